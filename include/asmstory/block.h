@@ -1,0 +1,162 @@
+/* The asm block model: one inline assembly statement, from any front end.
+ *
+ * A block is what the compiler was told (template, operands, constraints,
+ * clobbers, options) plus where it came from.  Everything later (binding,
+ * decoding, effects, checks, story) reads only this struct. */
+#ifndef ASMSTORY_BLOCK_H
+#define ASMSTORY_BLOCK_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "asmstory/arena.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum as_lang { AS_LANG_C, AS_LANG_CXX, AS_LANG_RUST, AS_LANG_IR } as_lang;
+typedef enum as_dialect { AS_DIALECT_ATT, AS_DIALECT_INTEL } as_dialect;
+typedef enum as_direction { AS_DIR_OUT, AS_DIR_IN, AS_DIR_INOUT } as_direction;
+
+typedef struct as_loc {
+  const char *file; /* NULL when unknown */
+  unsigned line, column;
+} as_loc;
+
+/* ---- constraints ------------------------------------------------------- */
+
+/* What kinds of location a constraint allows (a bit set: "rm" is REG|MEM). */
+enum as_constraint_kind {
+  AS_CK_REG = 1u << 0,     /* any register of reg_class */
+  AS_CK_FIXED = 1u << 1,   /* one named register (x86 'a', IR {rax}) */
+  AS_CK_MEM = 1u << 2,     /* memory (m o V < > p-like) */
+  AS_CK_IMM = 1u << 3,     /* immediate (i n I J K L M N e Z s E F G H) */
+  AS_CK_TIED = 1u << 4,    /* matching constraint: same location as tied_to */
+  AS_CK_ADDRESS = 1u << 5, /* 'p': an address expression */
+  AS_CK_LABEL = 1u << 6,   /* asm goto label (IR '!i') */
+  AS_CK_ANY = 1u << 7,     /* 'g' or 'X': register, memory or immediate */
+};
+
+/* Flags written before/among the letters. */
+enum as_constraint_flag {
+  AS_CF_OUTPUT = 1u << 0,      /* '=' */
+  AS_CF_INOUT = 1u << 1,       /* '+' */
+  AS_CF_EARLY = 1u << 2,       /* '&' */
+  AS_CF_COMMUTATIVE = 1u << 3, /* '%' */
+  AS_CF_INDIRECT = 1u << 4,    /* IR '*': the operand value is the address */
+  AS_CF_CLOBBER = 1u << 5,     /* IR '~{...}' */
+  AS_CF_MULTI_ALT = 1u << 6,   /* several ',' alternatives (GNU) or '|' (IR) */
+};
+
+typedef enum as_reg_class {
+  AS_RC_NONE = 0,
+  AS_RC_GPR,        /* r, R (x86 general purpose) */
+  AS_RC_GPR_BYTE,   /* q: byte-addressable GPR (any in 64-bit mode) */
+  AS_RC_GPR_ABCD,   /* Q: a, b, c, d (have %h) */
+  AS_RC_GPR_INDEX,  /* l: usable as index (not sp) */
+  AS_RC_XMM,        /* x: xmm0-15 (SSE) */
+  AS_RC_VEC_ANY,    /* v: any xmm/ymm/zmm incl. 16-31 */
+  AS_RC_X87,        /* f */
+  AS_RC_X87_TOP,    /* t: st(0) */
+  AS_RC_X87_SECOND, /* u: st(1) */
+  AS_RC_MMX,        /* y */
+  AS_RC_MASK,       /* k, Yk */
+  AS_RC_XMM0,       /* Yz: xmm0 */
+} as_reg_class;
+
+typedef struct as_constraint {
+  unsigned flags; /* as_constraint_flag */
+  unsigned kinds; /* as_constraint_kind */
+  as_reg_class reg_class;
+  /* For AS_CK_FIXED: the register as named, lower case ("ax" for x86 'a',
+   * "rax" for IR {rax}); fixed_reg2 holds the second of a pair ('A'). For an
+   * IR clobber: the clobbered name ("memory", "cc", "dirflag", "rax", ...). */
+  char fixed_reg[24];
+  char fixed_reg2[24];
+  int tied_to;          /* matching operand number, or -1 */
+  char tied_name[32];   /* GNU "[name]" matching form, resolved by the caller */
+  char letters[32];     /* the letters of the first alternative, for display */
+} as_constraint;
+
+/* Parses one GNU C constraint ("=&r", "+m", "0", "[x]", "rm", "=@ccz").
+ * is_output says which list it came from.  Returns 0, or -1 with a one-line
+ * reason in err. */
+int as_constraint_parse_gnu(const char *text, bool is_output, as_constraint *out,
+                            char *err, size_t errlen);
+
+/* Parses a whole LLVM IR constraint string ("=&r,*m,0,~{memory},~{dirflag}")
+ * into *items (arena memory), one entry per comma-separated code group, in
+ * order (clobbers included, flagged AS_CF_CLOBBER).  Returns 0 or -1. */
+int as_constraint_parse_ir(as_arena *arena, const char *text, as_constraint **items,
+                           unsigned *count, char *err, size_t errlen);
+
+/* Renders a constraint back to a short human text ("out early reg", ...). */
+const char *as_constraint_describe(as_arena *arena, const as_constraint *c);
+
+/* ---- operands and blocks ----------------------------------------------- */
+
+typedef struct as_operand {
+  unsigned index;            /* its number in the template (%N / $N) */
+  as_direction dir;
+  const char *constraint_text;
+  as_constraint constraint;
+  int tied_to;               /* input bound to output N, or -1 */
+  bool early_clobber;
+  bool indirect;             /* memory operand whose value is its address */
+  const char *name;          /* symbolic [name], or NULL */
+  unsigned width_bits;       /* the value's width; 0 when unknown */
+  bool is_pointer;
+  unsigned pointee_size;     /* bytes behind the pointer / the memory operand */
+  bool has_value;            /* a known constant (immediates) */
+  long long value;
+  const char *expr_text;     /* the C/Rust expression, when known */
+  const char *type_text;     /* the C/Rust/IR type, when known */
+  as_loc loc;
+} as_operand;
+
+enum as_block_flag {
+  AS_BF_VOLATILE = 1u << 0,        /* C volatile; IR sideeffect */
+  AS_BF_GOTO = 1u << 1,            /* asm goto / callbr */
+  AS_BF_NOMEM = 1u << 2,           /* Rust nomem; IR memory(none) */
+  AS_BF_READONLY = 1u << 3,        /* Rust readonly; IR memory(read) */
+  AS_BF_PURE = 1u << 4,            /* Rust pure; C non-volatile asm with outputs */
+  AS_BF_NOSTACK = 1u << 5,
+  AS_BF_PRESERVES_FLAGS = 1u << 6,
+  AS_BF_NORETURN = 1u << 7,
+  AS_BF_MEMORY_CLOBBER = 1u << 8,  /* "memory" / ~{memory} */
+  AS_BF_CC_CLOBBER = 1u << 9,      /* "cc" / ~{flags} / ~{cc} */
+  AS_BF_ALIGNSTACK = 1u << 10,     /* IR alignstack */
+  AS_BF_NO_RED_ZONE = 1u << 11,    /* built with -mno-red-zone / noredzone */
+  AS_BF_UNREACHED = 1u << 12,      /* seen in the AST only (never emitted) */
+  AS_BF_HAS_MEMORY_ATTR = 1u << 13,/* IR call carries a memory(...) attribute */
+};
+
+typedef struct as_block {
+  unsigned id;                /* 1-based, in file order */
+  as_lang lang;
+  const char *template_text;
+  bool template_ir_form;      /* $0 / ${0:k} (IR) rather than %0 (GNU) */
+  as_dialect dialect;
+  const char *triple;
+  as_operand *operands;
+  unsigned num_operands;
+  const char **clobbers;      /* as written ("memory", "cc", "eax", "~{rax}" -> "rax") */
+  unsigned num_clobbers;
+  const char **labels;        /* asm goto labels, numbered after the operands */
+  unsigned num_labels;
+  unsigned flags;             /* as_block_flag */
+  as_loc loc;                 /* the statement */
+  as_loc template_loc;        /* first character of the template string */
+  as_loc *line_locs;          /* per template line, or NULL */
+  unsigned num_line_locs;
+  const char *function;       /* enclosing function, when known */
+} as_block;
+
+const char *as_lang_name(as_lang lang);
+const char *as_direction_name(as_direction dir);
+/* Number of lines of the template (1 for an empty template). */
+unsigned as_template_line_count(const char *text);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

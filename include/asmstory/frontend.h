@@ -1,0 +1,54 @@
+/* Front ends: every inline asm statement of an input file becomes an as_block. */
+#ifndef ASMSTORY_FRONTEND_H
+#define ASMSTORY_FRONTEND_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "asmstory/arena.h"
+#include "asmstory/block.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct as_block_list {
+  as_block **items;
+  unsigned count, capacity;
+} as_block_list;
+
+void as_block_list_push(as_arena *arena, as_block_list *list, as_block *block);
+
+typedef struct as_frontend_options {
+  const char *triple;          /* --target, or NULL for the input's own */
+  const char *const *cc_args;  /* compiler flags after "--" (C/C++) */
+  unsigned num_cc_args;
+  const char *rustc;           /* rustc to run, NULL for "rustc" on PATH */
+  const char *clang;           /* clang to run for IR of C files, NULL = default */
+  bool want_ir;                /* C/C++: also produce and read the IR */
+} as_frontend_options;
+
+/* .ll / .bc: every call asm / callbr asm.  lang is recorded in the blocks
+ * (AS_LANG_IR for plain IR, AS_LANG_RUST when called by the Rust front end). */
+int as_frontend_ir(as_arena *arena, const char *path, as_lang lang,
+                   const as_frontend_options *options, as_block_list *out,
+                   char *err, size_t errlen);
+
+/* .c .cc .cpp .cxx .h .i .ii: parsed with libclang in process. */
+int as_frontend_c(as_arena *arena, const char *path,
+                  const as_frontend_options *options, as_block_list *out,
+                  char *err, size_t errlen);
+
+/* .rs: compiled with rustc (-O --emit=llvm-bc -g, crate type lib) into a
+ * temporary file, then read as IR. */
+int as_frontend_rust(as_arena *arena, const char *path,
+                     const as_frontend_options *options, as_block_list *out,
+                     char *err, size_t errlen);
+
+/* Chooses the front end by extension; -1 with a reason for an unknown one. */
+int as_frontend_any(as_arena *arena, const char *path,
+                    const as_frontend_options *options, as_block_list *out,
+                    char *err, size_t errlen);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,94 @@
+/* The arch-neutral description of one instruction of a bound template
+ * (objtool's struct instruction is the model).  Everything after lib/target
+ * reasons on this, never on assembly text. */
+#ifndef ASMSTORY_INSN_H
+#define ASMSTORY_INSN_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum as_insn_kind {
+  AS_INSN_OTHER = 0,
+  AS_INSN_JUMP,          /* unconditional direct jump */
+  AS_INSN_JUMP_COND,     /* conditional direct jump (jcc, loop, jrcxz) */
+  AS_INSN_JUMP_INDIRECT,
+  AS_INSN_CALL,
+  AS_INSN_CALL_INDIRECT,
+  AS_INSN_RETURN,
+  AS_INSN_TRAP,          /* ud2, int3: does not fall through */
+  AS_INSN_HALT,
+} as_insn_kind;
+
+/* Side-effect classes an instruction has beyond registers and memory. */
+enum as_side_effect {
+  AS_SE_IO = 1u << 0,        /* in, out, ins, outs */
+  AS_SE_FENCE = 1u << 1,     /* mfence, lfence, sfence, serialize */
+  AS_SE_SYSTEM = 1u << 2,    /* syscall, int, privileged and system insns */
+  AS_SE_NONDET = 1u << 3,    /* rdtsc, rdtscp, rdrand, rdseed, rdpid, rdpmc */
+  AS_SE_HINT = 1u << 4,      /* pause, prefetch, clflush: no semantic effect */
+  AS_SE_ATOMIC = 1u << 5,    /* lock prefix or implicitly locked (xchg mem) */
+  AS_SE_CACHE = 1u << 6,     /* clflush, clwb, wbinvd: cache maintenance */
+};
+
+/* A register touched by an instruction.  reg is the full architectural
+ * register (rax for al); sub is the register as the instruction names it. */
+typedef struct as_reg_use {
+  unsigned reg;
+  unsigned sub;
+  unsigned bits;         /* width of the access */
+  unsigned shift;        /* bit offset inside reg (8 for ah) */
+  bool whole;            /* a write that defines every bit of reg (eax in
+                            64-bit mode zero-extends into rax) */
+  bool implicit;         /* not written in the instruction text */
+} as_reg_use;
+
+typedef struct as_mem_access {
+  bool load, store;
+  unsigned base, index;  /* full registers, 0 for none */
+  unsigned scale;
+  int64_t disp;
+  const char *disp_symbol; /* symbolic displacement, or NULL */
+  unsigned segment;      /* segment override register, 0 for none */
+  unsigned size;         /* bytes per access; 0 = unknown */
+  unsigned align;        /* alignment the instruction requires (bytes, 1 = none) */
+  bool stack;            /* implicit stack slot (push, pop, call, ret) */
+  bool string_op;        /* movs/stos/lods/cmps/scas: address steps by size per DF */
+  bool repeated;         /* under rep: the range is size * count register */
+  bool rip_relative;
+} as_mem_access;
+
+#define AS_MAX_REG_USES 24
+#define AS_MAX_MEM 4
+
+typedef struct as_insn {
+  unsigned line, column;      /* 1-based position in the template */
+  const char *text;           /* the bound instruction as MC prints it (AT&T) */
+  const char *mnemonic;       /* lower-case, e.g. "movl" */
+  const char *opcode;         /* MC opcode name, e.g. "MOV32rr" */
+  as_insn_kind kind;
+  as_reg_use reads[AS_MAX_REG_USES];
+  unsigned num_reads;
+  as_reg_use writes[AS_MAX_REG_USES];
+  unsigned num_writes;
+  bool flags_read, flags_written; /* arithmetic status flags */
+  bool df_read;               /* reads the direction flag */
+  int df_set;                 /* -1 none, 0 cld, 1 std, 2 popf (unknown) */
+  as_mem_access mem[AS_MAX_MEM];
+  unsigned num_mem;
+  int sp_delta;               /* implicit stack pointer change in bytes */
+  bool sp_explicit_write;     /* writes the stack pointer as an operand */
+  const char *target;         /* branch/call target symbol, or NULL */
+  int target_insn;            /* index of the target inside the block, or -1 */
+  unsigned side_effects;      /* as_side_effect */
+  bool rep, lock;
+  bool zero_idiom;            /* xor r,r / sub r,r: result independent of input */
+  const char *unmodeled;      /* why this instruction cannot be modeled, or NULL */
+} as_insn;
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,94 @@
+/* Operand binding and decoding: turns a block's template into concrete
+ * assembly the target's assembler accepts, assembles it with LLVM MC and
+ * describes each instruction (insn.h). */
+#ifndef ASMSTORY_TARGET_H
+#define ASMSTORY_TARGET_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "asmstory/arena.h"
+#include "asmstory/block.h"
+#include "asmstory/insn.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct as_target as_target;
+
+typedef enum as_bind_kind {
+  AS_BIND_NONE = 0, /* not referenced, or could not be bound */
+  AS_BIND_REG,      /* a register; reg is the full register */
+  AS_BIND_MEM,      /* memory at (reg): reg stands for the operand's address */
+  AS_BIND_IMM,      /* an immediate */
+  AS_BIND_LABEL,    /* an asm goto label */
+} as_bind_kind;
+
+typedef struct as_binding {
+  as_bind_kind kind;
+  unsigned reg;       /* REG: full register; MEM: base register */
+  unsigned reg2;      /* REG: second register of a pair (x86 'A'), or 0 */
+  unsigned bits;      /* REG: width substituted without modifier */
+  long long imm;      /* IMM: the value used */
+  bool imm_known;     /* IMM: value is the operand's real constant */
+  const char *text;   /* what %N became without modifier */
+} as_binding;
+
+typedef struct as_template_error {
+  unsigned line, column; /* in the template, 1-based */
+  const char *message;
+} as_template_error;
+
+typedef struct as_label {
+  const char *name;   /* as MC names it */
+  unsigned insn;      /* index of the instruction that follows it */
+} as_label;
+
+typedef struct as_decoded {
+  as_binding *bindings;      /* one per operand, by operand position */
+  unsigned num_bindings;
+  const char *bound_text;    /* the template after substitution */
+  as_insn *insns;
+  unsigned num_insns;
+  as_label *labels;
+  unsigned num_labels;
+  as_template_error *errors; /* assembler errors (template-error) */
+  unsigned num_errors;
+  const char **unmodeled;    /* block-level constructs not modeled (.byte, sections) */
+  unsigned *unmodeled_lines;
+  unsigned num_unmodeled;
+  unsigned *named_regs;      /* full registers the template names itself */
+  unsigned num_named_regs;
+  unsigned stack_pointer;    /* full register of the stack pointer */
+  unsigned flags_reg;        /* the status flags register */
+  unsigned pointer_bits;     /* 64 or 32 */
+} as_decoded;
+
+/* Target contexts are created once per triple and owned by a context. */
+typedef struct as_target_cache as_target_cache;
+as_target_cache *as_target_cache_create(void);
+void as_target_cache_destroy(as_target_cache *cache);
+/* The target for a triple ("x86_64-unknown-linux-gnu", "i386-...").  NULL
+ * with a reason in err for an unsupported or unknown triple. */
+as_target *as_target_get(as_target_cache *cache, const char *triple, char *err,
+                         size_t errlen);
+
+/* Binds the block's operands, assembles and describes it.  Returns 0 (even
+ * when the template does not assemble: see out->errors), or -1 with a reason
+ * when the block itself is malformed (bad operand reference, ...). */
+int as_decode_block(as_target *target, as_arena *arena, const as_block *block,
+                    as_decoded *out, char *err, size_t errlen);
+
+const char *as_target_reg_name(const as_target *target, unsigned reg);
+unsigned as_target_reg_lookup(const as_target *target, const char *name);
+unsigned as_target_reg_full(const as_target *target, unsigned reg);
+unsigned as_target_reg_bits(const as_target *target, unsigned reg);
+unsigned as_target_pointer_bits(const as_target *target);
+
+/* Text for one instruction's description (one line, no newline). */
+const char *as_insn_describe(as_arena *arena, const as_target *target,
+                             const as_insn *insn);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

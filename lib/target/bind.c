@@ -1,0 +1,476 @@
+/* Operand binding: substitutes every operand reference of a template with
+ * something the assembler accepts (a register of the right class and width, a
+ * memory reference through a reserved base register, an immediate, a label),
+ * choosing registers the template does not name itself, so that every
+ * register in the result maps back to an operand or to a register the block
+ * names.  The result is split into statements, each with its template
+ * position, for the MC bridge. */
+#include "target_internal.h"
+#include "asmstory/template.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct bind_state {
+  as_target *t;
+  as_arena *arena;
+  const as_block *block;
+  as_decoded *out;
+  bool used[1024];            /* full registers not available for operands */
+  as_strbuf text;             /* the bound template */
+  unsigned *pos_line, *pos_col; /* template position of each output byte */
+  unsigned pos_cap;
+} bind_state;
+
+static void mark_used(bind_state *s, unsigned reg) {
+  unsigned full = as_target_reg_full(s->t, reg);
+  if (full && full < 1024) s->used[full] = true;
+}
+
+/* Appends text that came from template position (line, col). */
+static void emit(bind_state *s, const char *text, unsigned line, unsigned col, bool advance) {
+  size_t n = strlen(text);
+  for (size_t i = 0; i < n; i++) {
+    if (s->text.length + 1 >= s->pos_cap) {
+      unsigned cap = s->pos_cap ? s->pos_cap * 2 : 256;
+      unsigned *l = as_arena_alloc(s->arena, sizeof(unsigned) * cap);
+      unsigned *c = as_arena_alloc(s->arena, sizeof(unsigned) * cap);
+      if (s->pos_cap) {
+        memcpy(l, s->pos_line, sizeof(unsigned) * s->pos_cap);
+        memcpy(c, s->pos_col, sizeof(unsigned) * s->pos_cap);
+      }
+      s->pos_line = l;
+      s->pos_col = c;
+      s->pos_cap = cap;
+    }
+    s->pos_line[s->text.length] = line;
+    s->pos_col[s->text.length] = col;
+    as_strbuf_append(&s->text, text + i, 1);
+    if (advance) {
+      if (text[i] == '\n') {
+        line++;
+        col = 1;
+      } else {
+        col++;
+      }
+    }
+  }
+}
+
+/* Registers the template names itself: %reg in AT&T, bare names in Intel. */
+static void collect_named(bind_state *s, const as_tpl_piece *pieces, unsigned count) {
+  for (unsigned i = 0; i < count; i++) {
+    if (pieces[i].kind != AS_TPL_TEXT) continue;
+    const char *p = pieces[i].text;
+    while (*p) {
+      bool att_reg = *p == '%';
+      if (att_reg) p++;
+      if (isalpha((unsigned char)*p) || *p == '_') {
+        const char *start = p;
+        while (isalnum((unsigned char)*p) || *p == '_') p++;
+        char name[32];
+        size_t n = (size_t)(p - start);
+        if ((att_reg || s->block->dialect == AS_DIALECT_INTEL) && n < sizeof name) {
+          memcpy(name, start, n);
+          name[n] = '\0';
+          unsigned reg = as_target_reg_lookup(s->t, name);
+          if (reg && as_target_reg_full(s->t, reg) != s->t->ip) {
+            unsigned full = as_target_reg_full(s->t, reg);
+            bool seen = false;
+            for (unsigned k = 0; k < s->out->num_named_regs; k++)
+              if (s->out->named_regs[k] == full) seen = true;
+            if (!seen) {
+              unsigned *a = as_arena_alloc(s->arena, sizeof(unsigned) * (s->out->num_named_regs + 1));
+              if (s->out->num_named_regs)
+                memcpy(a, s->out->named_regs, sizeof(unsigned) * s->out->num_named_regs);
+              a[s->out->num_named_regs++] = full;
+              s->out->named_regs = a;
+            }
+            mark_used(s, reg);
+          }
+        }
+      } else if (!att_reg) {
+        p++;
+      }
+    }
+  }
+}
+
+/* Allocation order for each class: scratch registers first. */
+static const char *const gpr64_order[] = {"rax", "rcx", "rdx", "rsi", "rdi", "r8", "r9", "r10",
+                                          "r11", "rbx", "r12", "r13", "r14", "r15", NULL};
+static const char *const gpr32_order[] = {"eax", "ecx", "edx", "esi", "edi", "ebx", NULL};
+static const char *const abcd_order[] = {"eax", "ecx", "edx", "ebx", NULL};
+static const char *const xmm_order[] = {"xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6",
+                                        "xmm7", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12",
+                                        "xmm13", "xmm14", "xmm15", NULL};
+static const char *const mmx_order[] = {"mm0", "mm1", "mm2", "mm3", "mm4", "mm5", "mm6", "mm7", NULL};
+static const char *const mask_order[] = {"k1", "k2", "k3", "k4", "k5", "k6", "k7", NULL};
+static const char *const x87_order[] = {"st(2)", "st(3)", "st(4)", "st(5)", "st(6)", "st(7)", NULL};
+
+static unsigned pick(bind_state *s, const char *const *order) {
+  for (unsigned i = 0; order[i]; i++) {
+    unsigned r = as_target_reg_lookup(s->t, order[i]);
+    if (!r) {
+      /* MC spells x87 registers "st2"... or "fp2"; try without parens. */
+      char buf[16];
+      unsigned n;
+      if (sscanf(order[i], "st(%u)", &n) == 1) {
+        snprintf(buf, sizeof buf, "st%u", n);
+        r = as_target_reg_lookup(s->t, buf);
+      }
+    }
+    if (!r) continue;
+    unsigned full = as_target_reg_full(s->t, r);
+    if (full < 1024 && !s->used[full]) {
+      s->used[full] = true;
+      return full;
+    }
+  }
+  return 0;
+}
+
+static unsigned fixed_register(bind_state *s, const char *name) {
+  unsigned r = as_target_reg_lookup(s->t, name);
+  if (!r) {
+    /* GNU letters name a family ("ax"); MC may spell some differently. */
+    char buf[32];
+    snprintf(buf, sizeof buf, "e%s", name);
+    r = as_target_reg_lookup(s->t, buf);
+  }
+  return r ? as_target_reg_full(s->t, r) : 0;
+}
+
+static unsigned default_bits(const as_target *t, const as_operand *op) {
+  unsigned w = op->width_bits;
+  unsigned pbits = t->is64 ? 64 : 32;
+  if (w == 0 || w > pbits) return pbits;
+  if (w <= 8) return 8;
+  if (w <= 16) return 16;
+  if (w <= 32) return 32;
+  return pbits;
+}
+
+/* Binds one operand that is not tied. */
+static int bind_operand(bind_state *s, unsigned i, char *err, size_t errlen) {
+  const as_operand *op = &s->block->operands[i];
+  as_binding *b = &s->out->bindings[i];
+  const as_constraint *c = &op->constraint;
+  unsigned kinds = c->kinds;
+  if (kinds & AS_CK_LABEL) {
+    b->kind = AS_BIND_LABEL;
+    b->text = as_arena_printf(s->arena, "asmstory_label%u", i);
+    return 0;
+  }
+  if (op->indirect || ((kinds & AS_CK_MEM) && !(kinds & (AS_CK_REG | AS_CK_FIXED)))) {
+    b->kind = AS_BIND_MEM;
+    b->reg = pick(s, s->t->is64 ? gpr64_order : gpr32_order);
+    if (!b->reg) goto exhausted;
+    return 0;
+  }
+  if (kinds & AS_CK_FIXED) {
+    if (!strcmp(c->fixed_reg, "flags")) return 0; /* =@cc flag outputs */
+    b->kind = AS_BIND_REG;
+    b->reg = fixed_register(s, c->fixed_reg);
+    if (c->fixed_reg2[0]) b->reg2 = fixed_register(s, c->fixed_reg2);
+    if (!b->reg) {
+      snprintf(err, errlen, "operand %u: unknown register '%s'", op->index, c->fixed_reg);
+      return -1;
+    }
+    b->bits = default_bits(s->t, op);
+    if (b->reg2 && b->bits > (s->t->is64 ? 64u : 32u) / 2) b->bits = s->t->is64 ? 64 : 32;
+    if (as_target_reg_bits(s->t, b->reg) > 64 && !as_x86_is_gpr(s->t, b->reg))
+      b->bits = op->width_bits > 128 ? op->width_bits : 128;
+    return 0;
+  }
+  if (kinds & (AS_CK_REG | AS_CK_ADDRESS | AS_CK_ANY)) {
+    const char *const *order = s->t->is64 ? gpr64_order : gpr32_order;
+    unsigned bits = default_bits(s->t, op);
+    switch (c->reg_class) {
+    case AS_RC_GPR_ABCD: order = abcd_order; break;
+    case AS_RC_GPR_BYTE: if (!s->t->is64) order = abcd_order; break;
+    case AS_RC_XMM: case AS_RC_VEC_ANY: case AS_RC_XMM0:
+      order = xmm_order;
+      bits = op->width_bits > 128 ? op->width_bits : 128;
+      break;
+    case AS_RC_MMX: order = mmx_order; bits = 64; break;
+    case AS_RC_MASK: order = mask_order; bits = 64; break;
+    case AS_RC_X87: case AS_RC_X87_TOP: case AS_RC_X87_SECOND:
+      order = x87_order; bits = 80; break;
+    default: break;
+    }
+    if (c->reg_class == AS_RC_XMM0) {
+      b->reg = fixed_register(s, "xmm0");
+    } else if (c->reg_class == AS_RC_X87_TOP) {
+      b->reg = fixed_register(s, "st0");
+    } else if (c->reg_class == AS_RC_X87_SECOND) {
+      b->reg = fixed_register(s, "st1");
+    } else {
+      b->reg = pick(s, order);
+    }
+    if (!b->reg) goto exhausted;
+    b->kind = AS_BIND_REG;
+    b->bits = bits;
+    return 0;
+  }
+  if (kinds & AS_CK_IMM) {
+    b->kind = AS_BIND_IMM;
+    b->imm_known = op->has_value;
+    b->imm = op->has_value ? op->value : 1;
+    return 0;
+  }
+  if (kinds & AS_CK_MEM) {
+    b->kind = AS_BIND_MEM;
+    b->reg = pick(s, s->t->is64 ? gpr64_order : gpr32_order);
+    if (!b->reg) goto exhausted;
+    return 0;
+  }
+  return 0; /* tied or unknown: filled later or left unbound */
+exhausted:
+  snprintf(err, errlen, "operand %u: no free register left to bind it", op->index);
+  return -1;
+}
+
+static const char *ptr_size_name(unsigned bytes) {
+  switch (bytes) {
+  case 1: return "byte ptr ";
+  case 2: return "word ptr ";
+  case 4: return "dword ptr ";
+  case 8: return "qword ptr ";
+  case 10: return "tbyte ptr ";
+  case 16: return "xmmword ptr ";
+  case 32: return "ymmword ptr ";
+  case 64: return "zmmword ptr ";
+  }
+  return "";
+}
+
+/* The text an operand reference becomes. */
+static const char *operand_text(bind_state *s, unsigned i, char modifier) {
+  const as_binding *b = &s->out->bindings[i];
+  const as_operand *op = &s->block->operands[i];
+  bool intel = s->block->dialect == AS_DIALECT_INTEL;
+  const char *pct = intel ? "" : "%";
+  switch (b->kind) {
+  case AS_BIND_REG: {
+    unsigned bits = b->bits;
+    bool high = false;
+    switch (modifier) {
+    case 'k': case 'e': bits = 32; break;
+    case 'w': bits = 16; break;
+    case 'b': case 'l': bits = 8; break;
+    case 'h': bits = 8; high = true; break;
+    case 'q': case 'r': bits = 64; break;
+    case 'x': bits = as_x86_is_gpr(s->t, b->reg) ? 16 : 128; break;
+    case 't': case 'y': bits = 256; break;
+    case 'g': case 'z': bits = 512; break;
+    default: break;
+    }
+    if (!s->t->is64 && bits == 64 && as_x86_is_gpr(s->t, b->reg)) bits = 32;
+    unsigned reg = as_x86_is_gpr(s->t, b->reg) || as_target_reg_bits(s->t, b->reg) >= 128
+                       ? as_x86_sub_reg(s->t, b->reg, bits, high)
+                       : b->reg;
+    if (!reg) reg = b->reg;
+    const char *name = as_target_reg_name(s->t, reg);
+    if (modifier == 'V' || modifier == 'P' || modifier == 'c') pct = "";
+    if (modifier == 'a') return as_arena_printf(s->arena, intel ? "[%s]" : "(%%%s)", name);
+    return as_arena_printf(s->arena, "%s%s", pct, name);
+  }
+  case AS_BIND_MEM: {
+    const char *base = as_target_reg_name(s->t, b->reg);
+    int disp = modifier == 'H' ? 8 : 0;
+    if (intel) {
+      const char *size = ptr_size_name(op->pointee_size);
+      return disp ? as_arena_printf(s->arena, "%s[%s + %d]", size, base, disp)
+                  : as_arena_printf(s->arena, "%s[%s]", size, base);
+    }
+    return disp ? as_arena_printf(s->arena, "%d(%%%s)", disp, base)
+                : as_arena_printf(s->arena, "(%%%s)", base);
+  }
+  case AS_BIND_IMM: {
+    long long v = modifier == 'n' ? -b->imm : b->imm;
+    if (intel || modifier == 'c' || modifier == 'P' || modifier == 'n' || modifier == 'a')
+      return as_arena_printf(s->arena, "%lld", v);
+    return as_arena_printf(s->arena, "$%lld", v);
+  }
+  case AS_BIND_LABEL:
+    return b->text;
+  case AS_BIND_NONE:
+    break;
+  }
+  return intel ? "0" : "$0";
+}
+
+static int resolve_name(const as_block *block, const char *name) {
+  for (unsigned i = 0; i < block->num_operands; i++)
+    if (block->operands[i].name && !strcmp(block->operands[i].name, name)) return (int)i;
+  return -1;
+}
+
+static bool is_directive(const char *stmt, const char *name) {
+  while (*stmt == ' ' || *stmt == '\t') stmt++;
+  size_t n = strlen(name);
+  return !strncmp(stmt, name, n) && (stmt[n] == '\0' || isspace((unsigned char)stmt[n]));
+}
+
+/* Splits the bound text into statements with their template positions. */
+static void split_statements(bind_state *s, as_mc_line **lines, unsigned *num_lines) {
+  const char *text = s->text.data;
+  size_t n = s->text.length;
+  unsigned cap = 0, count = 0;
+  as_mc_line *out = NULL;
+  size_t start = 0;
+  bool in_quote = false, in_comment = false;
+  for (size_t i = 0; i <= n; i++) {
+    char ch = i < n ? text[i] : '\n';
+    if (in_quote) {
+      if (ch == '\\' && i + 1 < n) i++;
+      else if (ch == '"') in_quote = false;
+      if (ch != '\n') continue;
+    }
+    if (ch == '"' && !in_comment) {
+      in_quote = true;
+      continue;
+    }
+    if (ch == '#' && !in_comment) in_comment = true;
+    if (ch == '\n' || (ch == ';' && !in_comment)) {
+      size_t b = start;
+      while (b < i && (text[b] == ' ' || text[b] == '\t')) b++;
+      if (b < i) {
+        out = as_arena_grow(s->arena, out, sizeof *out, count, &cap);
+        char *stmt = as_arena_strndup(s->arena, text + b, i - b);
+        unsigned line = s->pos_line[b], col = s->pos_col[b];
+        if (is_directive(stmt, ".include") || is_directive(stmt, ".incbin")) {
+          /* Not assembled (it would read a file): a block-level unmodeled. */
+          const char **u = as_arena_alloc(s->arena, sizeof(char *) * (s->out->num_unmodeled + 1));
+          unsigned *ul = as_arena_alloc(s->arena, sizeof(unsigned) * (s->out->num_unmodeled + 1));
+          if (s->out->num_unmodeled) {
+            memcpy(u, s->out->unmodeled, sizeof(char *) * s->out->num_unmodeled);
+            memcpy(ul, s->out->unmodeled_lines, sizeof(unsigned) * s->out->num_unmodeled);
+          }
+          u[s->out->num_unmodeled] = "file inclusion directive";
+          ul[s->out->num_unmodeled] = line;
+          s->out->unmodeled = u;
+          s->out->unmodeled_lines = ul;
+          s->out->num_unmodeled++;
+        } else {
+          out[count].text = stmt;
+          out[count].line = line;
+          out[count].column = col;
+          count++;
+        }
+      }
+      start = i + 1;
+      if (ch == '\n') in_comment = false;
+    }
+  }
+  *lines = out;
+  *num_lines = count;
+}
+
+int as_bind_template(as_target *t, as_arena *arena, const as_block *block, as_decoded *out,
+                     as_mc_line **lines, unsigned *num_lines, char *err, size_t errlen) {
+  bind_state s;
+  memset(&s, 0, sizeof s);
+  s.t = t;
+  s.arena = arena;
+  s.block = block;
+  s.out = out;
+  as_strbuf_init(&s.text, arena);
+
+  as_tpl_piece *pieces = NULL;
+  unsigned count = 0;
+  if (as_template_tokenize(arena, block->template_text ? block->template_text : "",
+                           block->template_ir_form, block->dialect, &pieces, &count, err,
+                           errlen) != 0)
+    return -1;
+
+  /* Registers no operand may take: the stack and frame pointers, what the
+   * template names, what is clobbered, what fixed operands use. */
+  mark_used(&s, t->sp);
+  mark_used(&s, as_target_reg_lookup(t, t->is64 ? "rbp" : "ebp"));
+  collect_named(&s, pieces, count);
+  for (unsigned i = 0; i < block->num_clobbers; i++) {
+    unsigned r = as_target_reg_lookup(t, block->clobbers[i]);
+    if (!r) {
+      char buf[40];
+      snprintf(buf, sizeof buf, "e%s", block->clobbers[i]);
+      r = as_target_reg_lookup(t, buf);
+    }
+    if (r) mark_used(&s, r);
+  }
+  for (unsigned i = 0; i < block->num_operands; i++) {
+    const as_constraint *c = &block->operands[i].constraint;
+    if ((c->kinds & AS_CK_FIXED) && strcmp(c->fixed_reg, "flags")) {
+      unsigned r = fixed_register(&s, c->fixed_reg);
+      if (r) mark_used(&s, r);
+      if (c->fixed_reg2[0] && (r = fixed_register(&s, c->fixed_reg2))) mark_used(&s, r);
+    }
+  }
+
+  out->num_bindings = block->num_operands;
+  out->bindings = as_arena_alloc(arena, sizeof(as_binding) * (block->num_operands + 1));
+  for (unsigned i = 0; i < block->num_operands; i++) {
+    const as_operand *op = &block->operands[i];
+    if (op->tied_to >= 0 || (op->constraint.kinds & AS_CK_TIED)) continue;
+    if (bind_operand(&s, i, err, errlen) != 0) return -1;
+  }
+  /* Tied inputs share their output's location. */
+  for (unsigned i = 0; i < block->num_operands; i++) {
+    const as_operand *op = &block->operands[i];
+    int tied = op->tied_to >= 0 ? op->tied_to : op->constraint.tied_to;
+    if (tied < 0 && op->constraint.tied_name[0])
+      tied = resolve_name(block, op->constraint.tied_name);
+    if (!(op->tied_to >= 0 || (op->constraint.kinds & AS_CK_TIED))) continue;
+    if (tied < 0 || (unsigned)tied >= block->num_operands) {
+      snprintf(err, errlen, "operand %u is tied to operand %d, which does not exist", op->index, tied);
+      return -1;
+    }
+    out->bindings[i] = out->bindings[tied];
+  }
+
+  /* Substitute. */
+  for (unsigned i = 0; i < count; i++) {
+    const as_tpl_piece *p = &pieces[i];
+    switch (p->kind) {
+    case AS_TPL_TEXT:
+      emit(&s, p->text, p->line, p->column, true);
+      break;
+    case AS_TPL_UNIQUE: {
+      char buf[16];
+      snprintf(buf, sizeof buf, "%u", block->id);
+      emit(&s, buf, p->line, p->column, false);
+      break;
+    }
+    case AS_TPL_COMMENT:
+      emit(&s, "#", p->line, p->column, false);
+      break;
+    case AS_TPL_OPERAND: {
+      int idx = p->name ? resolve_name(block, p->name) : p->operand;
+      if (p->name && idx < 0) {
+        snprintf(err, errlen, "template line %u: no operand named [%s]", p->line, p->name);
+        return -1;
+      }
+      const char *sub;
+      if (idx >= 0 && (unsigned)idx < block->num_operands) {
+        sub = operand_text(&s, (unsigned)idx, p->modifier);
+      } else if (idx >= 0 && (unsigned)idx < block->num_operands + block->num_labels) {
+        sub = as_arena_printf(arena, "asmstory_label%d", idx);
+      } else {
+        snprintf(err, errlen, "template line %u: operand %d does not exist (the block has %u)",
+                 p->line, idx, block->num_operands + block->num_labels);
+        return -1;
+      }
+      emit(&s, sub, p->line, p->column, false);
+      break;
+    }
+    }
+  }
+  for (unsigned i = 0; i < block->num_operands; i++)
+    if (!out->bindings[i].text && out->bindings[i].kind != AS_BIND_NONE)
+      out->bindings[i].text = operand_text(&s, i, 0);
+  out->bound_text = s.text.data;
+  split_statements(&s, lines, num_lines);
+  return 0;
+}

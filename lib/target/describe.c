@@ -1,0 +1,584 @@
+/* Describes each assembled instruction in arch-neutral terms (insn.h) from
+ * what MC says (mc_shim.h), plus the small tables keyed on MC opcode families
+ * for what MC does not say: string-op and stack-op memory, required
+ * alignment, side-effect class, LOOP's counter.  Anything else whose effects
+ * MC leaves open is marked unmodeled. */
+#include "target_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static bool starts(const char *s, const char *prefix) {
+  return !strncmp(s, prefix, strlen(prefix));
+}
+
+static bool any_of(const char *s, const char *const *names) {
+  for (unsigned i = 0; names[i]; i++)
+    if (!strcmp(s, names[i])) return true;
+  return false;
+}
+
+static bool any_prefix(const char *s, const char *const *prefixes) {
+  for (unsigned i = 0; prefixes[i]; i++)
+    if (starts(s, prefixes[i])) return true;
+  return false;
+}
+
+/* ---- tables keyed on MC opcode families -------------------------------- */
+
+static const char *const nondet_ops[] = {"RDTSC", "RDTSCP", "RDPMC", "RDPID", "RDRAND", "RDSEED", NULL};
+static const char *const fence_ops[] = {"MFENCE", "LFENCE", "SFENCE", "SERIALIZE", NULL};
+static const char *const hint_ops[] = {"PAUSE", "PREFETCH", "NOOP", "NOP", "ENDBR", "CLDEMOTE", NULL};
+static const char *const cache_ops[] = {"CLFLUSH", "CLFLUSHOPT", "CLWB", "WBINVD", "WBNOINVD", "INVD", NULL};
+static const char *const system_ops[] = {
+    "SYSCALL", "SYSENTER", "SYSEXIT", "SYSRET", "INT", "INTO", "HLT", "CLI", "STI", "WRMSR",
+    "RDMSR", "LGDT", "LIDT", "LLDT", "LTR", "SGDT", "SIDT", "SLDT", "STR", "INVLPG", "INVPCID",
+    "SWAPGS", "IRET", "CLTS", "LMSW", "SMSW", "XSETBV", "VMCALL", "VMMCALL", "VMLAUNCH",
+    "VMRESUME", "VMXON", "VMXOFF", "STAC", "CLAC", "WRFSBASE", "WRGSBASE", "RDFSBASE",
+    "RDGSBASE", "MONITOR", "MWAIT", "UMONITOR", "UMWAIT", "TPAUSE", "ENCLS", "ENCLU", "LAR",
+    "LSL", "VERR", "VERW", "MOV64cr", "MOV64rc", "MOV32cr", "MOV32rc", "MOV64dr", "MOV64rd",
+    "MOV32dr", "MOV32rd", "MOV16sr", "MOV32sr", "MOV64sr", "MOV16sm", "MOV16rs", "MOV32rs",
+    "MOV64rs", "XRSTORS", "XSAVES", "WRPKRU", "RDPKRU", "INCSSP", "RDSSP", "SAVEPREVSSP",
+    "RSTORSSP", "WRSS", "WRUSS", "SETSSBSY", "CLRSSBSY", "UD1", "UD0", NULL};
+/* MC marks these as having unmodeled side effects; their effects are fully
+ * given by their implicit registers, so they are modeled. */
+static const char *const benign_unmodeled[] = {"CPUID", "STD", "CLD", "STC", "CLC", "CMC", "XGETBV",
+                                               "RDTSC", "RDTSCP", "RDPMC", "RDPID32", "RDPID64",
+                                               NULL};
+/* Legacy-SSE 16-byte memory operands that do not need alignment. */
+static const char *const unaligned_sse[] = {"MOVUPS", "MOVUPD", "MOVDQU", "LDDQU", "MASKMOVDQU",
+                                            "MOVHPS", "MOVHPD", "MOVLPS", "MOVLPD", "CMPXCHG16B",
+                                            NULL};
+static const char *const aligned_moves[] = {"MOVAPS", "MOVAPD", "MOVDQA", "MOVNTPS", "MOVNTPD",
+                                            "MOVNTDQ", "VMOVAPS", "VMOVAPD", "VMOVDQA",
+                                            "VMOVNTPS", "VMOVNTPD", "VMOVNTDQ", NULL};
+
+static unsigned size_from_intel(const char *text, unsigned which) {
+  static const struct {
+    const char *word;
+    unsigned size;
+  } sizes[] = {{"byte ptr", 1},     {"word ptr", 2},    {"dword ptr", 4},   {"qword ptr", 8},
+               {"tbyte ptr", 10},   {"xmmword ptr", 16}, {"ymmword ptr", 32}, {"zmmword ptr", 64}};
+  const char *p = text;
+  unsigned seen = 0;
+  while ((p = strstr(p, " ptr"))) {
+    const char *w = p;
+    while (w > text && w[-1] != ' ' && w[-1] != '\t' && w[-1] != ',') w--;
+    size_t n = (size_t)(p - w) + 4;
+    for (unsigned i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+      if (strlen(sizes[i].word) == n && !strncmp(w, sizes[i].word, n)) {
+        if (seen == which) return sizes[i].size;
+        seen++;
+      }
+    p += 4;
+  }
+  return 0;
+}
+
+/* String instruction families: which index register is loaded/stored and
+ * the element size from the suffix. */
+typedef struct string_op {
+  bool load_si, load_di, store_di, io;
+  unsigned size;
+} string_op;
+
+static bool string_family(const char *op, string_op *out) {
+  static const struct {
+    const char *stem;
+    bool load_si, load_di, store_di, io;
+  } stems[] = {{"MOVS", true, false, true, false}, {"STOS", false, false, true, false},
+               {"LODS", true, false, false, false}, {"CMPS", true, true, false, false},
+               {"SCAS", false, true, false, false}, {"INS", false, false, true, true},
+               {"OUTS", true, false, false, true}};
+  for (unsigned i = 0; i < sizeof stems / sizeof stems[0]; i++) {
+    size_t n = strlen(stems[i].stem);
+    if (strncmp(op, stems[i].stem, n) || strlen(op) != n + 1) continue;
+    unsigned size;
+    switch (op[n]) {
+    case 'B': size = 1; break;
+    case 'W': size = 2; break;
+    case 'L': case 'D': size = 4; break;
+    case 'Q': size = 8; break;
+    default: continue;
+    }
+    out->load_si = stems[i].load_si;
+    out->load_di = stems[i].load_di;
+    out->store_di = stems[i].store_di;
+    out->io = stems[i].io;
+    out->size = size;
+    return true;
+  }
+  return false;
+}
+
+static bool is_io(const char *op) {
+  if ((starts(op, "IN") && op[2] >= '0' && op[2] <= '9') ||
+      (starts(op, "OUT") && op[3] >= '0' && op[3] <= '9'))
+    return true;
+  return false;
+}
+
+/* Stack families: implicit slot size (bytes), and whether it pushes. */
+static unsigned stack_family(const char *op, int *direction) {
+  static const struct {
+    const char *prefix;
+    int dir;
+    unsigned size;
+  } fam[] = {{"PUSHF16", -1, 2}, {"PUSHF32", -1, 4}, {"PUSHF64", -1, 8}, {"POPF16", 1, 2},
+             {"POPF32", 1, 4},   {"POPF64", 1, 8},   {"PUSH16", -1, 2},  {"PUSH32", -1, 4},
+             {"PUSH64", -1, 8},  {"POP16", 1, 2},    {"POP32", 1, 4},    {"POP64", 1, 8},
+             {"PUSHA", -1, 0},   {"POPA", 1, 0}};
+  for (unsigned i = 0; i < sizeof fam / sizeof fam[0]; i++)
+    if (starts(op, fam[i].prefix)) {
+      *direction = fam[i].dir;
+      return fam[i].size;
+    }
+  return 0;
+}
+
+/* ---- building one description ------------------------------------------ */
+
+static void add_reg(const as_target *t, as_reg_use *list, unsigned *count, unsigned sub,
+                    bool implicit, bool is_write) {
+  if (!sub) return;
+  unsigned full = as_target_reg_full(t, sub);
+  for (unsigned i = 0; i < *count; i++)
+    if (list[i].sub == sub) return;
+  if (*count >= AS_MAX_REG_USES) return;
+  as_reg_use *u = &list[(*count)++];
+  u->reg = full;
+  u->sub = sub;
+  u->bits = as_target_reg_bits(t, sub);
+  if (as_x86_is_gpr(t, sub)) {
+    const char *n = as_target_reg_name(t, sub);
+    /* MC's class sizes put esi in 32-bit classes etc.; names are exact. */
+    u->bits = n[0] == 'r' && (strlen(n) <= 3 || n[strlen(n) - 1] < 'a') ? 64
+              : n[0] == 'e' ? 32
+              : (n[0] == 'r' && n[strlen(n) - 1] == 'd') ? 32
+              : (n[0] == 'r' && n[strlen(n) - 1] == 'w') ? 16
+              : (strlen(n) == 2 && n[1] == 'x') || !strcmp(n, "si") || !strcmp(n, "di") ||
+                        !strcmp(n, "sp") || !strcmp(n, "bp")
+                  ? 16
+                  : 8;
+    u->shift = as_x86_is_high_byte(t, sub) ? 8 : 0;
+  }
+  u->implicit = implicit;
+  if (is_write) {
+    unsigned full_bits = as_x86_is_gpr(t, full) ? (t->is64 ? 64 : 32) : as_target_reg_bits(t, full);
+    u->whole = u->bits >= full_bits || (as_x86_is_gpr(t, sub) && u->bits == 32);
+  }
+}
+
+static void note_reg(const as_target *t, as_insn *insn, unsigned reg, bool implicit, bool write) {
+  if (!reg) return;
+  unsigned full = as_target_reg_full(t, reg);
+  if (full == t->flags) {
+    if (write) insn->flags_written = true;
+    else insn->flags_read = true;
+    return;
+  }
+  if (full == t->df) {
+    if (write) insn->df_set = insn->df_set < 0 ? 2 : insn->df_set;
+    else insn->df_read = true;
+    return;
+  }
+  if (full == t->ip) return;
+  if (full == t->sp && !implicit && write) insn->sp_explicit_write = true;
+  if (full == t->sp && implicit) return; /* modeled as sp_delta */
+  if (write) add_reg(t, insn->writes, &insn->num_writes, reg, implicit, true);
+  else add_reg(t, insn->reads, &insn->num_reads, reg, implicit, false);
+}
+
+static as_mem_access *add_mem(as_insn *insn) {
+  if (insn->num_mem >= AS_MAX_MEM) return NULL;
+  as_mem_access *m = &insn->mem[insn->num_mem++];
+  memset(m, 0, sizeof *m);
+  m->scale = 1;
+  m->align = 1;
+  return m;
+}
+
+static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as_insn *insn) {
+  const char *op = mi->opcode_name;
+  memset(insn, 0, sizeof *insn);
+  insn->line = mi->line;
+  insn->column = mi->column;
+  insn->text = mi->att_text;
+  insn->opcode = op;
+  insn->df_set = -1;
+  insn->target_insn = -1;
+  insn->rep = (mi->mcinst_flags & 8) != 0;
+  insn->lock = (mi->mcinst_flags & 16) != 0;
+  {
+    /* Mnemonic: first word of the AT&T text after any prefix. */
+    const char *p = mi->att_text;
+    while (starts(p, "rep") || starts(p, "lock") || starts(p, "repne") || starts(p, "notrack")) {
+      while (*p && *p != ' ' && *p != '\t') p++;
+      while (*p == ' ' || *p == '\t') p++;
+    }
+    size_t n = strcspn(p, " \t");
+    insn->mnemonic = as_arena_strndup(arena, p, n);
+  }
+
+  string_op so;
+  bool is_string = string_family(op, &so);
+  int stack_dir = 0;
+  unsigned stack_size = stack_family(op, &stack_dir);
+  unsigned ptr_bytes = t->is64 ? 8 : 4;
+
+  /* Explicit operands: defs first, then uses; memory references are 5
+   * consecutive operands (base, scale, index, disp, segment). */
+  unsigned mem_seen = 0;
+  for (unsigned i = 0; i < mi->num_ops; i++) {
+    const as_mc_operand *o = &mi->ops[i];
+    bool is_mem = o->operand_type == 3 && !is_string && i + 4 < mi->num_ops + 0 &&
+                  mi->ops[i].kind == AS_MCOP_REG && mi->ops[i + 1].kind == AS_MCOP_IMM;
+    if (is_mem) {
+      as_mem_access *m = add_mem(insn);
+      if (m) {
+        m->base = mi->ops[i].reg ? as_target_reg_full(t, mi->ops[i].reg) : 0;
+        m->scale = (unsigned)mi->ops[i + 1].imm;
+        m->index = mi->ops[i + 2].reg ? as_target_reg_full(t, mi->ops[i + 2].reg) : 0;
+        m->disp = mi->ops[i + 3].imm;
+        m->disp_symbol = mi->ops[i + 3].symbol;
+        m->segment = mi->ops[i + 4].reg;
+        m->rip_relative = m->base == t->ip;
+        if (m->rip_relative) m->base = 0;
+        m->load = (mi->desc_flags & AS_MCD_MAY_LOAD) != 0;
+        m->store = (mi->desc_flags & AS_MCD_MAY_STORE) != 0;
+        m->size = size_from_intel(mi->intel_text, mem_seen);
+        mem_seen++;
+      }
+      note_reg(t, insn, mi->ops[i].reg, false, false);
+      note_reg(t, insn, mi->ops[i + 2].reg, false, false);
+      i += 4;
+      continue;
+    }
+    if (o->operand_type == 0 && o->kind == AS_MCOP_REG && i + 4 < mi->num_ops &&
+        mi->ops[i + 1].kind == AS_MCOP_IMM && starts(op, "LEA")) {
+      /* lea: an address computation, not an access. */
+      note_reg(t, insn, mi->ops[i].reg, false, false);
+      note_reg(t, insn, mi->ops[i + 2].reg, false, false);
+      i += 4;
+      continue;
+    }
+    if (o->kind == AS_MCOP_REG && o->reg) {
+      if (is_string) continue; /* index registers are implicit below */
+      bool def = i < mi->num_defs;
+      note_reg(t, insn, o->reg, false, def);
+      if (o->tied_to >= 0) note_reg(t, insn, o->reg, false, false);
+    } else if (o->kind == AS_MCOP_EXPR && o->symbol) {
+      insn->target = o->symbol;
+    }
+  }
+  for (unsigned i = 0; i < mi->num_implicit_uses; i++)
+    note_reg(t, insn, mi->implicit_uses[i], true, false);
+  for (unsigned i = 0; i < mi->num_implicit_defs; i++)
+    note_reg(t, insn, mi->implicit_defs[i], true, true);
+
+  /* Read-modify-write with a memory destination: MC lists no def. */
+  if (mi->num_defs > 0 && mi->ops[0].kind == AS_MCOP_REG && mi->num_ops > 1 &&
+      mi->ops[1].kind == AS_MCOP_REG && mi->ops[1].reg == mi->ops[0].reg && mi->num_ops > 2 &&
+      mi->ops[2].kind == AS_MCOP_REG && mi->ops[2].reg == mi->ops[0].reg &&
+      (starts(op, "XOR") || starts(op, "SUB") || starts(op, "PXOR") || starts(op, "VPXOR") ||
+       starts(op, "XORP") || starts(op, "VXORP") || starts(op, "SBB") || starts(op, "PSUB") ||
+       starts(op, "PCMPEQ")))
+    insn->zero_idiom = !starts(op, "SBB") && !starts(op, "PCMPEQ");
+  if (mi->num_ops > 2 && starts(op, "VPXOR") && mi->ops[1].reg == mi->ops[2].reg)
+    insn->zero_idiom = true;
+
+  /* String instructions: the accesses go through rsi/rdi and step by size;
+   * under rep the range is size * rcx. */
+  if (is_string) {
+    unsigned si = as_target_reg_full(t, as_target_reg_lookup(t, "esi"));
+    unsigned di = as_target_reg_full(t, as_target_reg_lookup(t, "edi"));
+    if (so.load_si) {
+      as_mem_access *m = add_mem(insn);
+      m->load = true;
+      m->base = si;
+      m->size = so.size;
+      m->string_op = true;
+      m->repeated = insn->rep;
+    }
+    if (so.load_di || so.store_di) {
+      as_mem_access *m = add_mem(insn);
+      m->load = so.load_di;
+      m->store = so.store_di;
+      m->base = di;
+      m->size = so.size;
+      m->string_op = true;
+      m->repeated = insn->rep;
+    }
+    if (so.load_si) { note_reg(t, insn, si, true, false); note_reg(t, insn, si, true, true); }
+    if (so.load_di || so.store_di) { note_reg(t, insn, di, true, false); note_reg(t, insn, di, true, true); }
+    if (so.io) insn->side_effects |= AS_SE_IO;
+    insn->df_read = true;
+  }
+  if (insn->rep) {
+    unsigned cx = as_target_reg_lookup(t, t->is64 ? "rcx" : "ecx");
+    note_reg(t, insn, cx, true, false);
+    note_reg(t, insn, cx, true, true);
+    if (!is_string) insn->unmodeled = "rep prefix on a non-string instruction";
+  }
+  if (starts(op, "LOOP")) {
+    unsigned cx = as_target_reg_lookup(t, t->is64 ? "rcx" : "ecx");
+    note_reg(t, insn, cx, true, false);
+    note_reg(t, insn, cx, true, true);
+    if (strcmp(op, "LOOP")) insn->flags_read = true;
+  }
+
+  /* Stack operations: implicit slot below or at the stack pointer. */
+  if (stack_size) {
+    as_mem_access *m = add_mem(insn);
+    m->base = t->sp;
+    m->size = stack_size;
+    m->stack = true;
+    if (stack_dir < 0) {
+      m->store = true;
+      m->disp = -(int64_t)stack_size;
+      insn->sp_delta = -(int)stack_size;
+    } else {
+      m->load = true;
+      insn->sp_delta = (int)stack_size;
+    }
+    if (starts(op, "PUSHF")) insn->df_read = true, insn->flags_read = true;
+    if (starts(op, "POPF")) insn->df_set = 2, insn->flags_written = true;
+    /* push (mem) / pop (mem): the explicit access is already recorded. */
+  } else if (starts(op, "PUSHA") || starts(op, "POPA")) {
+    insn->unmodeled = "pusha/popa";
+  }
+
+  /* Control flow. */
+  if (mi->desc_flags & AS_MCD_CALL) {
+    insn->kind = insn->target ? AS_INSN_CALL : AS_INSN_CALL_INDIRECT;
+    as_mem_access *m = add_mem(insn);
+    if (m) {
+      m->base = t->sp;
+      m->disp = -(int64_t)ptr_bytes;
+      m->size = ptr_bytes;
+      m->store = true;
+      m->stack = true;
+    }
+    insn->sp_delta = -(int)ptr_bytes;
+    insn->unmodeled = "call: the callee's effects are not modeled";
+    for (unsigned k = 0; k < insn->num_mem; k++) /* explicit (mem) of call *(mem) */
+      if (!insn->mem[k].stack) insn->mem[k].load = true;
+  } else if (mi->desc_flags & AS_MCD_RETURN) {
+    insn->kind = AS_INSN_RETURN;
+    as_mem_access *m = add_mem(insn);
+    if (m) {
+      m->base = t->sp;
+      m->size = ptr_bytes;
+      m->load = true;
+      m->stack = true;
+    }
+    insn->sp_delta = (int)ptr_bytes;
+    if (mi->num_ops > 0 && mi->ops[0].kind == AS_MCOP_IMM) insn->sp_delta += (int)mi->ops[0].imm;
+  } else if (mi->desc_flags & AS_MCD_BRANCH) {
+    if (mi->desc_flags & AS_MCD_INDIRECT_BRANCH) insn->kind = AS_INSN_JUMP_INDIRECT;
+    else if (mi->desc_flags & AS_MCD_COND_BRANCH) insn->kind = AS_INSN_JUMP_COND;
+    else insn->kind = AS_INSN_JUMP;
+    if (insn->kind == AS_INSN_JUMP_INDIRECT) insn->target = NULL;
+  } else if ((mi->desc_flags & AS_MCD_TRAP) || !strcmp(op, "INT3") || !strcmp(op, "TRAP")) {
+    insn->kind = AS_INSN_TRAP;
+  } else if (!strcmp(op, "HLT")) {
+    insn->kind = AS_INSN_HALT;
+  }
+  if (starts(op, "ENTER") || starts(op, "LEAVE")) insn->unmodeled = "enter/leave frame instructions";
+  if (!strcmp(op, "STD")) insn->df_set = 1;
+  if (!strcmp(op, "CLD")) insn->df_set = 0;
+
+  /* Side-effect classes. */
+  if (any_prefix(op, nondet_ops)) insn->side_effects |= AS_SE_NONDET;
+  if (any_of(op, fence_ops)) insn->side_effects |= AS_SE_FENCE;
+  if (any_prefix(op, hint_ops)) insn->side_effects |= AS_SE_HINT;
+  if (any_prefix(op, cache_ops)) insn->side_effects |= AS_SE_CACHE;
+  if (is_io(op)) insn->side_effects |= AS_SE_IO;
+  {
+    /* system_ops are whole names or families with an operand suffix. */
+    for (unsigned i = 0; system_ops[i]; i++) {
+      size_t n = strlen(system_ops[i]);
+      if (!strncmp(op, system_ops[i], n) &&
+          (op[n] == '\0' || (op[n] >= '0' && op[n] <= '9') || op[n] == 'm' || op[n] == 'r' ||
+           op[n] == 'i'))
+        insn->side_effects |= AS_SE_SYSTEM;
+    }
+  }
+  if (insn->lock) insn->side_effects |= AS_SE_ATOMIC;
+  if (starts(op, "XCHG") && insn->num_mem) insn->side_effects |= AS_SE_ATOMIC;
+
+  /* Hints and cache maintenance touch no memory the program can see. */
+  if (insn->side_effects & (AS_SE_HINT | AS_SE_CACHE)) {
+    for (unsigned k = 0; k < insn->num_mem; k++) insn->mem[k].load = insn->mem[k].store = false;
+    insn->num_mem = 0;
+  }
+
+  /* Sizes MC does not print, and required alignment. */
+  for (unsigned k = 0; k < insn->num_mem; k++) {
+    as_mem_access *m = &insn->mem[k];
+    if (starts(op, "FXSAVE") || starts(op, "FXRSTOR")) {
+      m->size = 512;
+      m->align = 16;
+    } else if (starts(op, "CMPXCHG16B")) {
+      m->align = 16;
+    } else if (any_prefix(op, aligned_moves) && m->size >= 16) {
+      m->align = m->size;
+    } else if (m->size == 16 && op[0] != 'V' && !any_prefix(op, unaligned_sse) && !m->stack &&
+               !m->string_op) {
+      m->align = 16; /* legacy SSE memory operands fault when misaligned */
+    }
+    if (m->size == 0 && !insn->unmodeled)
+      insn->unmodeled = as_arena_printf(arena, "%s: memory access of unknown size", insn->mnemonic);
+  }
+
+  /* MC says "side effects I do not describe": modeled only if a table
+   * above classified it. */
+  if ((mi->desc_flags & AS_MCD_UNMODELED_SIDE_EFFECTS) && !insn->unmodeled && !is_string &&
+      !insn->side_effects && !any_prefix(op, benign_unmodeled) && !starts(op, "POPF") &&
+      !starts(op, "PUSHF") && insn->kind == AS_INSN_OTHER)
+    insn->unmodeled = as_arena_printf(arena, "%s: side effects LLVM does not describe", insn->mnemonic);
+  if (!strcmp(op, "VZEROUPPER") || !strcmp(op, "VZEROALL")) insn->unmodeled = NULL;
+}
+
+static bool is_prefix_only(const char *op) {
+  return !strcmp(op, "REP_PREFIX") || !strcmp(op, "REPNE_PREFIX") || !strcmp(op, "LOCK_PREFIX") ||
+         !strcmp(op, "DATA16_PREFIX") || !strcmp(op, "REX64_PREFIX");
+}
+
+void as_describe_insns(as_target *t, as_arena *arena, const as_mc_result *mc, as_decoded *out) {
+  out->insns = as_arena_alloc(arena, sizeof(as_insn) * (mc->num_insns + 1));
+  out->num_insns = 0;
+  unsigned *map = as_arena_alloc(arena, sizeof(unsigned) * (mc->num_insns + 1));
+  unsigned pending = 0; /* mcinst flags from a standalone prefix */
+  for (unsigned i = 0; i < mc->num_insns; i++) {
+    const as_mc_insn *mi = &mc->insns[i];
+    map[i] = out->num_insns;
+    if (is_prefix_only(mi->opcode_name)) {
+      if (!strcmp(mi->opcode_name, "REP_PREFIX") || !strcmp(mi->opcode_name, "REPNE_PREFIX")) pending |= 8;
+      if (!strcmp(mi->opcode_name, "LOCK_PREFIX")) pending |= 16;
+      continue;
+    }
+    as_mc_insn copy = *mi;
+    copy.mcinst_flags |= pending;
+    pending = 0;
+    describe_one(t, arena, &copy, &out->insns[out->num_insns++]);
+  }
+  map[mc->num_insns] = out->num_insns;
+  out->labels = as_arena_alloc(arena, sizeof(as_label) * (mc->num_labels + 1));
+  out->num_labels = mc->num_labels;
+  for (unsigned i = 0; i < mc->num_labels; i++) {
+    out->labels[i].name = mc->labels[i].name;
+    unsigned at = mc->labels[i].insn_index;
+    out->labels[i].insn = at <= mc->num_insns ? map[at] : out->num_insns;
+  }
+  for (unsigned i = 0; i < out->num_insns; i++) {
+    as_insn *insn = &out->insns[i];
+    if (!insn->target) continue;
+    for (unsigned k = 0; k < out->num_labels; k++)
+      if (!strcmp(out->labels[k].name, insn->target)) insn->target_insn = (int)out->labels[k].insn;
+  }
+}
+
+int as_decode_block(as_target *t, as_arena *arena, const as_block *block, as_decoded *out,
+                    char *err, size_t errlen) {
+  memset(out, 0, sizeof *out);
+  out->stack_pointer = t->sp;
+  out->flags_reg = t->flags;
+  out->pointer_bits = t->is64 ? 64 : 32;
+  as_mc_line *lines = NULL;
+  unsigned num_lines = 0;
+  if (as_bind_template(t, arena, block, out, &lines, &num_lines, err, errlen) != 0) return -1;
+  as_mc_result mc;
+  if (as_mc_assemble(t->mc, arena, lines, num_lines, block->dialect == AS_DIALECT_INTEL, &mc) != 0) {
+    snprintf(err, errlen, "%s", mc.num_errors ? mc.errors[0].message : "assembler failed");
+    return -1;
+  }
+  as_describe_insns(t, arena, &mc, out);
+  out->num_errors = mc.num_errors;
+  out->errors = as_arena_alloc(arena, sizeof(as_template_error) * (mc.num_errors + 1));
+  for (unsigned i = 0; i < mc.num_errors; i++) {
+    out->errors[i].line = mc.errors[i].line;
+    out->errors[i].column = mc.errors[i].column;
+    out->errors[i].message = mc.errors[i].message;
+  }
+  if (mc.num_data) {
+    unsigned n = out->num_unmodeled + mc.num_data;
+    const char **u = as_arena_alloc(arena, sizeof(char *) * (n + 1));
+    unsigned *ul = as_arena_alloc(arena, sizeof(unsigned) * (n + 1));
+    for (unsigned i = 0; i < out->num_unmodeled; i++) {
+      u[i] = out->unmodeled[i];
+      ul[i] = out->unmodeled_lines[i];
+    }
+    for (unsigned i = 0; i < mc.num_data; i++) {
+      u[out->num_unmodeled + i] = mc.data[i].what;
+      ul[out->num_unmodeled + i] = mc.data[i].line;
+    }
+    out->unmodeled = u;
+    out->unmodeled_lines = ul;
+    out->num_unmodeled = n;
+  }
+  return 0;
+}
+
+/* ---- text ---------------------------------------------------------------- */
+
+static void regs_text(as_strbuf *b, const as_target *t, const as_reg_use *list, unsigned n) {
+  for (unsigned i = 0; i < n; i++) {
+    as_strbuf_printf(b, "%s%s", i ? "," : "", as_target_reg_name(t, list[i].sub));
+    if (list[i].sub != list[i].reg) as_strbuf_printf(b, "(%s)", as_target_reg_name(t, list[i].reg));
+  }
+}
+
+const char *as_insn_describe(as_arena *arena, const as_target *t, const as_insn *insn) {
+  as_strbuf b;
+  as_strbuf_init(&b, arena);
+  static const char *const kinds[] = {"", "jump", "jump-cond", "jump-indirect", "call",
+                                      "call-indirect", "return", "trap", "halt"};
+  as_strbuf_printf(&b, "%-8s", insn->mnemonic);
+  if (insn->num_reads) {
+    as_strbuf_puts(&b, " reads=");
+    regs_text(&b, t, insn->reads, insn->num_reads);
+  }
+  if (insn->num_writes) {
+    as_strbuf_puts(&b, " writes=");
+    regs_text(&b, t, insn->writes, insn->num_writes);
+  }
+  if (insn->flags_read || insn->flags_written)
+    as_strbuf_printf(&b, " flags=%s%s", insn->flags_read ? "r" : "", insn->flags_written ? "w" : "");
+  if (insn->df_read) as_strbuf_puts(&b, " df=r");
+  if (insn->df_set >= 0) as_strbuf_printf(&b, " df:=%s", insn->df_set == 2 ? "?" : insn->df_set ? "1" : "0");
+  for (unsigned i = 0; i < insn->num_mem; i++) {
+    const as_mem_access *m = &insn->mem[i];
+    as_strbuf_printf(&b, " %s%s%s[", m->load ? "load" : "", m->load && m->store ? "+" : "",
+                     m->store ? "store" : "");
+    bool any = false;
+    if (m->segment) as_strbuf_printf(&b, "%s:", as_target_reg_name(t, m->segment));
+    if (m->rip_relative) { as_strbuf_puts(&b, "rip"); any = true; }
+    if (m->base) { as_strbuf_printf(&b, "%s", as_target_reg_name(t, m->base)); any = true; }
+    if (m->index) {
+      as_strbuf_printf(&b, "%s%s*%u", any ? "+" : "", as_target_reg_name(t, m->index), m->scale);
+      any = true;
+    }
+    if (m->disp_symbol) { as_strbuf_printf(&b, "%s%s", any ? "+" : "", m->disp_symbol); any = true; }
+    if (m->disp || !any) as_strbuf_printf(&b, "%s%lld", any && m->disp >= 0 ? "+" : "", (long long)m->disp);
+    as_strbuf_printf(&b, "] size=%u", m->size);
+    if (m->align > 1) as_strbuf_printf(&b, " align=%u", m->align);
+    if (m->stack) as_strbuf_puts(&b, " stack");
+    if (m->string_op) as_strbuf_puts(&b, m->repeated ? " x rcx" : " step");
+  }
+  if (insn->sp_delta) as_strbuf_printf(&b, " sp%+d", insn->sp_delta);
+  if (insn->sp_explicit_write) as_strbuf_puts(&b, " sp=written");
+  if (insn->kind) {
+    as_strbuf_printf(&b, " %s", kinds[insn->kind]);
+    if (insn->target) as_strbuf_printf(&b, "->%s", insn->target);
+    if (insn->target_insn >= 0) as_strbuf_printf(&b, "(#%d)", insn->target_insn);
+  }
+  if (insn->rep) as_strbuf_puts(&b, " rep");
+  if (insn->lock) as_strbuf_puts(&b, " lock");
+  if (insn->zero_idiom) as_strbuf_puts(&b, " zero-idiom");
+  static const char *const se[] = {"io", "fence", "system", "nondet", "hint", "atomic", "cache"};
+  for (unsigned i = 0; i < 7; i++)
+    if (insn->side_effects & (1u << i)) as_strbuf_printf(&b, " effect=%s", se[i]);
+  if (insn->unmodeled) as_strbuf_printf(&b, " UNMODELED(%s)", insn->unmodeled);
+  return b.data;
+}

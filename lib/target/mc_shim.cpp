@@ -1,0 +1,402 @@
+// LLVM MC bridge: assembles bound asm text and copies what MC knows about each
+// instruction into the C structs of mc_shim.h.  This file translates only; it
+// decides nothing about asm blocks (describe.c does).
+#include "mc_shim.h"
+
+#include "llvm-c/Target.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/MC/MCAsmInfo.h"
+#include "llvm/MC/MCContext.h"
+#include "llvm/MC/MCExpr.h"
+#include "llvm/MC/MCInst.h"
+#include "llvm/MC/MCInstPrinter.h"
+#include "llvm/MC/MCInstrDesc.h"
+#include "llvm/MC/MCInstrInfo.h"
+#include "llvm/MC/MCObjectFileInfo.h"
+#include "llvm/MC/MCParser/MCAsmParser.h"
+#include "llvm/MC/MCParser/MCTargetAsmParser.h"
+#include "llvm/MC/MCRegisterInfo.h"
+#include "llvm/MC/MCStreamer.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/MCSymbol.h"
+#include "llvm/MC/MCTargetOptions.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/Triple.h"
+
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+using namespace llvm;
+
+struct as_mc {
+  Triple triple;
+  const Target *target = nullptr;
+  MCTargetOptions options;
+  std::unique_ptr<MCRegisterInfo> mri;
+  std::unique_ptr<MCAsmInfo> mai;
+  std::unique_ptr<MCSubtargetInfo> sti;
+  std::unique_ptr<MCInstrInfo> mii;
+  std::unique_ptr<MCInstPrinter> att_printer, intel_printer;
+  std::vector<std::string> names;
+  std::vector<unsigned> bits, top;
+  StringMap<unsigned> by_name;
+};
+
+static const char kLineMarker[] = ".Las_line_";
+
+static void copy_err(char *err, size_t errlen, const std::string &msg) {
+  if (err && errlen) snprintf(err, errlen, "%s", msg.c_str());
+}
+
+static void init_targets() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    LLVMInitializeX86TargetInfo();
+    LLVMInitializeX86TargetMC();
+    LLVMInitializeX86AsmParser();
+    LLVMInitializeAArch64TargetInfo();
+    LLVMInitializeAArch64TargetMC();
+    LLVMInitializeAArch64AsmParser();
+  });
+}
+
+extern "C" as_mc *as_mc_create(const char *triple, char *err, size_t errlen) {
+  init_targets();
+  auto mc = std::make_unique<as_mc>();
+  mc->triple = Triple(Triple::normalize(triple ? triple : ""));
+  std::string error;
+  mc->target = TargetRegistry::lookupTarget(mc->triple, error);
+  if (!mc->target) {
+    copy_err(err, errlen, "unsupported target '" + std::string(triple ? triple : "") + "': " + error);
+    return nullptr;
+  }
+  mc->mri.reset(mc->target->createMCRegInfo(mc->triple));
+  if (mc->mri) mc->mai.reset(mc->target->createMCAsmInfo(*mc->mri, mc->triple, mc->options));
+  std::string features = mc->triple.getArch() == Triple::aarch64 ? "+lse,+v8.4a" : "";
+  mc->sti.reset(mc->target->createMCSubtargetInfo(mc->triple, "", features));
+  mc->mii.reset(mc->target->createMCInstrInfo());
+  if (!mc->mri || !mc->mai || !mc->sti || !mc->mii) {
+    copy_err(err, errlen, "LLVM has no assembler for target '" + mc->triple.str() + "'");
+    return nullptr;
+  }
+  mc->att_printer.reset(mc->target->createMCInstPrinter(mc->triple, 0, *mc->mai, *mc->mii, *mc->mri));
+  mc->intel_printer.reset(mc->target->createMCInstPrinter(mc->triple, 1, *mc->mai, *mc->mii, *mc->mri));
+  if (!mc->att_printer) {
+    copy_err(err, errlen, "LLVM has no instruction printer for '" + mc->triple.str() + "'");
+    return nullptr;
+  }
+  // Register table: lower-case names, widest class size, top super-register.
+  unsigned n = mc->mri->getNumRegs();
+  mc->names.resize(n);
+  mc->bits.assign(n, 0);
+  mc->top.assign(n, 0);
+  for (unsigned r = 1; r < n; r++) {
+    std::string name = StringRef(mc->mri->getName(r)).lower();
+    mc->names[r] = name;
+    if (!mc->by_name.count(name)) mc->by_name[name] = r;
+  }
+  for (const MCRegisterClass &rc : mc->mri->regclasses())
+    for (unsigned i = 0; i < rc.getNumRegs(); i++) {
+      unsigned r = rc.getRegister(i);
+      if (r < n && rc.getSizeInBits() > mc->bits[r]) mc->bits[r] = rc.getSizeInBits();
+    }
+  for (unsigned r = 1; r < n; r++) {
+    unsigned best = r;
+    for (MCPhysReg s : mc->mri->superregs(r))
+      if (mc->bits[s] > mc->bits[best] || (mc->bits[s] == mc->bits[best] && best == r)) best = s;
+    mc->top[r] = best;
+  }
+  return mc.release();
+}
+
+extern "C" void as_mc_destroy(as_mc *mc) { delete mc; }
+
+extern "C" unsigned as_mc_num_regs(const as_mc *mc) { return (unsigned)mc->names.size(); }
+extern "C" const char *as_mc_reg_name(const as_mc *mc, unsigned reg) {
+  return reg && reg < mc->names.size() ? mc->names[reg].c_str() : "";
+}
+extern "C" unsigned as_mc_reg_bits(const as_mc *mc, unsigned reg) {
+  return reg < mc->bits.size() ? mc->bits[reg] : 0;
+}
+extern "C" unsigned as_mc_reg_top(const as_mc *mc, unsigned reg) {
+  return reg && reg < mc->top.size() ? mc->top[reg] : 0;
+}
+extern "C" unsigned as_mc_reg_lookup(const as_mc *mc, const char *name) {
+  auto it = mc->by_name.find(StringRef(name).lower());
+  return it == mc->by_name.end() ? 0 : it->second;
+}
+extern "C" bool as_mc_reg_contains(const as_mc *mc, unsigned reg, unsigned sub) {
+  if (!reg || !sub) return false;
+  return reg == sub || mc->mri->isSubRegister(reg, sub);
+}
+extern "C" bool as_mc_is_64bit(const as_mc *mc) { return mc->triple.isArch64Bit(); }
+
+namespace {
+
+// Everything one assembly run records, in arena memory at the end.
+struct Recording {
+  as_mc *mc;
+  as_arena *arena;
+  const as_mc_line *lines;
+  unsigned num_lines;
+  unsigned cur_line = 0, cur_col = 0;
+  std::vector<as_mc_insn> insns;
+  std::vector<as_mc_label> labels;
+  std::vector<as_mc_error> errors;
+  std::vector<as_mc_data> data;
+  // Buffer line (1-based) -> input line index, and the prefix length there.
+  std::vector<int> buffer_line_to_input;
+  std::vector<unsigned> prefix_len;
+
+  const char *dup(StringRef s) { return as_arena_strndup(arena, s.data(), s.size()); }
+
+  void add_data(const char *what) {
+    data.push_back({cur_line, cur_col, what});
+  }
+
+  const char *expr_symbol(const MCExpr *e, int64_t *offset) {
+    if (!e) return nullptr;
+    if (auto *sre = dyn_cast<MCSymbolRefExpr>(e)) return dup(sre->getSymbol().getName());
+    if (auto *be = dyn_cast<MCBinaryExpr>(e)) {
+      const char *s = expr_symbol(be->getLHS(), offset);
+      int64_t v;
+      if (s && be->getRHS()->evaluateAsAbsolute(v))
+        *offset = be->getOpcode() == MCBinaryExpr::Sub ? -v : v;
+      return s ? s : expr_symbol(be->getRHS(), offset);
+    }
+    if (auto *ue = dyn_cast<MCUnaryExpr>(e)) return expr_symbol(ue->getSubExpr(), offset);
+    return nullptr;
+  }
+
+  void add_insn(const MCInst &inst) {
+    as_mc_insn out;
+    memset(&out, 0, sizeof out);
+    out.line = cur_line;
+    out.column = cur_col;
+    const MCInstrDesc &desc = mc->mii->get(inst.getOpcode());
+    out.opcode_name = dup(mc->mii->getName(inst.getOpcode()));
+    std::string text;
+    raw_string_ostream os(text);
+    mc->att_printer->printInst(&inst, 0, "", *mc->sti, os);
+    os.flush();
+    out.att_text = dup(StringRef(text).trim());
+    if (mc->intel_printer) {
+      std::string itext;
+      raw_string_ostream ios(itext);
+      mc->intel_printer->printInst(&inst, 0, "", *mc->sti, ios);
+      ios.flush();
+      out.intel_text = dup(StringRef(itext).trim());
+    } else {
+      out.intel_text = "";
+    }
+    out.mcinst_flags = inst.getFlags();
+    unsigned f = 0;
+    if (desc.mayLoad()) f |= AS_MCD_MAY_LOAD;
+    if (desc.mayStore()) f |= AS_MCD_MAY_STORE;
+    if (desc.isCall()) f |= AS_MCD_CALL;
+    if (desc.isBranch()) f |= AS_MCD_BRANCH;
+    if (desc.isConditionalBranch()) f |= AS_MCD_COND_BRANCH;
+    if (desc.isIndirectBranch()) f |= AS_MCD_INDIRECT_BRANCH;
+    if (desc.isReturn()) f |= AS_MCD_RETURN;
+    if (desc.isBarrier()) f |= AS_MCD_BARRIER;
+    if (desc.hasUnmodeledSideEffects()) f |= AS_MCD_UNMODELED_SIDE_EFFECTS;
+    if (desc.isTerminator()) f |= AS_MCD_TERMINATOR;
+    if (desc.isVariadic()) f |= AS_MCD_VARIADIC;
+    if (desc.isPseudo()) f |= AS_MCD_PSEUDO;
+    if (desc.isTrap()) f |= AS_MCD_TRAP;
+    out.desc_flags = f;
+    out.num_defs = desc.getNumDefs();
+    out.size = desc.getSize();
+    out.num_ops = inst.getNumOperands();
+    out.ops = (as_mc_operand *)as_arena_alloc(arena, sizeof(as_mc_operand) * (out.num_ops ? out.num_ops : 1));
+    for (unsigned i = 0; i < out.num_ops; i++) {
+      const MCOperand &op = inst.getOperand(i);
+      as_mc_operand &o = out.ops[i];
+      o.tied_to = -1;
+      if (i < desc.getNumOperands()) {
+        o.operand_type = desc.operands()[i].OperandType;
+        o.tied_to = desc.getOperandConstraint(i, MCOI::TIED_TO);
+      }
+      if (op.isReg()) {
+        o.kind = AS_MCOP_REG;
+        o.reg = op.getReg().id();
+      } else if (op.isImm()) {
+        o.kind = AS_MCOP_IMM;
+        o.imm = op.getImm();
+      } else if (op.isExpr()) {
+        o.kind = AS_MCOP_EXPR;
+        int64_t v = 0;
+        if (op.getExpr()->evaluateAsAbsolute(v)) {
+          o.kind = AS_MCOP_IMM;
+          o.imm = v;
+        } else {
+          o.symbol = expr_symbol(op.getExpr(), &o.imm);
+        }
+      } else {
+        o.kind = AS_MCOP_OTHER;
+      }
+    }
+    ArrayRef<MCPhysReg> idefs = desc.implicit_defs();
+    ArrayRef<MCPhysReg> iuses = desc.implicit_uses();
+    unsigned *d = (unsigned *)as_arena_alloc(arena, sizeof(unsigned) * (idefs.size() + 1));
+    unsigned *u = (unsigned *)as_arena_alloc(arena, sizeof(unsigned) * (iuses.size() + 1));
+    for (size_t i = 0; i < idefs.size(); i++) d[i] = idefs[i];
+    for (size_t i = 0; i < iuses.size(); i++) u[i] = iuses[i];
+    out.implicit_defs = d;
+    out.num_implicit_defs = (unsigned)idefs.size();
+    out.implicit_uses = u;
+    out.num_implicit_uses = (unsigned)iuses.size();
+    insns.push_back(out);
+  }
+
+  void add_label(const MCSymbol *sym) {
+    StringRef name = sym->getName();
+    if (name.starts_with(kLineMarker)) {
+      unsigned idx = 0;
+      if (!name.drop_front(sizeof kLineMarker - 1).getAsInteger(10, idx) && idx < num_lines) {
+        cur_line = lines[idx].line;
+        cur_col = lines[idx].column;
+      }
+      return;
+    }
+    labels.push_back({dup(name), (unsigned)insns.size()});
+  }
+
+  void add_error(const SMDiagnostic &diag) {
+    if (diag.getKind() != SourceMgr::DK_Error) return;
+    int bl = diag.getLineNo();
+    unsigned line = 0, col = 0;
+    if (bl > 0 && (size_t)bl < buffer_line_to_input.size() && buffer_line_to_input[bl] >= 0) {
+      const as_mc_line &in = lines[buffer_line_to_input[bl]];
+      line = in.line;
+      int c = diag.getColumnNo() - (int)prefix_len[bl];
+      col = in.column + (c > 0 ? (unsigned)c : 0);
+    } else if (!insns.empty() || cur_line) {
+      line = cur_line;
+      col = cur_col;
+    }
+    errors.push_back({line, col, dup(diag.getMessage())});
+  }
+};
+
+// A streamer that records instead of encoding.
+class RecordingStreamer : public MCStreamer {
+public:
+  RecordingStreamer(MCContext &ctx, Recording &rec) : MCStreamer(ctx), rec(rec) {}
+  bool emitSymbolAttribute(MCSymbol *, MCSymbolAttr) override { return true; }
+  void emitCommonSymbol(MCSymbol *, uint64_t, Align) override { rec.add_data("common symbol"); }
+  void emitZerofill(MCSection *, MCSymbol *, uint64_t, Align, SMLoc) override {
+    rec.add_data("zerofill directive");
+  }
+  void emitInstruction(const MCInst &inst, const MCSubtargetInfo &) override {
+    if (in_text) rec.add_insn(inst);
+    else rec.add_data("instruction outside the text section");
+  }
+  void emitLabel(MCSymbol *sym, SMLoc loc) override {
+    MCStreamer::emitLabel(sym, loc);
+    if (in_text) rec.add_label(sym);
+  }
+  void emitBytes(StringRef) override { rec.add_data("data directive"); }
+  void emitValueImpl(const MCExpr *, unsigned, SMLoc) override { rec.add_data("data directive"); }
+  void emitFill(const MCExpr &, uint64_t, SMLoc) override { rec.add_data("fill directive"); }
+  void emitFill(const MCExpr &, int64_t, int64_t, SMLoc) override { rec.add_data("fill directive"); }
+  void emitULEB128Value(const MCExpr *) override { rec.add_data("data directive"); }
+  void emitSLEB128Value(const MCExpr *) override { rec.add_data("data directive"); }
+  void emitValueToAlignment(Align, int64_t, uint8_t, unsigned) override { rec.add_data("alignment directive"); }
+  void emitCodeAlignment(Align, const MCSubtargetInfo *, unsigned) override {
+    rec.add_data("alignment directive");
+  }
+  void changeSection(MCSection *section, uint32_t subsection) override {
+    MCStreamer::changeSection(section, subsection);
+    if (text && section != text) {
+      in_text = false;
+      rec.add_data("section switch");
+    } else {
+      in_text = true;
+    }
+  }
+  MCSection *text = nullptr;
+  bool in_text = true;
+
+private:
+  Recording &rec;
+};
+
+} // namespace
+
+extern "C" int as_mc_assemble(as_mc *mc, as_arena *arena, const as_mc_line *lines,
+                              unsigned num_lines, int dialect, as_mc_result *out) {
+  memset(out, 0, sizeof *out);
+  Recording rec;
+  rec.mc = mc;
+  rec.arena = arena;
+  rec.lines = lines;
+  rec.num_lines = num_lines;
+
+  std::string buffer;
+  rec.buffer_line_to_input.push_back(-1); // line 0 unused
+  rec.prefix_len.push_back(0);
+  if (dialect == 1) {
+    buffer += ".intel_syntax noprefix\n";
+    rec.buffer_line_to_input.push_back(-1);
+    rec.prefix_len.push_back(0);
+  }
+  for (unsigned i = 0; i < num_lines; i++) {
+    std::string prefix = std::string(kLineMarker) + std::to_string(i) + ": ";
+    std::string text = lines[i].text ? lines[i].text : "";
+    for (char &c : text)
+      if (c == '\n' || c == '\r') c = ' ';
+    buffer += prefix + text + "\n";
+    rec.buffer_line_to_input.push_back((int)i);
+    rec.prefix_len.push_back((unsigned)prefix.size());
+  }
+
+  SourceMgr srcmgr;
+  srcmgr.AddNewSourceBuffer(MemoryBuffer::getMemBufferCopy(buffer, "<asm>"), SMLoc());
+  srcmgr.setDiagHandler(
+      [](const SMDiagnostic &diag, void *ctx) { static_cast<Recording *>(ctx)->add_error(diag); },
+      &rec);
+
+  MCContext ctx(mc->triple, mc->mai.get(), mc->mri.get(), mc->sti.get(), &srcmgr, &mc->options);
+  ctx.setDiagnosticHandler([&rec](const SMDiagnostic &diag, bool, const SourceMgr &,
+                                  std::vector<const MDNode *> &) { rec.add_error(diag); });
+  std::unique_ptr<MCObjectFileInfo> mofi(mc->target->createMCObjectFileInfo(ctx, /*PIC=*/true));
+  ctx.setObjectFileInfo(mofi.get());
+
+  RecordingStreamer streamer(ctx, rec);
+  streamer.text = mofi->getTextSection();
+  streamer.switchSection(streamer.text);
+  std::unique_ptr<MCAsmParser> parser(createMCAsmParser(srcmgr, ctx, streamer, *mc->mai));
+  std::unique_ptr<MCTargetAsmParser> tap(
+      mc->target->createMCAsmParser(*mc->sti, *parser, *mc->mii, mc->options));
+  if (!tap) {
+    out->errors = (as_mc_error *)as_arena_alloc(arena, sizeof(as_mc_error));
+    out->errors[0].message = "LLVM has no assembly parser for this target";
+    out->num_errors = 1;
+    return -1;
+  }
+  parser->setShowParsedOperands(false);
+  parser->setTargetParser(*tap);
+  if (dialect == 1) parser->setAssemblerDialect(1);
+  parser->Run(/*NoInitialTextSection=*/true, /*NoFinalize=*/false);
+
+  out->num_insns = (unsigned)rec.insns.size();
+  out->insns = (as_mc_insn *)as_arena_alloc(arena, sizeof(as_mc_insn) * (out->num_insns + 1));
+  if (out->num_insns) memcpy(out->insns, rec.insns.data(), sizeof(as_mc_insn) * out->num_insns);
+  out->num_labels = (unsigned)rec.labels.size();
+  out->labels = (as_mc_label *)as_arena_alloc(arena, sizeof(as_mc_label) * (out->num_labels + 1));
+  if (out->num_labels) memcpy(out->labels, rec.labels.data(), sizeof(as_mc_label) * out->num_labels);
+  out->num_errors = (unsigned)rec.errors.size();
+  out->errors = (as_mc_error *)as_arena_alloc(arena, sizeof(as_mc_error) * (out->num_errors + 1));
+  if (out->num_errors) memcpy(out->errors, rec.errors.data(), sizeof(as_mc_error) * out->num_errors);
+  out->num_data = (unsigned)rec.data.size();
+  out->data = (as_mc_data *)as_arena_alloc(arena, sizeof(as_mc_data) * (out->num_data + 1));
+  if (out->num_data) memcpy(out->data, rec.data.data(), sizeof(as_mc_data) * out->num_data);
+  return 0;
+}

@@ -1,0 +1,123 @@
+/* The C face of the LLVM MC bridge (mc_shim.cpp).  The shim only translates:
+ * it assembles text with MC and copies what MC says about each instruction
+ * into these structs.  All interpretation happens in C (describe.c). */
+#ifndef ASMSTORY_MC_SHIM_H
+#define ASMSTORY_MC_SHIM_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "asmstory/arena.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct as_mc as_mc;
+
+/* MCInstrDesc flags, copied. */
+enum as_mc_desc_flag {
+  AS_MCD_MAY_LOAD = 1u << 0,
+  AS_MCD_MAY_STORE = 1u << 1,
+  AS_MCD_CALL = 1u << 2,
+  AS_MCD_BRANCH = 1u << 3,
+  AS_MCD_COND_BRANCH = 1u << 4,
+  AS_MCD_INDIRECT_BRANCH = 1u << 5,
+  AS_MCD_RETURN = 1u << 6,
+  AS_MCD_BARRIER = 1u << 7,
+  AS_MCD_UNMODELED_SIDE_EFFECTS = 1u << 8,
+  AS_MCD_TERMINATOR = 1u << 9,
+  AS_MCD_VARIADIC = 1u << 10,
+  AS_MCD_PSEUDO = 1u << 11,
+  AS_MCD_TRAP = 1u << 12,
+};
+
+typedef enum as_mc_operand_kind {
+  AS_MCOP_INVALID = 0,
+  AS_MCOP_REG,
+  AS_MCOP_IMM,
+  AS_MCOP_EXPR,
+  AS_MCOP_OTHER,
+} as_mc_operand_kind;
+
+typedef struct as_mc_operand {
+  as_mc_operand_kind kind;
+  unsigned reg;           /* REG: MC register number (0 = none) */
+  int64_t imm;            /* IMM; EXPR: constant offset if any */
+  const char *symbol;     /* EXPR: referenced symbol name, or NULL */
+  unsigned operand_type;  /* MCOI::OperandType from the descriptor (0 if none) */
+  int tied_to;            /* descriptor TIED_TO constraint, -1 if none */
+} as_mc_operand;
+
+typedef struct as_mc_insn {
+  unsigned line, column;      /* template position (from the line markers) */
+  const char *opcode_name;    /* "MOV32rr" */
+  const char *att_text;       /* printed in AT&T syntax */
+  const char *intel_text;     /* printed in Intel syntax (sizes: "dword ptr") */
+  unsigned mcinst_flags;      /* MCInst::getFlags(): x86 rep 8? lock 16? (see shim) */
+  unsigned desc_flags;        /* as_mc_desc_flag */
+  unsigned num_defs;          /* explicit defs: operands [0, num_defs) */
+  as_mc_operand *ops;
+  unsigned num_ops;
+  const unsigned *implicit_defs;
+  unsigned num_implicit_defs;
+  const unsigned *implicit_uses;
+  unsigned num_implicit_uses;
+  unsigned size;              /* descriptor size, 0 if variable */
+} as_mc_insn;
+
+typedef struct as_mc_label {
+  const char *name;
+  unsigned insn_index;        /* instructions emitted before it */
+} as_mc_label;
+
+typedef struct as_mc_error {
+  unsigned line, column;
+  const char *message;
+} as_mc_error;
+
+typedef struct as_mc_data {
+  unsigned line, column;
+  const char *what;           /* "data directive", "section switch", ... */
+} as_mc_data;
+
+/* One statement of input: text already bound, and its template position. */
+typedef struct as_mc_line {
+  const char *text;
+  unsigned line, column;
+} as_mc_line;
+
+typedef struct as_mc_result {
+  as_mc_insn *insns;
+  unsigned num_insns;
+  as_mc_label *labels;
+  unsigned num_labels;
+  as_mc_error *errors;
+  unsigned num_errors;
+  as_mc_data *data;
+  unsigned num_data;
+} as_mc_result;
+
+/* Creates the MC objects for a triple.  NULL with a reason for a triple LLVM
+ * has no assembler for. */
+as_mc *as_mc_create(const char *triple, char *err, size_t errlen);
+void as_mc_destroy(as_mc *mc);
+
+/* Assembles the lines (each one statement or a few ';'-separated ones) in
+ * the given dialect (0 AT&T, 1 Intel); never prints, never aborts. */
+int as_mc_assemble(as_mc *mc, as_arena *arena, const as_mc_line *lines,
+                   unsigned num_lines, int dialect, as_mc_result *out);
+
+/* Register model, as MC has it. */
+unsigned as_mc_num_regs(const as_mc *mc);
+const char *as_mc_reg_name(const as_mc *mc, unsigned reg);   /* lower case */
+unsigned as_mc_reg_bits(const as_mc *mc, unsigned reg);       /* 0 unknown */
+unsigned as_mc_reg_top(const as_mc *mc, unsigned reg);        /* largest super */
+unsigned as_mc_reg_lookup(const as_mc *mc, const char *name); /* 0 if none */
+/* Is `sub` a sub-register of `reg` (or the same)? */
+bool as_mc_reg_contains(const as_mc *mc, unsigned reg, unsigned sub);
+bool as_mc_is_64bit(const as_mc *mc);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

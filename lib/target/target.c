@@ -1,0 +1,138 @@
+/* Target objects (one per triple, cached) and the x86 register model. */
+#include "target_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define AS_MAX_TARGETS 8
+
+struct as_target_cache {
+  as_target *targets[AS_MAX_TARGETS];
+  unsigned count;
+};
+
+as_target_cache *as_target_cache_create(void) {
+  return calloc(1, sizeof(as_target_cache));
+}
+
+void as_target_cache_destroy(as_target_cache *cache) {
+  if (!cache) return;
+  for (unsigned i = 0; i < cache->count; i++) {
+    as_mc_destroy(cache->targets[i]->mc);
+    free(cache->targets[i]->triple);
+    free(cache->targets[i]);
+  }
+  free(cache);
+}
+
+/* Only x86 is described today; other triples get a clear refusal. */
+static bool triple_is_x86(const char *triple) {
+  return !strncmp(triple, "x86_64", 6) || !strncmp(triple, "i386", 4) ||
+         !strncmp(triple, "i486", 4) || !strncmp(triple, "i586", 4) ||
+         !strncmp(triple, "i686", 4) || !strncmp(triple, "amd64", 5);
+}
+
+as_target *as_target_get(as_target_cache *cache, const char *triple, char *err,
+                         size_t errlen) {
+  if (!triple || !*triple) triple = "x86_64-unknown-linux-gnu";
+  for (unsigned i = 0; i < cache->count; i++)
+    if (!strcmp(cache->targets[i]->triple, triple)) return cache->targets[i];
+  if (!triple_is_x86(triple)) {
+    snprintf(err, errlen, "target '%s' is not supported yet (x86-64 and i386 are)", triple);
+    return NULL;
+  }
+  if (cache->count == AS_MAX_TARGETS) {
+    snprintf(err, errlen, "too many distinct targets in one run");
+    return NULL;
+  }
+  as_mc *mc = as_mc_create(triple, err, errlen);
+  if (!mc) return NULL;
+  as_target *t = calloc(1, sizeof *t);
+  t->triple = strdup(triple);
+  t->mc = mc;
+  t->is64 = as_mc_is_64bit(mc);
+  t->sp = as_mc_reg_lookup(mc, t->is64 ? "rsp" : "esp");
+  t->ip = as_mc_reg_lookup(mc, t->is64 ? "rip" : "eip");
+  t->flags = as_mc_reg_lookup(mc, "eflags");
+  t->df = as_mc_reg_lookup(mc, "df");
+  cache->targets[cache->count++] = t;
+  return t;
+}
+
+const char *as_target_reg_name(const as_target *t, unsigned reg) {
+  return as_mc_reg_name(t->mc, reg);
+}
+unsigned as_target_reg_lookup(const as_target *t, const char *name) {
+  return as_mc_reg_lookup(t->mc, name);
+}
+unsigned as_target_reg_full(const as_target *t, unsigned reg) {
+  unsigned top = as_mc_reg_top(t->mc, reg);
+  /* In 32-bit mode the architectural GPRs are the 32-bit ones. */
+  if (!t->is64 && top && as_mc_reg_bits(t->mc, top) == 64 && as_x86_is_gpr(t, top)) {
+    unsigned r32 = as_x86_sub_reg(t, top, 32, false);
+    if (r32) return r32;
+  }
+  return top;
+}
+unsigned as_target_reg_bits(const as_target *t, unsigned reg) {
+  return as_mc_reg_bits(t->mc, reg);
+}
+unsigned as_target_pointer_bits(const as_target *t) { return t->is64 ? 64 : 32; }
+
+/* The 16 GPR families and their names at each width (the register model MC
+ * has no query for). */
+static const struct {
+  const char *r64, *r32, *r16, *r8, *r8h;
+} gpr_names[] = {
+    {"rax", "eax", "ax", "al", "ah"},   {"rbx", "ebx", "bx", "bl", "bh"},
+    {"rcx", "ecx", "cx", "cl", "ch"},   {"rdx", "edx", "dx", "dl", "dh"},
+    {"rsi", "esi", "si", "sil", NULL},  {"rdi", "edi", "di", "dil", NULL},
+    {"rbp", "ebp", "bp", "bpl", NULL},  {"rsp", "esp", "sp", "spl", NULL},
+    {"r8", "r8d", "r8w", "r8b", NULL},  {"r9", "r9d", "r9w", "r9b", NULL},
+    {"r10", "r10d", "r10w", "r10b", NULL}, {"r11", "r11d", "r11w", "r11b", NULL},
+    {"r12", "r12d", "r12w", "r12b", NULL}, {"r13", "r13d", "r13w", "r13b", NULL},
+    {"r14", "r14d", "r14w", "r14b", NULL}, {"r15", "r15d", "r15w", "r15b", NULL},
+};
+
+static int gpr_index(const as_target *t, unsigned reg) {
+  const char *name = as_mc_reg_name(t->mc, as_mc_reg_top(t->mc, reg));
+  for (unsigned i = 0; i < sizeof gpr_names / sizeof gpr_names[0]; i++)
+    if (!strcmp(name, gpr_names[i].r64) || !strcmp(name, gpr_names[i].r32)) return (int)i;
+  return -1;
+}
+
+bool as_x86_is_gpr(const as_target *t, unsigned reg) { return gpr_index(t, reg) >= 0; }
+
+bool as_x86_is_high_byte(const as_target *t, unsigned reg) {
+  const char *n = as_mc_reg_name(t->mc, reg);
+  return !strcmp(n, "ah") || !strcmp(n, "bh") || !strcmp(n, "ch") || !strcmp(n, "dh");
+}
+
+const char *as_x86_gpr_name(const as_target *t, unsigned family, unsigned bits, bool high) {
+  int i = gpr_index(t, family);
+  if (i < 0) return NULL;
+  switch (bits) {
+  case 64: return t->is64 ? gpr_names[i].r64 : NULL;
+  case 32: return gpr_names[i].r32;
+  case 16: return gpr_names[i].r16;
+  case 8: return high ? gpr_names[i].r8h : gpr_names[i].r8;
+  }
+  return NULL;
+}
+
+unsigned as_x86_sub_reg(const as_target *t, unsigned family, unsigned bits, bool high) {
+  const char *n = as_x86_gpr_name(t, family, bits, high);
+  if (n) return as_mc_reg_lookup(t->mc, n);
+  /* Vector families: zmmN -> ymmN -> xmmN. */
+  const char *fn = as_mc_reg_name(t->mc, as_mc_reg_top(t->mc, family));
+  unsigned num;
+  if (sscanf(fn, "zmm%u", &num) == 1 || sscanf(fn, "ymm%u", &num) == 1 ||
+      sscanf(fn, "xmm%u", &num) == 1) {
+    char buf[16];
+    const char *p = bits >= 512 ? "zmm" : bits >= 256 ? "ymm" : "xmm";
+    snprintf(buf, sizeof buf, "%s%u", p, num);
+    return as_mc_reg_lookup(t->mc, buf);
+  }
+  return family;
+}
