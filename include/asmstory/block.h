@@ -149,6 +149,14 @@ typedef struct as_block {
   as_loc *line_locs;          /* per template line, or NULL */
   unsigned num_line_locs;
   const char *function;       /* enclosing function, when known */
+  /* C/C++ with IR wanted: the IR call of this same statement (matched by
+   * source location), whose call attributes and pointer values later stages
+   * read.  NULL when the statement was never emitted (AS_BF_UNREACHED) or
+   * when no IR was produced. */
+  struct as_block *ir_twin;
+  /* IR blocks: the function and the ordinal of the asm call inside it, so a
+   * later pass over the same module can find the call again. */
+  unsigned ir_call_ordinal;
 } as_block;
 
 const char *as_lang_name(as_lang lang);

@@ -63,6 +63,18 @@ typedef struct as_mem_access {
 #define AS_MAX_REG_USES 24
 #define AS_MAX_MEM 4
 
+/* How an instruction computes its destination register, for the few
+ * families whose value the effects walk tracks (moves, exchanges, constant
+ * adds, lea); everything else yields an opaque value of what it reads. */
+typedef enum as_value_op {
+  AS_VAL_NONE = 0,
+  AS_VAL_COPY,      /* dst = src */
+  AS_VAL_CONST,     /* dst = imm */
+  AS_VAL_SWAP,      /* dst <-> src */
+  AS_VAL_ADD_CONST, /* dst = dst + imm (sub: negative imm) */
+  AS_VAL_LEA,       /* dst = lea.base + lea.index * lea.scale + lea.disp */
+} as_value_op;
+
 typedef struct as_insn {
   unsigned line, column;      /* 1-based position in the template */
   const char *text;           /* the bound instruction as MC prints it (AT&T) */
@@ -86,6 +98,10 @@ typedef struct as_insn {
   bool rep, lock;
   bool zero_idiom;            /* xor r,r / sub r,r: result independent of input */
   const char *unmodeled;      /* why this instruction cannot be modeled, or NULL */
+  as_value_op value_op;
+  unsigned value_dst, value_src; /* sub-registers as named (MC numbers) */
+  int64_t value_imm;
+  as_mem_access lea;          /* AS_VAL_LEA: the address computed */
 } as_insn;
 
 #ifdef __cplusplus

@@ -198,6 +198,57 @@ static as_mem_access *add_mem(as_insn *insn) {
   return m;
 }
 
+/* Value semantics of the register-to-register families the effects walk
+ * follows (save/restore through moves, exchanges, constant stack
+ * adjustment, lea). */
+static void describe_value(as_target *t, const as_mc_insn *mi, as_insn *insn) {
+  const char *op = mi->opcode_name;
+  const as_mc_operand *o = mi->ops;
+  unsigned n = mi->num_ops;
+  if (insn->num_mem || insn->rep) return;
+  static const char *const copies[] = {"MOV8rr", "MOV16rr", "MOV32rr", "MOV64rr", "MOV8rr_REV",
+                                       "MOV16rr_REV", "MOV32rr_REV", "MOV64rr_REV", NULL};
+  static const char *const consts[] = {"MOV8ri", "MOV16ri", "MOV32ri", "MOV64ri", "MOV64ri32",
+                                       "MOV32ri64", NULL};
+  static const char *const swaps[] = {"XCHG8rr", "XCHG16rr", "XCHG32rr", "XCHG64rr", "XCHG16ar",
+                                      "XCHG32ar", "XCHG64ar", NULL};
+  if (any_of(op, copies) && n >= 2 && o[0].kind == AS_MCOP_REG && o[1].kind == AS_MCOP_REG) {
+    insn->value_op = AS_VAL_COPY;
+    insn->value_dst = o[0].reg;
+    insn->value_src = o[1].reg;
+  } else if (any_of(op, consts) && n >= 2 && o[0].kind == AS_MCOP_REG && o[1].kind == AS_MCOP_IMM) {
+    insn->value_op = AS_VAL_CONST;
+    insn->value_dst = o[0].reg;
+    insn->value_imm = o[1].imm;
+  } else if (any_of(op, swaps) && n >= 2 && o[0].kind == AS_MCOP_REG) {
+    insn->value_op = AS_VAL_SWAP;
+    insn->value_dst = o[0].reg;
+    insn->value_src = n >= 4 && o[1].kind == AS_MCOP_REG ? o[1].reg : o[n - 1].reg;
+    if (!strcmp(op, "XCHG16ar") || !strcmp(op, "XCHG32ar") || !strcmp(op, "XCHG64ar")) {
+      insn->value_src = o[0].reg;
+      insn->value_dst = as_target_reg_lookup(t, t->is64 ? "rax" : "eax");
+      if (!strcmp(op, "XCHG32ar")) insn->value_dst = as_target_reg_lookup(t, "eax");
+      if (!strcmp(op, "XCHG16ar")) insn->value_dst = as_target_reg_lookup(t, "ax");
+    }
+  } else if ((starts(op, "ADD") || starts(op, "SUB")) && (strstr(op, "ri") != NULL) && n >= 3 &&
+             o[0].kind == AS_MCOP_REG && o[n - 1].kind == AS_MCOP_IMM && !starts(op, "ADDS") &&
+             !starts(op, "SUBS") && !strstr(op, "_DB")) {
+    insn->value_op = AS_VAL_ADD_CONST;
+    insn->value_dst = o[0].reg;
+    insn->value_imm = starts(op, "SUB") ? -o[n - 1].imm : o[n - 1].imm;
+  } else if (starts(op, "LEA") && n >= 6 && o[0].kind == AS_MCOP_REG && o[4].kind == AS_MCOP_IMM &&
+             !o[4].symbol) {
+    insn->value_op = AS_VAL_LEA;
+    insn->value_dst = o[0].reg;
+    insn->lea.base = o[1].reg ? as_target_reg_full(t, o[1].reg) : 0;
+    insn->lea.scale = (unsigned)o[2].imm;
+    insn->lea.index = o[3].reg ? as_target_reg_full(t, o[3].reg) : 0;
+    insn->lea.disp = o[4].imm;
+    insn->lea.rip_relative = insn->lea.base == t->ip;
+    if (insn->lea.rip_relative) insn->value_op = AS_VAL_NONE;
+  }
+}
+
 static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as_insn *insn) {
   const char *op = mi->opcode_name;
   memset(insn, 0, sizeof *insn);
@@ -438,6 +489,7 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
       !starts(op, "PUSHF") && insn->kind == AS_INSN_OTHER)
     insn->unmodeled = as_arena_printf(arena, "%s: side effects LLVM does not describe", insn->mnemonic);
   if (!strcmp(op, "VZEROUPPER") || !strcmp(op, "VZEROALL")) insn->unmodeled = NULL;
+  describe_value(t, mi, insn);
 }
 
 static bool is_prefix_only(const char *op) {

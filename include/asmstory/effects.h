@@ -1,0 +1,133 @@
+/* Effects of a whole block: a symbolic walk of the decoded template's
+ * control flow, with registers as expressions of their values at entry.
+ *
+ * The summary answers what the frame and memory rules ask: which registers
+ * are changed at exit and by which instruction, which undefined values reach
+ * something, where the stack pointer ends, which memory is touched through
+ * which operand, which side effects the block has. */
+#ifndef ASMSTORY_EFFECTS_H
+#define ASMSTORY_EFFECTS_H
+#include <stdbool.h>
+#include <stdint.h>
+#include "asmstory/arena.h"
+#include "asmstory/block.h"
+#include "asmstory/target.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define AS_MAX_TRACKED 64
+
+/* A symbolic register value. */
+typedef enum as_value_kind {
+  AS_VALUE_UNKNOWN = 0, /* computed by the block; see taint and from_sp */
+  AS_VALUE_ENTRY,       /* the value reg had at entry, plus offset */
+  AS_VALUE_CONST,       /* offset is the value */
+} as_value_kind;
+
+typedef struct as_value {
+  as_value_kind kind;
+  unsigned reg;          /* ENTRY: full register */
+  int64_t offset;
+  uint64_t taint;        /* tracked registers whose undefined entry value flows in */
+  bool from_sp;          /* derived from the stack pointer */
+  unsigned defined_bits; /* low bits known to be defined */
+  int origin;            /* instruction that produced it, -1 at entry */
+} as_value;
+
+typedef enum as_use_kind {
+  AS_USE_ADDRESS, AS_USE_BRANCH, AS_USE_OUTPUT, AS_USE_STORE, AS_USE_FLAGS_CONSUMED
+} as_use_kind;
+
+/* An undefined value reaching something. */
+typedef struct as_undefined_use {
+  unsigned reg;         /* the register whose entry value is undefined (flags_reg for flags) */
+  int insn;             /* where it reaches (-1: at exit, through an output) */
+  as_use_kind kind;
+  int operand;          /* AS_USE_OUTPUT: the output operand */
+} as_undefined_use;
+
+typedef struct as_reg_effect {
+  unsigned reg;         /* full register */
+  int first_write;      /* first instruction writing it, -1 if never */
+  bool changed_at_exit; /* on some exit path its value differs from entry */
+  int changed_by;       /* the instruction that left it changed */
+  unsigned min_exit_defined_bits;
+  bool entry_tainted;   /* its entry value is undefined for the block */
+} as_reg_effect;
+
+typedef struct as_access {
+  int insn;
+  unsigned mem_index;   /* into insns[insn].mem */
+  bool load, store;
+  as_value base;        /* value of the base register (UNKNOWN if none) */
+  bool has_base;
+  bool has_index;
+  bool stack;           /* the block's own stack (implicit or sp-derived) */
+  bool stack_offset_known;
+  int64_t stack_offset; /* relative to the stack pointer at entry */
+  int operand;          /* memory operand whose reserved base it uses, or -1 */
+  int pointer_operand;  /* register operand whose entry value is the base, or -1 */
+  bool in_loop;
+  bool repeated;
+} as_access;
+
+typedef struct as_early_clobber {
+  int output, input;    /* operand numbers */
+  int write_insn, read_insn;
+} as_early_clobber;
+
+/* An input read at more bits than its value has (undefined upper bits). */
+typedef struct as_wide_read {
+  int operand, insn;
+  unsigned bits, defined_bits;
+} as_wide_read;
+
+typedef struct as_escape {
+  int insn;
+  const char *why;
+} as_escape;
+
+typedef struct as_summary {
+  as_reg_effect regs[AS_MAX_TRACKED];
+  unsigned num_regs;
+  as_undefined_use *undefined;
+  unsigned num_undefined, cap_undefined;
+  as_access *accesses;
+  unsigned num_accesses, cap_accesses;
+  as_early_clobber *early;
+  unsigned num_early, cap_early;
+  as_wide_read *wide;
+  unsigned num_wide, cap_wide;
+  as_escape *escapes;
+  unsigned num_escapes, cap_escapes;
+  int flags_first_write;      /* -1 if never */
+  bool flags_changed_at_exit;
+  int flags_changed_by;
+  bool sp_exit_known;         /* same offset on every exit */
+  int64_t sp_exit;            /* relative to entry */
+  int sp_unbalanced_insn;     /* an instruction on the path that leaves it changed */
+  int64_t sp_min;             /* lowest address touched / stack pointer reached */
+  int sp_min_insn;
+  bool uses_stack;            /* push, call, or a store into the stack */
+  int stack_first_insn;
+  bool df_may_be_set_at_exit;
+  int df_set_insn;
+  bool falls_through;         /* some path reaches the end of the block */
+  bool converged;
+  uint64_t outputs_written_all; /* operands written on every path to an exit */
+  unsigned side_effects;      /* as_side_effect union */
+  int side_effect_insn[8];    /* first instruction of each class, -1 */
+} as_summary;
+
+int as_effects_compute(as_arena *arena, const as_target *target, const as_block *block,
+                       const as_decoded *decoded, as_summary *out, char *err, size_t errlen);
+
+/* Index in out->regs of a full register, or -1. */
+int as_summary_reg(const as_summary *summary, unsigned reg);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,193 @@
+/* One block through the pipeline: bind and decode (lib/target), walk
+ * (lib/effects), check (lib/checks); plus the --dump and --explain texts. */
+#include "asmstory/analyze.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *dialect_name(as_dialect d) { return d == AS_DIALECT_INTEL ? "intel" : "att"; }
+
+static void flags_text(as_strbuf *b, unsigned flags) {
+  static const char *const names[] = {"volatile", "goto", "nomem", "readonly", "pure", "nostack",
+                                      "preserves_flags", "noreturn", "memory-clobber", "cc-clobber",
+                                      "alignstack", "no-red-zone", "unreached", "memory-attr"};
+  for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (flags & (1u << i)) as_strbuf_printf(b, " %s", names[i]);
+}
+
+static void quoted(as_strbuf *b, const char *text) {
+  as_strbuf_puts(b, "\"");
+  for (const char *p = text; p && *p; p++) {
+    if (*p == '\n') as_strbuf_puts(b, "\\n");
+    else if (*p == '\t') as_strbuf_puts(b, "\\t");
+    else if (*p == '"') as_strbuf_puts(b, "\\\"");
+    else if (*p == '\\') as_strbuf_puts(b, "\\\\");
+    else as_strbuf_append(b, p, 1);
+  }
+  as_strbuf_puts(b, "\"");
+}
+
+static void block_header(as_strbuf *b, const as_block *block) {
+  as_strbuf_printf(b, "block %u at %s:%u:%u", block->id, block->loc.file ? block->loc.file : "<unknown>",
+                   block->loc.line, block->loc.column);
+  if (block->function) as_strbuf_printf(b, " in %s", block->function);
+  as_strbuf_printf(b, " (%s, %s, %s)", as_lang_name(block->lang), dialect_name(block->dialect),
+                   block->triple ? block->triple : "no triple");
+  flags_text(b, block->flags);
+  as_strbuf_puts(b, "\n");
+}
+
+static const char *binding_text(as_arena *arena, const as_target *t, const as_binding *bd) {
+  switch (bd->kind) {
+  case AS_BIND_REG:
+    return bd->reg2 ? as_arena_printf(arena, "register %s:%s", as_target_reg_name(t, bd->reg2),
+                                      as_target_reg_name(t, bd->reg))
+                    : as_arena_printf(arena, "register %s (as %s)", as_target_reg_name(t, bd->reg), bd->text ? bd->text : "?");
+  case AS_BIND_MEM: return as_arena_printf(arena, "memory at (%s)", as_target_reg_name(t, bd->reg));
+  case AS_BIND_IMM: return as_arena_printf(arena, "immediate %lld%s", bd->imm, bd->imm_known ? "" : " (value unknown)");
+  case AS_BIND_LABEL: return as_arena_printf(arena, "label %s", bd->text);
+  default: return "unbound";
+  }
+}
+
+static void dump_block(as_arena *arena, as_strbuf *b, const as_target *t, const as_block *block,
+                       const as_decoded *d) {
+  block_header(b, block);
+  as_strbuf_puts(b, "  template: ");
+  quoted(b, block->template_text);
+  as_strbuf_puts(b, "\n");
+  for (unsigned i = 0; i < block->num_operands; i++) {
+    const as_operand *op = &block->operands[i];
+    as_strbuf_printf(b, "  operand %u: %s \"%s\" (%s)", i, as_direction_name(op->dir),
+                     op->constraint_text ? op->constraint_text : "",
+                     as_constraint_describe(arena, &op->constraint));
+    if (op->name) as_strbuf_printf(b, " [%s]", op->name);
+    if (op->expr_text) as_strbuf_printf(b, " `%s`", op->expr_text);
+    if (op->type_text) as_strbuf_printf(b, " : %s", op->type_text);
+    if (op->width_bits) as_strbuf_printf(b, ", %u bits", op->width_bits);
+    if (op->is_pointer) as_strbuf_puts(b, ", pointer");
+    if (op->pointee_size) as_strbuf_printf(b, ", %u bytes behind", op->pointee_size);
+    if (op->tied_to >= 0) as_strbuf_printf(b, ", tied to %d", op->tied_to);
+    if (op->has_value) as_strbuf_printf(b, ", value %lld", op->value);
+    if (d && i < d->num_bindings) as_strbuf_printf(b, " -> %s", binding_text(arena, t, &d->bindings[i]));
+    as_strbuf_puts(b, "\n");
+  }
+  if (block->num_clobbers) {
+    as_strbuf_puts(b, "  clobbers:");
+    for (unsigned i = 0; i < block->num_clobbers; i++) as_strbuf_printf(b, " %s", block->clobbers[i]);
+    as_strbuf_puts(b, "\n");
+  }
+  if (block->num_labels) {
+    as_strbuf_puts(b, "  goto labels:");
+    for (unsigned i = 0; i < block->num_labels; i++) as_strbuf_printf(b, " %s", block->labels[i]);
+    as_strbuf_puts(b, "\n");
+  }
+  if (!d) return;
+  for (unsigned i = 0; i < d->num_insns; i++) {
+    const as_insn *in = &d->insns[i];
+    as_strbuf_printf(b, "  insn %u (line %u:%u): %-28s %s %s\n", i, in->line, in->column, in->text,
+                     in->opcode, as_insn_describe(arena, t, in));
+  }
+  for (unsigned i = 0; i < d->num_labels; i++)
+    as_strbuf_printf(b, "  label %s -> insn %u\n", d->labels[i].name, d->labels[i].insn);
+  for (unsigned i = 0; i < d->num_errors; i++)
+    as_strbuf_printf(b, "  error (line %u:%u): %s\n", d->errors[i].line, d->errors[i].column,
+                     d->errors[i].message);
+  for (unsigned i = 0; i < d->num_unmodeled; i++)
+    as_strbuf_printf(b, "  unmodeled (line %u): %s\n", d->unmodeled_lines[i], d->unmodeled[i]);
+}
+
+static void explain_block(as_arena *arena, as_strbuf *b, const as_target *t, const as_block *block,
+                          const as_decoded *d, const as_summary *s) {
+  block_header(b, block);
+  for (unsigned i = 0; i < block->num_operands && i < d->num_bindings; i++)
+    as_strbuf_printf(b, "  %s: %s \"%s\" bound to %s\n", as_operand_label(arena, block, (int)i),
+                     as_direction_name(block->operands[i].dir),
+                     block->operands[i].constraint_text ? block->operands[i].constraint_text : "",
+                     binding_text(arena, t, &d->bindings[i]));
+  if (!s) return;
+  for (unsigned k = 0; k < s->num_regs; k++) {
+    const as_reg_effect *e = &s->regs[k];
+    if (e->reg == d->flags_reg) continue;
+    if (e->first_write >= 0 && !e->changed_at_exit)
+      as_strbuf_printf(b, "  %s: written by `%s`, restored at exit\n", as_target_reg_name(t, e->reg),
+                       d->insns[e->first_write].text);
+  }
+  if (s->uses_stack)
+    as_strbuf_printf(b, "  stack: lowest offset %lld from the entry stack pointer, %s at exit\n",
+                     (long long)s->sp_min,
+                     s->sp_exit_known && s->sp_exit == 0 ? "balanced" : "not balanced");
+  for (unsigned i = 0; i < s->num_accesses; i++) {
+    const as_access *a = &s->accesses[i];
+    const as_insn *in = &d->insns[a->insn];
+    const as_mem_access *m = &in->mem[a->mem_index];
+    as_strbuf_printf(b, "  `%s` %s %u byte%s", in->text,
+                     a->load && a->store ? "reads and writes" : a->store ? "writes" : "reads", m->size,
+                     m->size == 1 ? "" : "s");
+    if (m->repeated) as_strbuf_puts(b, " per iteration (rep: count in the counter register)");
+    else if (a->in_loop) as_strbuf_puts(b, " per loop iteration");
+    if (a->stack) {
+      if (a->stack_offset_known) as_strbuf_printf(b, " on the stack at entry sp%+lld", (long long)a->stack_offset);
+      else as_strbuf_puts(b, " on the stack");
+      as_strbuf_puts(b, ": the block's own stack traffic\n");
+    } else if (a->operand >= 0) {
+      as_strbuf_printf(b, " at %s%+lld: declared by the operand\n", as_operand_label(arena, block, a->operand),
+                       (long long)a->base.offset);
+    } else if (a->pointer_operand >= 0) {
+      as_strbuf_printf(b, " at the pointer in %s%+lld: %s\n", as_operand_label(arena, block, a->pointer_operand),
+                       (long long)a->base.offset,
+                       (block->flags & AS_BF_HAS_MEMORY_ATTR) ? "covered only by the call's memory attribute"
+                       : (block->flags & AS_BF_MEMORY_CLOBBER) ? "covered by the \"memory\" clobber"
+                                                               : "not declared");
+    } else {
+      as_strbuf_puts(b, " at an address not derived from an operand\n");
+    }
+  }
+  as_strbuf_puts(b, "  (pointer provenance stories: not implemented yet)\n");
+}
+
+int as_analyze_block(as_target_cache *targets, as_arena *arena, const as_block *block,
+                     const as_analysis_options *options, as_finding_list *findings,
+                     as_strbuf *dump, as_strbuf *explain, char *err, size_t errlen) {
+  const char *triple = block->triple && *block->triple ? block->triple : "x86_64-unknown-linux-gnu";
+  as_target *t = as_target_get(targets, triple, err, errlen);
+  if (!t) return -1;
+  as_decoded d;
+  char why[512];
+  if (as_decode_block(t, arena, block, &d, why, sizeof why) != 0) {
+    /* A malformed block (operand reference out of range...) is a template
+     * error of the block, not a failure of the tool. */
+    if (as_check_enabled(options->checks, "template-error"))
+      as_finding_add(arena, findings, block, "template-error", AS_SEV_ERROR, 0, 0, "%s", why);
+    if (options->dump && dump) {
+      dump_block(arena, dump, t, block, NULL);
+      as_strbuf_printf(dump, "  error: %s\n", why);
+    }
+    return 0;
+  }
+  if (options->dump && dump) dump_block(arena, dump, t, block, &d);
+  if (d.num_errors) {
+    if (as_check_enabled(options->checks, "template-error")) {
+      as_finding *f = as_finding_add(arena, findings, block, "template-error", AS_SEV_ERROR,
+                                     d.errors[0].line, d.errors[0].column,
+                                     "the template does not assemble for %s after operand "
+                                     "substitution: %s",
+                                     triple, d.errors[0].message);
+      for (unsigned i = 1; i < d.num_errors; i++)
+        as_finding_note(arena, f, d.errors[i].line, d.errors[i].column, "also: %s", d.errors[i].message);
+      if (d.bound_text) as_finding_note(arena, f, 0, 0, "the template after substitution was: %s",
+                                        d.bound_text);
+    }
+    return 0;
+  }
+  as_summary s;
+  if (as_effects_compute(arena, t, block, &d, &s, why, sizeof why) != 0) {
+    if (as_check_enabled(options->checks, "unmodeled"))
+      as_finding_add(arena, findings, block, "unmodeled", AS_SEV_NOTE, 0, 0,
+                     "the block is not verified: %s", why);
+    return 0;
+  }
+  as_checks_run(arena, t, block, &d, &s, options->checks, findings);
+  if (options->explain && explain) explain_block(arena, explain, t, block, &d, &s);
+  return 0;
+}

@@ -1,0 +1,840 @@
+/* The effects walk: abstract interpretation of a decoded block over its
+ * control flow (labels, forward and backward branches, fall-through).
+ *
+ * Each register holds a symbolic value: its value at entry plus a constant,
+ * a constant, or an opaque value computed by the block that remembers which
+ * undefined entry values flow into it (taint) and whether it derives from the
+ * stack pointer.  Stack slots written by push/pop are tracked so that a
+ * register saved and restored ends with its entry value.  At every exit the
+ * state is compared with the entry state; the union over all exits is the
+ * summary the checks read. */
+#include "asmstory/effects.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_SLOTS 32
+#define MAX_VISITS 64
+
+typedef struct slot {
+  int64_t offset;    /* relative to the stack pointer at entry */
+  as_value value;
+  int df;            /* pushf: the direction flag saved, else -1 */
+} slot;
+
+typedef struct state {
+  bool reached;
+  as_value regs[AS_MAX_TRACKED];
+  as_value flags;
+  int df;            /* 0 clear, 1 set, 2 unknown */
+  int df_insn;
+  slot slots[MAX_SLOTS];
+  unsigned num_slots;
+  uint64_t out_may, out_must;  /* register outputs written (may / on every path) */
+  uint64_t mem_must;           /* memory outputs stored on every path */
+} state;
+
+typedef struct walker {
+  as_arena *arena;
+  const as_target *t;
+  const as_block *block;
+  const as_decoded *d;
+  as_summary *s;
+  unsigned sp, flags;
+  int sp_idx;
+  int reg_operand[AS_MAX_TRACKED];  /* REG binding: operand, -1 */
+  int mem_operand[AS_MAX_TRACKED];  /* MEM base binding: operand, -1 */
+  uint64_t entry_taint;             /* tracked registers undefined at entry */
+  unsigned entry_bits[AS_MAX_TRACKED];
+  bool *in_loop;
+  bool exit_seen;
+} walker;
+
+int as_summary_reg(const as_summary *s, unsigned reg) {
+  for (unsigned i = 0; i < s->num_regs; i++)
+    if (s->regs[i].reg == reg) return (int)i;
+  return -1;
+}
+
+static int track(walker *w, unsigned reg) {
+  if (!reg) return -1;
+  int i = as_summary_reg(w->s, reg);
+  if (i >= 0) return i;
+  if (w->s->num_regs >= AS_MAX_TRACKED) return -1;
+  as_reg_effect *e = &w->s->regs[w->s->num_regs];
+  memset(e, 0, sizeof *e);
+  e->reg = reg;
+  e->first_write = -1;
+  e->changed_by = -1;
+  e->min_exit_defined_bits = 4096;
+  return (int)w->s->num_regs++;
+}
+
+static int idx(const walker *w, unsigned reg) { return reg ? as_summary_reg(w->s, reg) : -1; }
+
+static bool is_special(const walker *w, unsigned reg) { return reg == w->flags; }
+
+static bool value_equal(const as_value *a, const as_value *b) {
+  return a->kind == b->kind && a->reg == b->reg && a->offset == b->offset && a->taint == b->taint &&
+         a->from_sp == b->from_sp && a->defined_bits == b->defined_bits && a->origin == b->origin;
+}
+
+static as_value merge_value(const as_value *a, const as_value *b, int at) {
+  if (value_equal(a, b)) return *a;
+  as_value m;
+  memset(&m, 0, sizeof m);
+  bool same_sym = a->kind == b->kind && a->reg == b->reg && a->offset == b->offset;
+  m.kind = same_sym ? a->kind : AS_VALUE_UNKNOWN;
+  m.reg = same_sym ? a->reg : 0;
+  m.offset = same_sym ? a->offset : 0;
+  m.taint = a->taint | b->taint;
+  m.from_sp = a->from_sp || b->from_sp;
+  m.defined_bits = a->defined_bits < b->defined_bits ? a->defined_bits : b->defined_bits;
+  if (same_sym) m.origin = a->origin > b->origin ? a->origin : b->origin;
+  else m.origin = a->kind == AS_VALUE_ENTRY ? b->origin : b->kind == AS_VALUE_ENTRY ? a->origin : at;
+  if (m.origin < 0) m.origin = at;
+  return m;
+}
+
+/* Merges src into dst; returns true when dst changed. */
+static bool merge_state(state *dst, const state *src, int at) {
+  if (!dst->reached) {
+    *dst = *src;
+    return true;
+  }
+  state old = *dst;
+  for (unsigned i = 0; i < AS_MAX_TRACKED; i++) dst->regs[i] = merge_value(&dst->regs[i], &src->regs[i], at);
+  dst->flags = merge_value(&dst->flags, &src->flags, at);
+  if (dst->df != src->df) {
+    dst->df = 2;
+    if (dst->df_insn < 0) dst->df_insn = src->df_insn;
+  }
+  unsigned n = 0;
+  for (unsigned i = 0; i < dst->num_slots; i++)
+    for (unsigned k = 0; k < src->num_slots; k++)
+      if (dst->slots[i].offset == src->slots[k].offset) {
+        slot sl = dst->slots[i];
+        sl.value = merge_value(&dst->slots[i].value, &src->slots[k].value, at);
+        if (sl.df != src->slots[k].df) sl.df = -1;
+        dst->slots[n++] = sl;
+        break;
+      }
+  dst->num_slots = n;
+  dst->out_may |= src->out_may;
+  dst->out_must &= src->out_must;
+  dst->mem_must &= src->mem_must;
+  return memcmp(&old, dst, sizeof old) != 0;
+}
+
+static as_value opaque(int insn, uint64_t taint, bool from_sp, unsigned bits) {
+  as_value v;
+  memset(&v, 0, sizeof v);
+  v.kind = AS_VALUE_UNKNOWN;
+  v.taint = taint;
+  v.from_sp = from_sp;
+  v.defined_bits = bits;
+  v.origin = insn;
+  return v;
+}
+
+static slot *find_slot(state *st, int64_t offset) {
+  for (unsigned i = 0; i < st->num_slots; i++)
+    if (st->slots[i].offset == offset) return &st->slots[i];
+  return NULL;
+}
+
+static void set_slot(state *st, int64_t offset, as_value v, int df) {
+  slot *sl = find_slot(st, offset);
+  if (!sl) {
+    if (st->num_slots == MAX_SLOTS) return;
+    sl = &st->slots[st->num_slots++];
+  }
+  sl->offset = offset;
+  sl->value = v;
+  sl->df = df;
+}
+
+static void forget_slots_overlapping(state *st, int64_t offset, unsigned size) {
+  unsigned n = 0;
+  for (unsigned i = 0; i < st->num_slots; i++) {
+    int64_t o = st->slots[i].offset;
+    if (o + 8 <= offset || o >= offset + (int64_t)size) st->slots[n++] = st->slots[i];
+  }
+  st->num_slots = n;
+}
+
+static bool sp_known(const walker *w, const state *st) {
+  const as_value *v = &st->regs[w->sp_idx];
+  return v->kind == AS_VALUE_ENTRY && v->reg == w->sp;
+}
+
+static void add_undefined(walker *w, uint64_t taint, int insn, as_use_kind kind, int operand) {
+  for (unsigned b = 0; b < w->s->num_regs && taint; b++) {
+    if (!(taint & (1ull << b))) continue;
+    taint &= ~(1ull << b);
+    unsigned reg = w->s->regs[b].reg;
+    bool dup = false;
+    for (unsigned i = 0; i < w->s->num_undefined; i++)
+      if (w->s->undefined[i].reg == reg && w->s->undefined[i].kind == kind &&
+          w->s->undefined[i].operand == operand)
+        dup = true;
+    if (dup) continue;
+    if (w->s->num_undefined == w->s->cap_undefined)
+      w->s->undefined = as_arena_grow(w->arena, w->s->undefined, sizeof *w->s->undefined,
+                                      w->s->num_undefined, &w->s->cap_undefined);
+    as_undefined_use *u = &w->s->undefined[w->s->num_undefined++];
+    u->reg = reg;
+    u->insn = insn;
+    u->kind = kind;
+    u->operand = operand;
+  }
+}
+
+static void add_escape(walker *w, int insn, const char *why) {
+  for (unsigned i = 0; i < w->s->num_escapes; i++)
+    if (w->s->escapes[i].insn == insn) return;
+  if (w->s->num_escapes == w->s->cap_escapes)
+    w->s->escapes = as_arena_grow(w->arena, w->s->escapes, sizeof *w->s->escapes,
+                                  w->s->num_escapes, &w->s->cap_escapes);
+  w->s->escapes[w->s->num_escapes].insn = insn;
+  w->s->escapes[w->s->num_escapes++].why = why;
+}
+
+static void add_early(walker *w, int output, int input, int read_insn, int write_insn) {
+  for (unsigned i = 0; i < w->s->num_early; i++)
+    if (w->s->early[i].output == output && w->s->early[i].input == input) return;
+  if (w->s->num_early == w->s->cap_early)
+    w->s->early = as_arena_grow(w->arena, w->s->early, sizeof *w->s->early, w->s->num_early,
+                                &w->s->cap_early);
+  as_early_clobber *e = &w->s->early[w->s->num_early++];
+  e->output = output;
+  e->input = input;
+  e->read_insn = read_insn;
+  e->write_insn = write_insn;
+}
+
+static void add_access(walker *w, const as_access *a) {
+  for (unsigned i = 0; i < w->s->num_accesses; i++)
+    if (w->s->accesses[i].insn == a->insn && w->s->accesses[i].mem_index == a->mem_index) {
+      /* Seen on another path: keep the less precise stack knowledge. */
+      as_access *old = &w->s->accesses[i];
+      if (old->stack_offset_known && (!a->stack_offset_known || a->stack_offset != old->stack_offset))
+        old->stack_offset_known = false;
+      return;
+    }
+  if (w->s->num_accesses == w->s->cap_accesses)
+    w->s->accesses = as_arena_grow(w->arena, w->s->accesses, sizeof *w->s->accesses,
+                                   w->s->num_accesses, &w->s->cap_accesses);
+  w->s->accesses[w->s->num_accesses++] = *a;
+}
+
+/* Can output o and input i be given the same register by the compiler? */
+static bool may_share(const as_block *b, int o, int i) {
+  const as_operand *out = &b->operands[o], *in = &b->operands[i];
+  if (out->early_clobber || out->indirect || out->dir == AS_DIR_INOUT) return false;
+  if (in->tied_to == o) return false;
+  for (unsigned q = 0; q < b->num_operands; q++)
+    if (b->operands[q].tied_to == o && b->operands[q].dir == AS_DIR_IN) return false;
+  if (!(out->constraint.kinds & (AS_CK_REG | AS_CK_FIXED | AS_CK_ANY))) return false;
+  if ((out->constraint.kinds & AS_CK_FIXED) && (in->constraint.kinds & AS_CK_FIXED) &&
+      !(in->constraint.kinds & AS_CK_REG) && !(out->constraint.kinds & AS_CK_REG))
+    return strcmp(out->constraint.fixed_reg, in->constraint.fixed_reg) == 0;
+  return true;
+}
+
+static bool is_output(const as_operand *op) { return op->dir == AS_DIR_OUT || op->dir == AS_DIR_INOUT; }
+
+/* The register a push reads or a pop writes (not the stack pointer). */
+static unsigned stack_reg(const walker *w, const as_reg_use *list, unsigned n) {
+  for (unsigned i = 0; i < n; i++)
+    if (list[i].reg != w->sp && !is_special(w, list[i].reg) && !list[i].implicit) return list[i].sub;
+  return 0;
+}
+
+static void write_value(walker *w, state *st, unsigned sub, as_value v, int insn) {
+  unsigned full = as_target_reg_full(w->t, sub);
+  int k = idx(w, full);
+  if (k < 0) return;
+  unsigned bits = as_target_reg_bits(w->t, sub);
+  unsigned full_bits = as_target_reg_bits(w->t, full);
+  bool whole = bits >= full_bits || (bits == 32 && full_bits == 64 && w->d->pointer_bits == 64 &&
+                                     as_target_reg_bits(w->t, full) == 64 &&
+                                     strchr("re", as_target_reg_name(w->t, full)[0]));
+  if (!whole) {
+    as_value prior = st->regs[k];
+    as_value m = opaque(insn, v.taint, v.from_sp || prior.from_sp, prior.defined_bits);
+    if (bits > m.defined_bits) m.defined_bits = bits;
+    v = m;
+  }
+  if (v.origin < 0 && !(v.kind == AS_VALUE_ENTRY && v.reg == full && v.offset == 0)) v.origin = insn;
+  st->regs[k] = v;
+  if (w->s->regs[k].first_write < 0) w->s->regs[k].first_write = insn;
+  int op = w->reg_operand[k];
+  if (op >= 0 && is_output(&w->block->operands[op]) && op < 64) {
+    st->out_may |= 1ull << op;
+    st->out_must |= 1ull << op;
+  }
+}
+
+static void record_exit(walker *w, const state *st, int insn) {
+  as_summary *s = w->s;
+  for (unsigned k = 0; k < s->num_regs; k++) {
+    const as_value *v = &st->regs[k];
+    as_reg_effect *e = &s->regs[k];
+    bool unchanged = v->kind == AS_VALUE_ENTRY && v->reg == e->reg && v->offset == 0;
+    if (!unchanged && !e->changed_at_exit) {
+      e->changed_at_exit = true;
+      e->changed_by = v->origin >= 0 ? v->origin : insn;
+    }
+    if (v->defined_bits < e->min_exit_defined_bits) e->min_exit_defined_bits = v->defined_bits;
+    int op = w->reg_operand[k];
+    if (op >= 0 && is_output(&w->block->operands[op])) {
+      uint64_t t = v->taint;
+      if (unchanged) t &= ~(1ull << k); /* never written: output-not-written */
+      if (t) add_undefined(w, t, v->origin, AS_USE_OUTPUT, op);
+    }
+  }
+  bool flags_unchanged = st->flags.kind == AS_VALUE_ENTRY && st->flags.reg == w->flags;
+  if (!flags_unchanged && !s->flags_changed_at_exit) {
+    s->flags_changed_at_exit = true;
+    s->flags_changed_by = st->flags.origin;
+  }
+  const as_value *spv = &st->regs[w->sp_idx];
+  if (!sp_known(w, st)) {
+    s->sp_exit_known = false;
+    if (s->sp_unbalanced_insn < 0) s->sp_unbalanced_insn = spv->origin >= 0 ? spv->origin : insn;
+  } else if (!w->exit_seen) {
+    s->sp_exit = spv->offset;
+    if (spv->offset != 0) s->sp_unbalanced_insn = spv->origin;
+  } else if (s->sp_exit != spv->offset) {
+    s->sp_exit_known = false;
+    if (s->sp_unbalanced_insn < 0) s->sp_unbalanced_insn = spv->origin;
+  }
+  if (st->df != 0) {
+    s->df_may_be_set_at_exit = true;
+    if (s->df_set_insn < 0) s->df_set_insn = st->df_insn;
+  }
+  if (!w->exit_seen) s->outputs_written_all = st->out_must | st->mem_must;
+  else s->outputs_written_all &= st->out_must | st->mem_must;
+  w->exit_seen = true;
+}
+
+static bool is_goto_label(const walker *w, const char *name) {
+  for (unsigned i = 0; i < w->d->num_bindings; i++)
+    if (w->d->bindings[i].kind == AS_BIND_LABEL && w->d->bindings[i].text &&
+        !strcmp(w->d->bindings[i].text, name))
+      return true;
+  return false;
+}
+
+static uint64_t taint_of_reads(walker *w, const state *st, const as_insn *in, bool *from_sp) {
+  uint64_t t = 0;
+  for (unsigned r = 0; r < in->num_reads; r++) {
+    int k = idx(w, in->reads[r].reg);
+    if (k < 0 || in->reads[r].reg == w->sp) continue;
+    /* cpuid reads ecx only for leaves with sub-leaves; the leaf decides. */
+    if (in->reads[r].implicit && !strcmp(in->opcode, "CPUID") && in->reads[r].bits == 32 &&
+        !strcmp(as_target_reg_name(w->t, in->reads[r].sub), "ecx"))
+      continue;
+    t |= st->regs[k].taint;
+    if (st->regs[k].from_sp) *from_sp = true;
+  }
+  return t;
+}
+
+/* One instruction's effect on the state. */
+static void step(walker *w, state *st, int i) {
+  const as_insn *in = &w->d->insns[i];
+  const as_block *b = w->block;
+
+  /* Inputs read after an output was written (early clobber). */
+  for (unsigned r = 0; r < in->num_reads; r++) {
+    int k = idx(w, in->reads[r].reg);
+    if (k < 0) continue;
+    int op = w->reg_operand[k];
+    const as_value *v = &st->regs[k];
+    if (op >= 0 && b->operands[op].dir == AS_DIR_IN && v->kind == AS_VALUE_ENTRY &&
+        v->reg == in->reads[r].reg && v->offset == 0 && st->out_may) {
+      for (unsigned o = 0; o < b->num_operands && o < 64; o++)
+        if ((st->out_may >> o) & 1 && may_share(b, (int)o, op)) {
+          int wk = -1;
+          for (unsigned q = 0; q < w->s->num_regs; q++)
+            if (w->reg_operand[q] == (int)o) wk = (int)q;
+          add_early(w, (int)o, op, i, wk >= 0 ? st->regs[wk].origin : -1);
+        }
+    }
+    /* Reading an input wider than its value: undefined upper bits. */
+    if (op >= 0 && b->operands[op].dir != AS_DIR_OUT && v->kind == AS_VALUE_ENTRY &&
+        v->reg == in->reads[r].reg && v->offset == 0 && in->reads[r].bits > v->defined_bits &&
+        v->defined_bits && !in->zero_idiom && !in->reads[r].implicit) {
+      bool dup = false;
+      for (unsigned q = 0; q < w->s->num_wide; q++)
+        if (w->s->wide[q].operand == op) dup = true;
+      if (!dup) {
+        if (w->s->num_wide == w->s->cap_wide)
+          w->s->wide = as_arena_grow(w->arena, w->s->wide, sizeof *w->s->wide, w->s->num_wide,
+                                     &w->s->cap_wide);
+        as_wide_read *x = &w->s->wide[w->s->num_wide++];
+        x->operand = op;
+        x->insn = i;
+        x->bits = in->reads[r].bits;
+        x->defined_bits = v->defined_bits;
+      }
+    }
+  }
+
+  /* Memory accesses. */
+  for (unsigned m = 0; m < in->num_mem; m++) {
+    const as_mem_access *ma = &in->mem[m];
+    as_access a;
+    memset(&a, 0, sizeof a);
+    a.insn = i;
+    a.mem_index = m;
+    a.load = ma->load;
+    a.store = ma->store;
+    a.operand = -1;
+    a.pointer_operand = -1;
+    a.in_loop = w->in_loop[i];
+    a.repeated = ma->repeated;
+    int bk = idx(w, ma->base);
+    if (bk >= 0) {
+      a.has_base = true;
+      a.base = st->regs[bk];
+      a.base.offset += ma->disp;
+      if (w->mem_operand[bk] >= 0 && a.base.kind == AS_VALUE_ENTRY && a.base.reg == ma->base)
+        a.operand = w->mem_operand[bk];
+      else if (w->reg_operand[bk] >= 0 && a.base.kind == AS_VALUE_ENTRY && a.base.reg == ma->base)
+        a.pointer_operand = w->reg_operand[bk];
+      if (a.base.from_sp || ma->stack) {
+        a.stack = true;
+        if (sp_known(w, st) || (a.base.kind == AS_VALUE_ENTRY && a.base.reg == w->sp)) {
+          a.stack_offset_known = a.base.kind == AS_VALUE_ENTRY && a.base.reg == w->sp;
+          a.stack_offset = a.base.offset;
+        }
+      }
+      if (a.base.taint && !ma->stack) add_undefined(w, a.base.taint, i, AS_USE_ADDRESS, -1);
+    }
+    int ik = idx(w, ma->index);
+    if (ik >= 0) {
+      a.has_index = true;
+      if (st->regs[ik].taint) add_undefined(w, st->regs[ik].taint, i, AS_USE_ADDRESS, -1);
+    }
+    add_access(w, &a);
+    if (a.stack && (a.store || ma->stack)) {
+      if (!w->s->uses_stack && (a.store || in->sp_delta < 0)) {
+        w->s->uses_stack = true;
+        w->s->stack_first_insn = i;
+      }
+    }
+    if (a.stack && a.stack_offset_known && a.stack_offset < w->s->sp_min) {
+      w->s->sp_min = a.stack_offset;
+      w->s->sp_min_insn = i;
+    }
+    /* Early clobber through the address of an input memory operand. */
+    if (a.operand >= 0 && b->operands[a.operand].dir == AS_DIR_IN && st->out_may)
+      for (unsigned o = 0; o < b->num_operands && o < 64; o++)
+        if ((st->out_may >> o) & 1 && may_share(b, (int)o, a.operand) &&
+            !(b->operands[o].constraint.kinds & AS_CK_FIXED))
+          add_early(w, (int)o, a.operand, i, -1);
+    if (a.store && a.operand >= 0 && is_output(&b->operands[a.operand]) && a.operand < 64)
+      st->mem_must |= 1ull << a.operand;
+    /* A store of an undefined value into memory the program sees. */
+    if (a.store && !a.stack) {
+      bool fs = false;
+      uint64_t t = 0;
+      for (unsigned r = 0; r < in->num_reads; r++) {
+        unsigned reg = in->reads[r].reg;
+        if (reg == ma->base || reg == ma->index || reg == w->sp) continue;
+        int k = idx(w, reg);
+        if (k >= 0) t |= st->regs[k].taint;
+      }
+      (void)fs;
+      if (t) add_undefined(w, t, i, AS_USE_STORE, -1);
+    }
+  }
+
+  /* Flags consumed. */
+  bool is_pushf = !strncmp(in->opcode, "PUSHF", 5);
+  if (in->flags_read && !is_pushf && st->flags.taint) {
+    bool decision = in->kind == AS_INSN_JUMP_COND;
+    add_undefined(w, st->flags.taint, i, decision ? AS_USE_BRANCH : AS_USE_FLAGS_CONSUMED, -1);
+  }
+  if ((in->kind == AS_INSN_JUMP_INDIRECT || in->kind == AS_INSN_CALL_INDIRECT)) {
+    bool fs = false;
+    uint64_t t = taint_of_reads(w, st, in, &fs);
+    if (t) add_undefined(w, t, i, AS_USE_BRANCH, -1);
+  }
+
+  /* Side effects. */
+  for (unsigned c = 0; c < 8; c++)
+    if ((in->side_effects >> c) & 1 && !((w->s->side_effects >> c) & 1)) {
+      w->s->side_effects |= 1u << c;
+      w->s->side_effect_insn[c] = i;
+    }
+
+  /* Register results. */
+  bool from_sp = false;
+  uint64_t taint = taint_of_reads(w, st, in, &from_sp);
+  if (in->flags_read && !is_pushf) taint |= st->flags.taint;
+  if (in->zero_idiom) taint = 0;
+  as_value sp_before = st->regs[w->sp_idx];
+  int64_t stack_slot = sp_before.offset + (in->sp_delta < 0 ? in->sp_delta : 0);
+  bool handled = false;
+  switch (in->value_op) {
+  case AS_VAL_COPY: {
+    int k = idx(w, as_target_reg_full(w->t, in->value_src));
+    if (k >= 0 && as_target_reg_bits(w->t, in->value_src) == as_target_reg_bits(w->t, in->value_dst)) {
+      as_value v = st->regs[k];
+      if (as_target_reg_bits(w->t, in->value_src) < as_target_reg_bits(w->t, as_target_reg_full(w->t, in->value_src)))
+        v = opaque(i, v.taint, v.from_sp, as_target_reg_bits(w->t, in->value_dst));
+      write_value(w, st, in->value_dst, v, i);
+      handled = true;
+    }
+    break;
+  }
+  case AS_VAL_CONST: {
+    as_value v;
+    memset(&v, 0, sizeof v);
+    v.kind = AS_VALUE_CONST;
+    v.offset = in->value_imm;
+    v.defined_bits = 4096;
+    v.origin = i;
+    write_value(w, st, in->value_dst, v, i);
+    handled = true;
+    break;
+  }
+  case AS_VAL_SWAP: {
+    int a = idx(w, as_target_reg_full(w->t, in->value_dst));
+    int c = idx(w, as_target_reg_full(w->t, in->value_src));
+    if (a >= 0 && c >= 0) {
+      as_value va = st->regs[a], vc = st->regs[c];
+      bool narrow = as_target_reg_bits(w->t, in->value_dst) <
+                    as_target_reg_bits(w->t, as_target_reg_full(w->t, in->value_dst));
+      if (narrow) {
+        va = opaque(i, va.taint, va.from_sp, 0);
+        vc = opaque(i, vc.taint, vc.from_sp, 0);
+      }
+      write_value(w, st, in->value_dst, vc, i);
+      write_value(w, st, in->value_src, va, i);
+      handled = true;
+    }
+    break;
+  }
+  case AS_VAL_ADD_CONST: {
+    int k = idx(w, as_target_reg_full(w->t, in->value_dst));
+    if (k >= 0 && as_target_reg_bits(w->t, in->value_dst) ==
+                      as_target_reg_bits(w->t, as_target_reg_full(w->t, in->value_dst))) {
+      as_value v = st->regs[k];
+      if (v.kind != AS_VALUE_UNKNOWN) {
+        v.offset += in->value_imm;
+        v.origin = i;
+        if (v.kind == AS_VALUE_ENTRY && v.reg == w->s->regs[k].reg && v.offset == 0) v.origin = -1;
+      } else {
+        v.origin = i;
+      }
+      write_value(w, st, in->value_dst, v, i);
+      handled = true;
+    }
+    break;
+  }
+  case AS_VAL_LEA: {
+    int bk = idx(w, in->lea.base);
+    if (bk >= 0 && !in->lea.index) {
+      as_value v = st->regs[bk];
+      if (v.kind != AS_VALUE_UNKNOWN) v.offset += in->lea.disp;
+      v.origin = i;
+      write_value(w, st, in->value_dst, v, i);
+      handled = true;
+    }
+    break;
+  }
+  default:
+    break;
+  }
+  if (handled && in->flags_written) st->flags = opaque(i, taint, false, 0);
+
+  bool is_pop = in->sp_delta > 0 && in->kind == AS_INSN_OTHER;
+  bool is_push = in->sp_delta < 0 && in->kind == AS_INSN_OTHER;
+  if (!handled) {
+    if (is_push) {
+      as_value v;
+      int df = -1;
+      if (is_pushf) {
+        v = st->flags;
+        df = st->df;
+      } else {
+        unsigned r = stack_reg(w, in->reads, in->num_reads);
+        int k = idx(w, as_target_reg_full(w->t, r));
+        v = k >= 0 ? st->regs[k] : opaque(i, 0, false, 4096);
+        if (r && as_target_reg_bits(w->t, r) < as_target_reg_bits(w->t, as_target_reg_full(w->t, r)))
+          v = opaque(i, v.taint, v.from_sp, v.defined_bits);
+      }
+      if (sp_known(w, st)) set_slot(st, stack_slot, v, df);
+    }
+    for (unsigned r = 0; r < in->num_writes; r++) {
+      const as_reg_use *u = &in->writes[r];
+      if (u->reg == w->sp || is_special(w, u->reg)) continue;
+      as_value v = opaque(i, taint, from_sp, 4096);
+      if (is_pop && !u->implicit && sp_known(w, st)) {
+        slot *sl = find_slot(st, sp_before.offset);
+        if (sl) v = sl->value;
+        else v = opaque(i, 0, false, 4096);
+        if (v.kind == AS_VALUE_UNKNOWN) v.origin = v.origin >= 0 ? v.origin : i;
+      } else if (in->zero_idiom) {
+        memset(&v, 0, sizeof v);
+        v.kind = AS_VALUE_CONST;
+        v.defined_bits = 4096;
+        v.origin = i;
+      }
+      write_value(w, st, u->sub, v, i);
+    }
+    if (in->flags_written) {
+      if (!strncmp(in->opcode, "POPF", 4) && sp_known(w, st)) {
+        slot *sl = find_slot(st, sp_before.offset);
+        if (sl && sl->df >= 0) {
+          st->flags = sl->value;
+          st->df = sl->df;
+          if (st->df != 0) st->df_insn = i;
+        } else {
+          st->flags = opaque(i, 0, false, 0);
+          st->df = 2;
+          st->df_insn = i;
+        }
+      } else {
+        st->flags = opaque(i, in->zero_idiom ? 0 : taint, false, 0);
+      }
+      if (w->s->flags_first_write < 0) w->s->flags_first_write = i;
+    }
+    /* Explicit writes of the stack pointer other than the families above. */
+    for (unsigned r = 0; r < in->num_writes; r++)
+      if (in->writes[r].reg == w->sp && !in->writes[r].implicit && !in->sp_delta) {
+        st->regs[w->sp_idx] = opaque(i, taint, true, 4096);
+        if (w->s->regs[w->sp_idx].first_write < 0) w->s->regs[w->sp_idx].first_write = i;
+      }
+  } else if (in->flags_written && w->s->flags_first_write < 0) {
+    w->s->flags_first_write = i;
+  }
+
+  /* Stores into tracked slots other than push forget them. */
+  for (unsigned m = 0; m < in->num_mem; m++)
+    if (in->mem[m].store && !is_push) {
+      int bk = idx(w, in->mem[m].base);
+      if (bk >= 0 && st->regs[bk].kind == AS_VALUE_ENTRY && st->regs[bk].reg == w->sp)
+        forget_slots_overlapping(st, st->regs[bk].offset + in->mem[m].disp, in->mem[m].size);
+      else if (bk < 0 || st->regs[bk].from_sp)
+        st->num_slots = 0;
+    }
+
+  /* Implicit stack pointer change. */
+  if (in->sp_delta) {
+    as_value *sp = &st->regs[w->sp_idx];
+    if (sp->kind == AS_VALUE_ENTRY) {
+      sp->offset += in->sp_delta;
+      sp->origin = sp->offset ? i : -1;
+    }
+    if (sp_known(w, st) && sp->offset < w->s->sp_min) {
+      w->s->sp_min = sp->offset;
+      w->s->sp_min_insn = i;
+    }
+    if (in->sp_delta < 0 && !w->s->uses_stack) {
+      w->s->uses_stack = true;
+      w->s->stack_first_insn = i;
+    }
+    if (w->s->regs[w->sp_idx].first_write < 0) w->s->regs[w->sp_idx].first_write = i;
+  }
+  if (sp_known(w, st) && st->regs[w->sp_idx].offset < w->s->sp_min) {
+    w->s->sp_min = st->regs[w->sp_idx].offset;
+    w->s->sp_min_insn = i;
+  }
+
+  /* Direction flag. */
+  if (in->df_set == 0 || in->df_set == 1) {
+    st->df = in->df_set;
+    st->df_insn = i;
+  }
+}
+
+int as_effects_compute(as_arena *arena, const as_target *target, const as_block *block,
+                       const as_decoded *d, as_summary *s, char *err, size_t errlen) {
+  memset(s, 0, sizeof *s);
+  s->flags_first_write = -1;
+  s->flags_changed_by = -1;
+  s->sp_unbalanced_insn = -1;
+  s->sp_min_insn = -1;
+  s->stack_first_insn = -1;
+  s->df_set_insn = -1;
+  s->sp_exit_known = true;
+  for (unsigned c = 0; c < 8; c++) s->side_effect_insn[c] = -1;
+
+  walker w;
+  memset(&w, 0, sizeof w);
+  w.arena = arena;
+  w.t = target;
+  w.block = block;
+  w.d = d;
+  w.s = s;
+  w.sp = d->stack_pointer;
+  w.flags = d->flags_reg;
+  for (unsigned k = 0; k < AS_MAX_TRACKED; k++) w.reg_operand[k] = w.mem_operand[k] = -1;
+
+  /* Registers: the stack pointer, every bound register, every register the
+   * instructions touch. */
+  w.sp_idx = track(&w, w.sp);
+  for (unsigned i = 0; i < d->num_bindings; i++) {
+    const as_binding *bd = &d->bindings[i];
+    if (bd->kind == AS_BIND_REG || bd->kind == AS_BIND_MEM) {
+      int k = track(&w, bd->reg);
+      if (k >= 0) {
+        if (bd->kind == AS_BIND_REG && w.reg_operand[k] < 0) w.reg_operand[k] = (int)i;
+        if (bd->kind == AS_BIND_MEM && w.mem_operand[k] < 0) w.mem_operand[k] = (int)i;
+      }
+      if (bd->reg2) {
+        int k2 = track(&w, bd->reg2);
+        if (k2 >= 0 && w.reg_operand[k2] < 0) w.reg_operand[k2] = (int)i;
+      }
+    }
+  }
+  for (unsigned i = 0; i < d->num_insns; i++) {
+    const as_insn *in = &d->insns[i];
+    for (unsigned r = 0; r < in->num_reads; r++)
+      if (!is_special(&w, in->reads[r].reg) && track(&w, in->reads[r].reg) < 0) goto too_many;
+    for (unsigned r = 0; r < in->num_writes; r++)
+      if (!is_special(&w, in->writes[r].reg) && track(&w, in->writes[r].reg) < 0) goto too_many;
+    for (unsigned m = 0; m < in->num_mem; m++) {
+      if (in->mem[m].base && track(&w, in->mem[m].base) < 0) goto too_many;
+      if (in->mem[m].index && track(&w, in->mem[m].index) < 0) goto too_many;
+    }
+  }
+
+  /* Entry state: which entry values are defined for the block. */
+  state *in_states = as_arena_alloc(arena, sizeof(state) * (d->num_insns + 1));
+  unsigned *visits = as_arena_alloc(arena, sizeof(unsigned) * (d->num_insns + 1));
+  w.in_loop = as_arena_alloc(arena, sizeof(bool) * (d->num_insns + 1));
+  for (unsigned i = 0; i < d->num_insns; i++) {
+    int t = d->insns[i].target_insn;
+    if (t >= 0 && (unsigned)t <= i)
+      for (unsigned k = (unsigned)t; k <= i; k++) w.in_loop[k] = true;
+  }
+  state entry;
+  memset(&entry, 0, sizeof entry);
+  entry.reached = true;
+  for (unsigned k = 0; k < s->num_regs; k++) {
+    unsigned reg = s->regs[k].reg;
+    as_value *v = &entry.regs[k];
+    v->kind = AS_VALUE_ENTRY;
+    v->reg = reg;
+    v->origin = -1;
+    v->from_sp = reg == w.sp;
+    v->defined_bits = as_target_reg_bits(target, reg);
+    bool defined = reg == w.sp;
+    /* Defined: bound to an input, an in/out operand, or an output some
+     * input is tied to (several operands may share a fixed register). */
+    for (unsigned op = 0; op < d->num_bindings && op < block->num_operands; op++) {
+      const as_binding *bd = &d->bindings[op];
+      if (bd->kind != AS_BIND_REG || (bd->reg != reg && bd->reg2 != reg)) continue;
+      const as_operand *o = &block->operands[op];
+      bool tied_input = false;
+      for (unsigned q = 0; q < block->num_operands; q++)
+        if (block->operands[q].tied_to == (int)op && block->operands[q].dir == AS_DIR_IN) tied_input = true;
+      if (o->dir != AS_DIR_OUT || tied_input) {
+        defined = true;
+        if (o->width_bits && o->width_bits < v->defined_bits && !o->is_pointer && !bd->reg2 &&
+            o->constraint.reg_class != AS_RC_XMM && o->constraint.reg_class != AS_RC_VEC_ANY)
+          v->defined_bits = o->width_bits;
+      }
+    }
+    if (w.mem_operand[k] >= 0) defined = true;
+    /* Registers the block does not own but that are not GPR/vector data
+     * (segment, control, x87 stack) are not tainted. */
+    const char *name = as_target_reg_name(target, reg);
+    if (!defined && name && !(name[0] == 'r' || name[0] == 'e' || !strncmp(name, "xmm", 3) ||
+                              !strncmp(name, "ymm", 3) || !strncmp(name, "zmm", 3) ||
+                              !strncmp(name, "mm", 2) || name[0] == 'k'))
+      defined = true;
+    if (!defined) {
+      v->taint = 1ull << k;
+      v->defined_bits = 0;
+      s->regs[k].entry_tainted = true;
+    }
+  }
+  entry.flags.kind = AS_VALUE_ENTRY;
+  entry.flags.reg = w.flags;
+  entry.flags.origin = -1;
+  {
+    /* The entry flags are undefined: give them a taint bit of their own. */
+    int fk = track(&w, w.flags);
+    if (fk >= 0) {
+      entry.flags.taint = 1ull << fk;
+      entry.regs[fk].kind = AS_VALUE_ENTRY;
+      entry.regs[fk].reg = w.flags;
+      entry.regs[fk].origin = -1;
+    }
+  }
+  entry.df = 0;
+  entry.df_insn = -1;
+
+  /* Worklist iteration to a fixpoint. */
+  if (d->num_insns == 0) {
+    record_exit(&w, &entry, -1);
+    s->falls_through = true;
+    s->converged = true;
+    return 0;
+  }
+  merge_state(&in_states[0], &entry, 0);
+  unsigned *work = as_arena_alloc(arena, sizeof(unsigned) * (d->num_insns + 1) * 2);
+  bool *queued = as_arena_alloc(arena, sizeof(bool) * (d->num_insns + 1));
+  unsigned head = 0, tail = 0, cap = (d->num_insns + 1) * 2;
+  work[tail++ % cap] = 0;
+  queued[0] = true;
+  s->converged = true;
+  state *exit_states = as_arena_alloc(arena, sizeof(state));
+  while (head != tail) {
+    unsigned i = work[head++ % cap];
+    queued[i] = false;
+    if (++visits[i] > MAX_VISITS) {
+      s->converged = false;
+      break;
+    }
+    state st = in_states[i];
+    step(&w, &st, (int)i);
+    const as_insn *in = &d->insns[i];
+    unsigned succ[2];
+    unsigned nsucc = 0;
+    bool fall = in->kind == AS_INSN_OTHER || in->kind == AS_INSN_JUMP_COND || in->kind == AS_INSN_CALL ||
+                in->kind == AS_INSN_CALL_INDIRECT;
+    if (in->kind == AS_INSN_JUMP || in->kind == AS_INSN_JUMP_COND) {
+      if (in->target_insn >= 0) {
+        succ[nsucc++] = (unsigned)in->target_insn;
+      } else if (in->target && is_goto_label(&w, in->target)) {
+        record_exit(&w, &st, (int)i);
+        merge_state(exit_states, &st, (int)i);
+      } else {
+        add_escape(&w, (int)i, in->target ? as_arena_printf(arena, "jumps to '%s', which is neither a label of the block nor a declared asm goto label", in->target)
+                                          : "jumps out of the block");
+      }
+    } else if (in->kind == AS_INSN_RETURN) {
+      add_escape(&w, (int)i, "returns from the enclosing function");
+    } else if (in->kind == AS_INSN_JUMP_INDIRECT) {
+      add_escape(&w, (int)i, "jumps to an address computed at run time");
+    }
+    if (fall) succ[nsucc++] = i + 1;
+    for (unsigned k = 0; k < nsucc; k++) {
+      unsigned n = succ[k];
+      if (n >= d->num_insns) {
+        s->falls_through = true;
+        record_exit(&w, &st, (int)i);
+        continue;
+      }
+      if (merge_state(&in_states[n], &st, (int)n) && !queued[n]) {
+        queued[n] = true;
+        work[tail++ % cap] = n;
+      }
+    }
+  }
+  (void)err;
+  (void)errlen;
+  return 0;
+too_many:
+  snprintf(err, errlen, "the block touches more than %d distinct registers", AS_MAX_TRACKED);
+  return -1;
+}

@@ -1,0 +1,213 @@
+/* Text, SARIF and JSON output of findings. */
+#include "asmstory/report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Reads line `line` (1-based) of a file into buf; false if unavailable. */
+static bool source_line(const char *file, unsigned line, char *buf, size_t size) {
+  if (!file || !line) return false;
+  FILE *f = fopen(file, "r");
+  if (!f) return false;
+  unsigned n = 1;
+  bool ok = false;
+  while (fgets(buf, (int)size, f)) {
+    size_t len = strlen(buf);
+    bool whole = len && buf[len - 1] == '\n';
+    if (n == line) {
+      if (whole) buf[len - 1] = '\0';
+      ok = true;
+      break;
+    }
+    if (whole) n++;
+  }
+  fclose(f);
+  return ok;
+}
+
+/* Advances from column `col` of a C string literal line over `count`
+ * decoded template bytes, stepping over escapes and literal joins. */
+static unsigned advance_in_literal(const char *line, unsigned col, unsigned count) {
+  size_t i = col ? col - 1 : 0;
+  size_t len = strlen(line);
+  while (count > 0 && i < len) {
+    if (line[i] == '"') { /* end of this literal: find the next one */
+      const char *next = strchr(line + i + 1, '"');
+      if (!next) break;
+      i = (size_t)(next - line) + 1;
+      continue;
+    }
+    if (line[i] == '\\' && i + 1 < len) {
+      char e = line[i + 1];
+      if (e >= '0' && e <= '7') {
+        i += 2;
+        for (int k = 0; k < 2 && i < len && line[i] >= '0' && line[i] <= '7'; k++) i++;
+      } else if (e == 'x') {
+        i += 2;
+        while (i < len && strchr("0123456789abcdefABCDEF", line[i])) i++;
+      } else {
+        i += 2;
+      }
+    } else {
+      i++;
+    }
+    count--;
+  }
+  return (unsigned)i + 1;
+}
+
+as_loc as_report_location(const as_block *b, unsigned tpl_line, unsigned tpl_column) {
+  if (tpl_line && b->line_locs && tpl_line <= b->num_line_locs) {
+    as_loc loc = b->line_locs[tpl_line - 1];
+    if (tpl_column > 1) {
+      char buf[4096];
+      if (!b->template_ir_form && source_line(loc.file, loc.line, buf, sizeof buf))
+        loc.column = advance_in_literal(buf, loc.column, tpl_column - 1);
+      else
+        loc.column += tpl_column - 1;
+    }
+    return loc;
+  }
+  return b->loc;
+}
+
+/* The template line `n` (1-based) of a block. */
+static const char *template_line(as_arena *arena, const char *text, unsigned n) {
+  const char *p = text ? text : "";
+  for (unsigned i = 1; i < n && p; i++) {
+    p = strchr(p, '\n');
+    if (p) p++;
+  }
+  if (!p) return "";
+  return as_arena_strndup(arena, p, strcspn(p, "\n"));
+}
+
+static void caret(as_strbuf *out, const char *line, unsigned column) {
+  as_strbuf_printf(out, "  %s\n  ", line);
+  for (unsigned i = 1; i < column && line[i - 1]; i++) as_strbuf_puts(out, line[i - 1] == '\t' ? "\t" : " ");
+  as_strbuf_puts(out, "^\n");
+}
+
+void as_report_text(as_strbuf *out, const as_finding_list *findings) {
+  for (unsigned i = 0; i < findings->count; i++) {
+    const as_finding *f = &findings->items[i];
+    const as_block *b = f->block;
+    as_loc loc = as_report_location(b, f->tpl_line, f->tpl_column);
+    as_strbuf_printf(out, "%s:%u:%u: %s: %s [asmstory-%s]\n", loc.file ? loc.file : "<unknown>", loc.line,
+                     loc.column, as_severity_name(f->severity), f->message, f->rule);
+    char buf[4096];
+    bool in_source = b->line_locs && f->tpl_line && source_line(loc.file, loc.line, buf, sizeof buf);
+    if (in_source) {
+      caret(out, buf, loc.column);
+    } else if (f->tpl_line) {
+      as_strbuf_printf(out, "  in asm line %u:\n", f->tpl_line);
+      caret(out, template_line(out->arena, b->template_text, f->tpl_line), f->tpl_column);
+    } else if (source_line(loc.file, loc.line, buf, sizeof buf)) {
+      caret(out, buf, loc.column);
+    }
+    for (unsigned k = 0; k < f->num_notes; k++) {
+      const as_note *n = &f->notes[k];
+      as_loc nl = n->tpl_line ? as_report_location(b, n->tpl_line, n->tpl_column) : loc;
+      as_strbuf_printf(out, "%s:%u:%u: note: %s\n", nl.file ? nl.file : "<unknown>", nl.line, nl.column,
+                       n->text);
+    }
+    for (unsigned k = 0; k < f->num_fixits; k++)
+      as_strbuf_printf(out, "%s:%u:%u: note: fix: %s\n", loc.file ? loc.file : "<unknown>", loc.line,
+                       loc.column, f->fixits[k].description);
+  }
+}
+
+static void json_string(as_strbuf *out, const char *s) {
+  as_strbuf_puts(out, "\"");
+  for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+    switch (*p) {
+    case '"': as_strbuf_puts(out, "\\\""); break;
+    case '\\': as_strbuf_puts(out, "\\\\"); break;
+    case '\n': as_strbuf_puts(out, "\\n"); break;
+    case '\t': as_strbuf_puts(out, "\\t"); break;
+    case '\r': as_strbuf_puts(out, "\\r"); break;
+    default:
+      if (*p < 0x20) as_strbuf_printf(out, "\\u%04x", *p);
+      else as_strbuf_append(out, (const char *)p, 1);
+    }
+  }
+  as_strbuf_puts(out, "\"");
+}
+
+void as_report_json(as_strbuf *out, const as_finding_list *findings) {
+  as_strbuf_puts(out, "{\"findings\": [");
+  for (unsigned i = 0; i < findings->count; i++) {
+    const as_finding *f = &findings->items[i];
+    as_loc loc = as_report_location(f->block, f->tpl_line, f->tpl_column);
+    as_strbuf_puts(out, i ? ",\n  {" : "\n  {");
+    as_strbuf_puts(out, "\"rule\": ");
+    json_string(out, f->rule);
+    as_strbuf_printf(out, ", \"severity\": \"%s\", \"message\": ", as_severity_name(f->severity));
+    json_string(out, f->message);
+    as_strbuf_puts(out, ", \"file\": ");
+    json_string(out, loc.file);
+    as_strbuf_printf(out, ", \"line\": %u, \"column\": %u, \"block\": %u, \"asm_line\": %u", loc.line,
+                     loc.column, f->block->id, f->tpl_line);
+    as_strbuf_puts(out, ", \"notes\": [");
+    for (unsigned k = 0; k < f->num_notes; k++) {
+      if (k) as_strbuf_puts(out, ", ");
+      json_string(out, f->notes[k].text);
+    }
+    as_strbuf_puts(out, "], \"fixits\": [");
+    for (unsigned k = 0; k < f->num_fixits; k++) {
+      if (k) as_strbuf_puts(out, ", ");
+      json_string(out, f->fixits[k].description);
+    }
+    as_strbuf_puts(out, "]}");
+  }
+  as_strbuf_puts(out, findings->count ? "\n]}\n" : "]}\n");
+}
+
+void as_report_sarif(as_strbuf *out, const as_finding_list *findings) {
+  as_strbuf_puts(out,
+                 "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+                 "  \"version\": \"2.1.0\",\n  \"runs\": [{\n    \"tool\": {\"driver\": {\n"
+                 "      \"name\": \"asmstory\",\n      \"informationUri\": \"https://example.invalid/asmstory\",\n"
+                 "      \"rules\": [");
+  unsigned n;
+  const as_rule_info *rules = as_rules(&n);
+  for (unsigned i = 0; i < n; i++) {
+    as_strbuf_printf(out, "%s\n        {\"id\": \"%s\", \"shortDescription\": {\"text\": ", i ? "," : "",
+                     rules[i].id);
+    json_string(out, rules[i].summary);
+    as_strbuf_printf(out, "}, \"helpUri\": \"docs/rules/%s.md\", \"defaultConfiguration\": {\"level\": \"%s\"}}",
+                     rules[i].id, as_severity_name(rules[i].default_severity));
+  }
+  as_strbuf_puts(out, "\n      ]\n    }},\n    \"results\": [");
+  for (unsigned i = 0; i < findings->count; i++) {
+    const as_finding *f = &findings->items[i];
+    as_loc loc = as_report_location(f->block, f->tpl_line, f->tpl_column);
+    unsigned rule_index = 0;
+    for (unsigned k = 0; k < n; k++)
+      if (!strcmp(rules[k].id, f->rule)) rule_index = k;
+    as_strbuf_printf(out, "%s\n      {\"ruleId\": \"%s\", \"ruleIndex\": %u, \"level\": \"%s\", \"message\": {\"text\": ",
+                     i ? "," : "", f->rule, rule_index, as_severity_name(f->severity));
+    json_string(out, f->message);
+    as_strbuf_puts(out, "},\n       \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ");
+    json_string(out, loc.file ? loc.file : "unknown");
+    as_strbuf_printf(out, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u}}}]", loc.line ? loc.line : 1,
+                     loc.column ? loc.column : 1);
+    if (f->num_notes) {
+      as_strbuf_puts(out, ",\n       \"relatedLocations\": [");
+      for (unsigned k = 0; k < f->num_notes; k++) {
+        const as_note *nt = &f->notes[k];
+        as_loc nl = nt->tpl_line ? as_report_location(f->block, nt->tpl_line, nt->tpl_column) : loc;
+        as_strbuf_printf(out, "%s{\"id\": %u, \"message\": {\"text\": ", k ? ", " : "", k);
+        json_string(out, nt->text);
+        as_strbuf_puts(out, "}, \"physicalLocation\": {\"artifactLocation\": {\"uri\": ");
+        json_string(out, nl.file ? nl.file : "unknown");
+        as_strbuf_printf(out, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u}}}", nl.line ? nl.line : 1,
+                         nl.column ? nl.column : 1);
+      }
+      as_strbuf_puts(out, "]");
+    }
+    as_strbuf_puts(out, "}");
+  }
+  as_strbuf_puts(out, findings->count ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n");
+}
