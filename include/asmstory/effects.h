@@ -65,6 +65,7 @@ typedef struct as_access {
   bool has_base;
   bool has_index;
   bool stack;           /* the block's own stack (implicit or sp-derived) */
+  bool implicit_stack;  /* push, pop, call, ret slot */
   bool stack_offset_known;
   int64_t stack_offset; /* relative to the stack pointer at entry */
   int operand;          /* memory operand whose reserved base it uses, or -1 */

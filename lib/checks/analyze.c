@@ -175,8 +175,12 @@ int as_analyze_block(as_target_cache *targets, as_arena *arena, const as_block *
                                      triple, d.errors[0].message);
       for (unsigned i = 1; i < d.num_errors; i++)
         as_finding_note(arena, f, d.errors[i].line, d.errors[i].column, "also: %s", d.errors[i].message);
-      if (d.bound_text) as_finding_note(arena, f, 0, 0, "the template after substitution was: %s",
-                                        d.bound_text);
+      if (d.bound_text) {
+        char *flat = as_arena_strdup(arena, d.bound_text);
+        for (char *p = flat; *p; p++)
+          if (*p == '\n') *p = ';';
+        as_finding_note(arena, f, 0, 0, "the template after substitution was: %s", flat);
+      }
     }
     return 0;
   }

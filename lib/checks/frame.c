@@ -55,11 +55,14 @@ static void note_insn(ctx *c, as_finding *f, int insn, const char *format, ...) 
 const char *as_operand_label(as_arena *arena, const as_block *b, int i) {
   if (i < 0 || (unsigned)i >= b->num_operands) return "?";
   const as_operand *op = &b->operands[i];
-  const char *ref = b->lang == AS_LANG_RUST ? as_arena_printf(arena, "operand {%d}", i)
+  const char *ref = b->lang == AS_LANG_RUST ? as_arena_printf(arena, "{%d}", i)
                     : b->template_ir_form   ? as_arena_printf(arena, "$%d", i)
                                             : as_arena_printf(arena, "%%%d", i);
   if (op->name && b->lang != AS_LANG_RUST) ref = as_arena_printf(arena, "%%[%s]", op->name);
-  if (op->expr_text) return as_arena_printf(arena, "%s (`%s`)", ref, op->expr_text);
+  if (op->expr_text) {
+    const char *e = op->expr_text[0] == '%' ? op->expr_text + 1 : op->expr_text;
+    return as_arena_printf(arena, "%s (`%s`)", ref, e);
+  }
   return ref;
 }
 
@@ -462,7 +465,9 @@ static void check_memory(ctx *c) {
   as_finding *rf = NULL, *wf = NULL;
   for (unsigned i = 0; i < s->num_accesses; i++) {
     const as_access *a = &s->accesses[i];
-    if (a->stack && !(a->stack_offset_known && a->stack_offset >= 0)) continue;
+    /* The block's own stack traffic is the stack rules' business; an
+     * explicit access above the entry stack pointer reads the caller's frame. */
+    if (a->stack && (a->implicit_stack || !(a->stack_offset_known && a->stack_offset >= 0))) continue;
     const as_insn *in = insn_at(c, a->insn);
     const as_mem_access *m = in ? &in->mem[a->mem_index] : NULL;
     const char *through = a->operand >= 0          ? as_arena_printf(c->arena, "memory operand %s", as_operand_label(c->arena, b, a->operand))

@@ -320,6 +320,9 @@ static void record_exit(walker *w, const state *st, int insn) {
 }
 
 static bool is_goto_label(const walker *w, const char *name) {
+  unsigned n;
+  if (sscanf(name, "asmstory_label%u", &n) == 1 && n < w->block->num_operands + w->block->num_labels)
+    return true;
   for (unsigned i = 0; i < w->d->num_bindings; i++)
     if (w->d->bindings[i].kind == AS_BIND_LABEL && w->d->bindings[i].text &&
         !strcmp(w->d->bindings[i].text, name))
@@ -396,6 +399,7 @@ static void step(walker *w, state *st, int i) {
     a.pointer_operand = -1;
     a.in_loop = w->in_loop[i];
     a.repeated = ma->repeated;
+    a.implicit_stack = ma->stack;
     int bk = idx(w, ma->base);
     if (bk >= 0) {
       a.has_base = true;
@@ -435,7 +439,12 @@ static void step(walker *w, state *st, int i) {
       for (unsigned o = 0; o < b->num_operands && o < 64; o++)
         if ((st->out_may >> o) & 1 && may_share(b, (int)o, a.operand) &&
             !(b->operands[o].constraint.kinds & AS_CK_FIXED))
-          add_early(w, (int)o, a.operand, i, -1);
+        {
+          int wk = -1;
+          for (unsigned q = 0; q < w->s->num_regs; q++)
+            if (w->reg_operand[q] == (int)o) wk = (int)q;
+          add_early(w, (int)o, a.operand, i, wk >= 0 ? st->regs[wk].origin : -1);
+        }
     if (a.store && a.operand >= 0 && is_output(&b->operands[a.operand]) && a.operand < 64)
       st->mem_must |= 1ull << a.operand;
     /* A store of an undefined value into memory the program sees. */
@@ -487,6 +496,9 @@ static void step(walker *w, state *st, int i) {
       as_value v = st->regs[k];
       if (as_target_reg_bits(w->t, in->value_src) < as_target_reg_bits(w->t, as_target_reg_full(w->t, in->value_src)))
         v = opaque(i, v.taint, v.from_sp, as_target_reg_bits(w->t, in->value_dst));
+      /* Undefined upper bits of a copied input are the read side's finding. */
+      if (v.defined_bits && v.defined_bits < as_target_reg_bits(w->t, in->value_dst))
+        v.defined_bits = as_target_reg_bits(w->t, in->value_dst);
       write_value(w, st, in->value_dst, v, i);
       handled = true;
     }
@@ -625,8 +637,9 @@ static void step(walker *w, state *st, int i) {
         st->num_slots = 0;
     }
 
-  /* Implicit stack pointer change. */
-  if (in->sp_delta) {
+  /* Implicit stack pointer change (a call's return address is popped by
+   * the callee's return: no net change after it). */
+  if (in->sp_delta && in->kind != AS_INSN_CALL && in->kind != AS_INSN_CALL_INDIRECT) {
     as_value *sp = &st->regs[w->sp_idx];
     if (sp->kind == AS_VALUE_ENTRY) {
       sp->offset += in->sp_delta;

@@ -1,1 +1,993 @@
-/* placeholder: being written */
+/* C / C++ front end: libclang parses the file in process; every GCC-style
+ * asm statement outside system headers becomes an as_block whose template is
+ * the source form, rebuilt from the string literal tokens so that each
+ * template line knows where it is in the file.  With options->want_ir, the
+ * same file is also compiled to bitcode by clang and each statement gets the
+ * IR block of the same source line as its twin. */
+#define _POSIX_C_SOURCE 200809L
+#include "asmstory/frontend.h"
+
+#include <clang-c/Index.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* frontend.c */
+void as_fe_error(char *err, size_t errlen, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+int as_fe_make_temp_dir(char *buf, size_t buflen, char *err, size_t errlen);
+void as_fe_remove_temp_dir(const char *dir);
+int as_fe_run(const char *const *argv, const char *log_path, int *status, char *err,
+              size_t errlen);
+bool as_fe_first_error_line(const char *log_path, char *buf, size_t buflen);
+
+typedef struct c_ctx {
+  as_arena *arena;
+  CXTranslationUnit tu;
+  as_lang lang;
+  const char *triple;
+  as_dialect dialect;
+  unsigned extra_flags;
+  unsigned pointer_bits;
+  as_block_list blocks;
+  /* the last file whose name was copied, to share the copy */
+  CXFile last_file;
+  const char *last_file_name;
+  char *err;
+  size_t errlen;
+  bool failed;
+} c_ctx;
+
+typedef struct visit_scope {
+  c_ctx *ctx;
+  const char *function;
+  bool in_template;
+} visit_scope;
+
+/* ---- small helpers ----------------------------------------------------- */
+
+static const char *take_string(as_arena *arena, CXString s) {
+  const char *c = clang_getCString(s);
+  const char *copy = c ? as_arena_strdup(arena, c) : NULL;
+  clang_disposeString(s);
+  return copy;
+}
+
+static const char *file_name(c_ctx *ctx, CXFile file) {
+  if (!file) return NULL;
+  if (file == ctx->last_file) return ctx->last_file_name;
+  ctx->last_file = file;
+  ctx->last_file_name = take_string(ctx->arena, clang_getFileName(file));
+  return ctx->last_file_name;
+}
+
+static as_loc expansion_loc(c_ctx *ctx, CXSourceLocation where) {
+  CXFile file = NULL;
+  unsigned line = 0, column = 0, offset = 0;
+  clang_getExpansionLocation(where, &file, &line, &column, &offset);
+  as_loc loc = {file_name(ctx, file), line, column};
+  return loc;
+}
+
+static bool has_arg(const as_frontend_options *o, const char *arg) {
+  for (unsigned i = 0; i < o->num_cc_args; i++)
+    if (o->cc_args[i] && !strcmp(o->cc_args[i], arg)) return true;
+  return false;
+}
+
+static const char *extension_of(const char *path) {
+  const char *slash = strrchr(path, '/');
+  const char *base = slash ? slash + 1 : path;
+  const char *dot = strrchr(base, '.');
+  return (dot && dot != base) ? dot : "";
+}
+
+static const char *base_name(const char *path) {
+  if (!path) return "";
+  const char *slash = strrchr(path, '/');
+  return slash ? slash + 1 : path;
+}
+
+static as_lang language_of(const char *path, const as_frontend_options *o) {
+  as_lang lang = AS_LANG_C;
+  const char *ext = extension_of(path);
+  static const char *const cxx_exts[] = {".cc", ".cpp", ".cxx", ".c++", ".ii", ".hpp",
+                                         ".hh", ".hxx", ".C"};
+  for (size_t i = 0; i < sizeof cxx_exts / sizeof cxx_exts[0]; i++)
+    if (!strcmp(ext, cxx_exts[i])) lang = AS_LANG_CXX;
+  for (unsigned i = 0; i < o->num_cc_args; i++) {
+    const char *a = o->cc_args[i];
+    if (!a) continue;
+    const char *x = NULL;
+    if (!strcmp(a, "-x") && i + 1 < o->num_cc_args) x = o->cc_args[i + 1];
+    else if (!strncmp(a, "-x", 2) && a[2]) x = a + 2;
+    if (x) lang = (!strncmp(x, "c++", 3) || !strcmp(x, "objective-c++")) ? AS_LANG_CXX
+                                                                         : AS_LANG_C;
+  }
+  return lang;
+}
+
+/* ---- tokens ------------------------------------------------------------ */
+
+typedef struct tok_list {
+  CXTranslationUnit tu;
+  CXToken *tokens;
+  unsigned count;
+  char **spell; /* malloc copies, freed by tokens_release */
+} tok_list;
+
+static void tokens_release(tok_list *t) {
+  if (t->tokens) clang_disposeTokens(t->tu, t->tokens, t->count);
+  if (t->spell) {
+    for (unsigned i = 0; i < t->count; i++) free(t->spell[i]);
+    free(t->spell);
+  }
+  memset(t, 0, sizeof *t);
+}
+
+static void tokens_get(c_ctx *ctx, CXSourceRange range, tok_list *t) {
+  memset(t, 0, sizeof *t);
+  t->tu = ctx->tu;
+  clang_tokenize(ctx->tu, range, &t->tokens, &t->count);
+  if (!t->count) return;
+  t->spell = calloc(t->count, sizeof *t->spell);
+  if (!t->spell) {
+    clang_disposeTokens(ctx->tu, t->tokens, t->count);
+    t->tokens = NULL;
+    t->count = 0;
+    return;
+  }
+  bool ok = true;
+  for (unsigned i = 0; i < t->count; i++) {
+    CXString s = clang_getTokenSpelling(ctx->tu, t->tokens[i]);
+    const char *c = clang_getCString(s);
+    t->spell[i] = strdup(c ? c : "");
+    clang_disposeString(s);
+    if (!t->spell[i]) ok = false;
+  }
+  if (!ok) tokens_release(t);
+}
+
+
+static const char *tok_text(const tok_list *t, unsigned i) {
+  return i < t->count && t->spell[i] ? t->spell[i] : "";
+}
+
+static bool tok_is(const tok_list *t, unsigned i, const char *s) {
+  return !strcmp(tok_text(t, i), s) && i < t->count;
+}
+
+/* A string literal spelling: optional encoding prefix, optional R, quote. */
+static bool is_string_spelling(const char *s) {
+  unsigned n = 0;
+  while (n < 3 && (s[n] == 'u' || s[n] == 'U' || s[n] == 'L' || s[n] == '8')) n++;
+  if (s[n] == 'R') n++;
+  return s[n] == '"';
+}
+
+static bool tok_is_string(const tok_list *t, unsigned i) {
+  return i < t->count && clang_getTokenKind(t->tokens[i]) == CXToken_Literal &&
+         is_string_spelling(t->spell[i]);
+}
+
+typedef struct tok_range {
+  unsigned begin, end; /* [begin, end) */
+} tok_range;
+
+/* The shape of `asm qualifiers ( template : outs : ins : clobbers : labels )`
+ * as token ranges. */
+typedef struct asm_syntax {
+  bool ok;
+  tok_range section[5]; /* 0: template, 1: outputs, 2: inputs, 3: clobbers, 4: labels */
+  unsigned num_sections;
+} asm_syntax;
+
+static bool is_asm_keyword(const char *s) {
+  return !strcmp(s, "asm") || !strcmp(s, "__asm__") || !strcmp(s, "__asm");
+}
+
+static bool is_asm_qualifier(const char *s) {
+  static const char *const q[] = {"volatile", "__volatile__", "__volatile", "goto",
+                                  "inline",   "__inline__",   "__inline"};
+  for (size_t i = 0; i < sizeof q / sizeof q[0]; i++)
+    if (!strcmp(s, q[i])) return true;
+  return false;
+}
+
+static asm_syntax parse_syntax(const tok_list *t) {
+  asm_syntax s;
+  memset(&s, 0, sizeof s);
+  unsigned i = 0;
+  if (!is_asm_keyword(tok_text(t, i))) return s;
+  i++;
+  while (i < t->count && is_asm_qualifier(t->spell[i])) i++;
+  if (!tok_is(t, i, "(")) return s;
+  i++;
+  unsigned sec = 0, begin = i;
+  int depth = 0;
+  for (; i < t->count; i++) {
+    const char *x = t->spell[i];
+    if (!strcmp(x, "(") || !strcmp(x, "[") || !strcmp(x, "{")) {
+      depth++;
+    } else if (!strcmp(x, ")") || !strcmp(x, "]") || !strcmp(x, "}")) {
+      if (depth == 0) {
+        if (strcmp(x, ")")) return s;
+        s.section[sec].begin = begin;
+        s.section[sec].end = i;
+        s.num_sections = sec + 1;
+        s.ok = true;
+        return s;
+      }
+      depth--;
+    } else if (depth == 0 && (!strcmp(x, ":") || !strcmp(x, "::"))) {
+      unsigned colons = x[1] ? 2 : 1;
+      for (unsigned k = 0; k < colons; k++) {
+        if (sec >= 4) return s;
+        s.section[sec].begin = begin;
+        s.section[sec].end = k == 0 ? i : i + 1;
+        if (k == 1) s.section[sec].begin = i + 1;
+        sec++;
+        begin = i + 1;
+      }
+    }
+  }
+  return s;
+}
+
+/* Splits a token range at top-level commas; an empty range has no items. */
+static unsigned split_items(const tok_list *t, tok_range r, tok_range *items, unsigned max) {
+  if (r.begin >= r.end) return 0;
+  unsigned n = 0, begin = r.begin;
+  int depth = 0;
+  for (unsigned i = r.begin; i <= r.end; i++) {
+    const char *x = i < r.end ? t->spell[i] : ",";
+    if (!strcmp(x, "(") || !strcmp(x, "[") || !strcmp(x, "{")) depth++;
+    else if (!strcmp(x, ")") || !strcmp(x, "]") || !strcmp(x, "}")) depth--;
+    else if (depth == 0 && !strcmp(x, ",")) {
+      if (n < max) {
+        items[n].begin = begin;
+        items[n].end = i;
+      }
+      n++;
+      begin = i + 1;
+    }
+  }
+  return n;
+}
+
+/* Source text of tokens [begin, end): a single space wherever the source had
+ * whitespace between two tokens. */
+static const char *join_tokens(c_ctx *ctx, const tok_list *t, unsigned begin, unsigned end) {
+  if (begin >= end) return NULL;
+  as_strbuf buf;
+  as_strbuf_init(&buf, ctx->arena);
+  unsigned prev_end = 0;
+  CXFile prev_file = NULL;
+  for (unsigned i = begin; i < end; i++) {
+    CXSourceRange ext = clang_getTokenExtent(t->tu, t->tokens[i]);
+    CXFile f1 = NULL, f2 = NULL;
+    unsigned off1 = 0, off2 = 0;
+    clang_getSpellingLocation(clang_getRangeStart(ext), &f1, NULL, NULL, &off1);
+    clang_getSpellingLocation(clang_getRangeEnd(ext), &f2, NULL, NULL, &off2);
+    if (i > begin && (f1 != prev_file || off1 > prev_end)) as_strbuf_puts(&buf, " ");
+    as_strbuf_puts(&buf, t->spell[i]);
+    prev_end = off2;
+    prev_file = f2;
+  }
+  return buf.data;
+}
+
+/* ---- template literals ------------------------------------------------- */
+
+typedef struct tmpl_builder {
+  c_ctx *ctx;
+  as_strbuf text;
+  as_loc *locs;
+  unsigned num_locs, cap_locs;
+  bool tentative; /* the last line's start may still move to its first char */
+  bool started;
+} tmpl_builder;
+
+static void push_line(tmpl_builder *tb, as_loc loc, bool tentative) {
+  tb->locs = as_arena_grow(tb->ctx->arena, tb->locs, sizeof *tb->locs, tb->num_locs,
+                           &tb->cap_locs);
+  tb->locs[tb->num_locs++] = loc;
+  tb->tentative = tentative;
+}
+
+/* One decoded byte c, whose source starts at `at` and ends before `after`. */
+static void emit_byte(tmpl_builder *tb, char c, as_loc at, as_loc after) {
+  if (c != '\n' && tb->tentative) {
+    tb->locs[tb->num_locs - 1] = at;
+    tb->tentative = false;
+  }
+  as_strbuf_append(&tb->text, &c, 1);
+  if (c == '\n') push_line(tb, after, true);
+}
+
+static void emit_code_point(tmpl_builder *tb, unsigned long cp, as_loc at, as_loc after) {
+  char buf[4];
+  int n;
+  if (cp < 0x80) {
+    buf[0] = (char)cp;
+    n = 1;
+  } else if (cp < 0x800) {
+    buf[0] = (char)(0xC0 | (cp >> 6));
+    buf[1] = (char)(0x80 | (cp & 0x3F));
+    n = 2;
+  } else if (cp < 0x10000) {
+    buf[0] = (char)(0xE0 | (cp >> 12));
+    buf[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    buf[2] = (char)(0x80 | (cp & 0x3F));
+    n = 3;
+  } else {
+    buf[0] = (char)(0xF0 | ((cp >> 18) & 0x07));
+    buf[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    buf[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    buf[3] = (char)(0x80 | (cp & 0x3F));
+    n = 4;
+  }
+  for (int i = 0; i < n; i++) emit_byte(tb, buf[i], at, after);
+}
+
+static void advance(as_loc *pos, char c) {
+  if (c == '\n') {
+    pos->line++;
+    pos->column = 1;
+  } else {
+    pos->column++;
+  }
+}
+
+static int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+/* Decodes one string literal token spelled s, starting at pos. */
+static void decode_literal(tmpl_builder *tb, const char *s, as_loc pos) {
+  const char *p = s;
+  while (*p && *p != '"' && *p != 'R') advance(&pos, *p++);
+  bool raw = *p == 'R';
+  if (raw) advance(&pos, *p++);
+  if (*p != '"') return;
+  advance(&pos, *p++);
+  /* content starts here */
+  if (!tb->started) {
+    push_line(tb, pos, false);
+    tb->started = true;
+  } else if (tb->tentative) {
+    tb->locs[tb->num_locs - 1] = pos;
+  }
+  if (raw) {
+    const char *open = strchr(p, '(');
+    if (!open) return;
+    size_t dlen = (size_t)(open - p);
+    char delim[20];
+    if (dlen >= sizeof delim - 2) return;
+    delim[0] = ')';
+    memcpy(delim + 1, p, dlen);
+    delim[dlen + 1] = '"';
+    delim[dlen + 2] = '\0';
+    while (p <= open) advance(&pos, *p++);
+    const char *close = strstr(p, delim);
+    if (!close) close = p + strlen(p);
+    while (p < close) {
+      as_loc at = pos;
+      advance(&pos, *p);
+      emit_byte(tb, *p++, at, pos);
+    }
+    return;
+  }
+  while (*p && *p != '"') {
+    as_loc at = pos;
+    if (*p != '\\') {
+      advance(&pos, *p);
+      emit_byte(tb, *p++, at, pos);
+      continue;
+    }
+    /* line splice */
+    if (p[1] == '\n' || (p[1] == '\r' && p[2] == '\n')) {
+      advance(&pos, *p++);
+      if (*p == '\r') advance(&pos, *p++);
+      advance(&pos, *p++);
+      continue;
+    }
+    advance(&pos, *p++); /* backslash */
+    char e = *p;
+    if (!e) break;
+    unsigned long value;
+    bool code_point = false;
+    if (e >= '0' && e <= '7') {
+      value = 0;
+      for (int k = 0; k < 3 && *p >= '0' && *p <= '7'; k++) {
+        value = value * 8 + (unsigned long)(*p - '0');
+        advance(&pos, *p++);
+      }
+    } else if (e == 'x') {
+      advance(&pos, *p++);
+      value = 0;
+      while (hex_value(*p) >= 0) {
+        value = value * 16 + (unsigned long)hex_value(*p);
+        advance(&pos, *p++);
+      }
+    } else if (e == 'u' || e == 'U') {
+      int digits = e == 'u' ? 4 : 8;
+      advance(&pos, *p++);
+      value = 0;
+      for (int k = 0; k < digits && hex_value(*p) >= 0; k++) {
+        value = value * 16 + (unsigned long)hex_value(*p);
+        advance(&pos, *p++);
+      }
+      code_point = true;
+    } else {
+      switch (e) {
+      case 'n': value = '\n'; break;
+      case 't': value = '\t'; break;
+      case 'r': value = '\r'; break;
+      case 'a': value = 7; break;
+      case 'b': value = 8; break;
+      case 'f': value = 12; break;
+      case 'v': value = 11; break;
+      case 'e': case 'E': value = 27; break;
+      default: value = (unsigned char)e; break; /* \\ \" \' \? and unknown */
+      }
+      advance(&pos, *p++);
+    }
+    if (code_point) emit_code_point(tb, value, at, pos);
+    else emit_byte(tb, (char)(value & 0xFF), at, pos);
+  }
+}
+
+/* ---- one asm statement ------------------------------------------------- */
+
+static unsigned count_lines(const char *text) {
+  unsigned n = 1;
+  for (const char *p = text; p && *p; p++)
+    if (*p == '\n') n++;
+  return n;
+}
+
+static enum CXChildVisitResult first_child(CXCursor c, CXCursor parent, CXClientData data) {
+  (void)parent;
+  *(CXCursor *)data = c;
+  return CXChildVisit_Break;
+}
+
+/* The expression under implicit casts and parentheses. */
+static CXCursor strip_expr(CXCursor c) {
+  for (int depth = 0; depth < 8; depth++) {
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr) break;
+    CXCursor child = clang_getNullCursor();
+    clang_visitChildren(c, first_child, &child);
+    if (clang_Cursor_isNull(child)) break;
+    c = child;
+  }
+  return c;
+}
+
+static bool is_array_kind(enum CXTypeKind k) {
+  return k == CXType_ConstantArray || k == CXType_IncompleteArray ||
+         k == CXType_VariableArray || k == CXType_DependentSizedArray;
+}
+
+static void fill_type(c_ctx *ctx, as_operand *op, CXCursor expr, bool is_input,
+                      bool in_template) {
+  if (clang_Cursor_isNull(expr)) return;
+  CXType type = clang_getCursorType(expr);
+  op->type_text = take_string(ctx->arena, clang_getTypeSpelling(type));
+  CXType canon = clang_getCanonicalType(type);
+  long long size = clang_Type_getSizeOf(canon);
+  /* libclang reports an array parameter ("char buf[16]") with its written
+   * array type; its value is a pointer to the element type. */
+  if (is_array_kind(canon.kind)) {
+    CXCursor inner = strip_expr(expr);
+    CXCursor decl = clang_getCursorReferenced(inner);
+    if (!clang_Cursor_isNull(decl) && clang_getCursorKind(decl) == CXCursor_ParmDecl) {
+      op->is_pointer = true;
+      op->width_bits = ctx->pointer_bits;
+      long long es = clang_Type_getSizeOf(clang_getCanonicalType(clang_getArrayElementType(canon)));
+      op->pointee_size = es > 0 ? (unsigned)es : 0;
+      if ((op->constraint.kinds & AS_CK_MEM) && ctx->pointer_bits)
+        op->pointee_size = ctx->pointer_bits / 8;
+      return;
+    }
+  }
+  if (size > 0) op->width_bits = (unsigned)(size * 8);
+  if (canon.kind == CXType_Pointer || canon.kind == CXType_BlockPointer ||
+      canon.kind == CXType_ObjCObjectPointer) {
+    op->is_pointer = true;
+    long long ps = clang_Type_getSizeOf(clang_getCanonicalType(clang_getPointeeType(canon)));
+    if (ps > 0) op->pointee_size = (unsigned)ps;
+    /* A decayed array: the whole array is behind the pointer. */
+    CXCursor inner = strip_expr(expr);
+    CXType it = clang_getCanonicalType(clang_getCursorType(inner));
+    long long as = clang_Type_getSizeOf(it);
+    if (is_array_kind(it.kind) && as > 0) {
+      CXCursor decl = clang_getCursorReferenced(inner);
+      if (clang_Cursor_isNull(decl) || clang_getCursorKind(decl) != CXCursor_ParmDecl)
+        op->pointee_size = (unsigned)as;
+    }
+  }
+  if ((op->constraint.kinds & AS_CK_MEM) && size > 0) op->pointee_size = (unsigned)size;
+  if (is_input && !in_template) {
+    CXEvalResult r = clang_Cursor_Evaluate(expr);
+    if (r) {
+      if (clang_EvalResult_getKind(r) == CXEval_Int) {
+        op->has_value = true;
+        op->value = clang_EvalResult_isUnsignedInt(r)
+                        ? (long long)clang_EvalResult_getAsUnsigned(r)
+                        : clang_EvalResult_getAsLongLong(r);
+      }
+      clang_EvalResult_dispose(r);
+    }
+  }
+}
+
+/* Text of an expression from its extent, when it is a plain range of one
+ * file (not split across a macro definition and its use). */
+static const char *extent_text(c_ctx *ctx, CXCursor expr) {
+  CXSourceRange ext = clang_getCursorExtent(expr);
+  CXFile f1 = NULL, f2 = NULL;
+  unsigned l1 = 0, l2 = 0, o1 = 0, o2 = 0;
+  clang_getSpellingLocation(clang_getRangeStart(ext), &f1, &l1, NULL, &o1);
+  clang_getSpellingLocation(clang_getRangeEnd(ext), &f2, &l2, NULL, &o2);
+  if (!f1 || f1 != f2 || o2 <= o1 || o2 - o1 > 512 || l2 - l1 > 4) return NULL;
+  size_t size = 0;
+  const char *contents = clang_getFileContents(ctx->tu, f1, &size);
+  if (!contents || o2 > size) return NULL;
+  as_strbuf buf;
+  as_strbuf_init(&buf, ctx->arena);
+  bool space = false;
+  for (unsigned i = o1; i < o2; i++) {
+    char c = contents[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && buf.length) as_strbuf_append(&buf, " ", 1);
+    space = false;
+    as_strbuf_append(&buf, &c, 1);
+  }
+  return buf.data;
+}
+
+static int add_operand(c_ctx *ctx, const visit_scope *scope, as_block *b, CXCursor asm_cursor,
+                       unsigned i, bool is_output, const char *name, const char *expr_tokens) {
+  CXString cs;
+  CXCursor expr = clang_getNullCursor();
+  unsigned ok = is_output ? clang_Cursor_getGCCAssemblyOutput(asm_cursor, i, &cs, &expr)
+                          : clang_Cursor_getGCCAssemblyInput(asm_cursor, i, &cs, &expr);
+  as_operand *op = &b->operands[b->num_operands];
+  op->index = b->num_operands++;
+  op->tied_to = -1;
+  op->constraint.tied_to = -1;
+  op->name = name;
+  op->loc = b->loc;
+  if (!ok) return 0;
+  op->constraint_text = take_string(ctx->arena, cs);
+  char msg[256] = "";
+  if (as_constraint_parse_gnu(op->constraint_text, is_output, &op->constraint, msg,
+                              sizeof msg) != 0) {
+    as_fe_error(ctx->err, ctx->errlen, "%s:%u:%u: bad asm constraint \"%s\": %s",
+                b->loc.file ? b->loc.file : "?", b->loc.line, b->loc.column,
+                op->constraint_text, msg[0] ? msg : "cannot parse");
+    ctx->failed = true;
+    return -1;
+  }
+  if (is_output)
+    op->dir = (op->constraint.flags & AS_CF_INOUT) ? AS_DIR_INOUT : AS_DIR_OUT;
+  else
+    op->dir = AS_DIR_IN;
+  op->tied_to = op->constraint.tied_to;
+  op->early_clobber = (op->constraint.flags & AS_CF_EARLY) != 0;
+  op->indirect = false;
+  if (!clang_Cursor_isNull(expr)) {
+    as_loc l = expansion_loc(ctx, clang_getCursorLocation(expr));
+    if (l.file) op->loc = l;
+  }
+  op->expr_text = expr_tokens ? expr_tokens : extent_text(ctx, expr);
+  fill_type(ctx, op, expr, !is_output, scope->in_template);
+  return 0;
+}
+
+static void handle_asm(visit_scope *scope, CXCursor c) {
+  c_ctx *ctx = scope->ctx;
+  as_loc loc = expansion_loc(ctx, clang_getCursorLocation(c));
+  if (!loc.file) return;
+
+  as_block *b = as_arena_alloc(ctx->arena, sizeof *b);
+  b->lang = ctx->lang;
+  b->dialect = ctx->dialect;
+  b->triple = ctx->triple;
+  b->loc = loc;
+  b->function = scope->function;
+  b->flags = ctx->extra_flags;
+
+  unsigned nout = clang_Cursor_getGCCAssemblyNumOutputs(c);
+  unsigned nin = clang_Cursor_getGCCAssemblyNumInputs(c);
+  unsigned nclob = clang_Cursor_getGCCAssemblyNumClobbers(c);
+  bool is_goto = clang_Cursor_isGCCAssemblyHasGoto(c) != 0;
+
+  /* Tokens of the statement: its extent, or, when that does not read as an
+   * asm statement (macro bodies), the text from its spelling onwards. */
+  tok_list t;
+  asm_syntax syn;
+  enum { MAX_ITEMS = 256 };
+  tok_range outs[MAX_ITEMS], ins[MAX_ITEMS], clobs[MAX_ITEMS], labs[MAX_ITEMS];
+  unsigned n_outs = 0, n_ins = 0, n_clobs = 0, n_labs = 0;
+  for (int attempt = 0; attempt < 2; attempt++) {
+    CXSourceRange range = clang_getCursorExtent(c);
+    if (attempt == 1) {
+      CXFile f = NULL;
+      unsigned off = 0;
+      clang_getSpellingLocation(clang_getRangeStart(range), &f, NULL, NULL, &off);
+      size_t size = 0;
+      if (!f || !clang_getFileContents(ctx->tu, f, &size) || off >= size) break;
+      size_t end = off + 16384 < size ? off + 16384 : size;
+      range = clang_getRange(clang_getLocationForOffset(ctx->tu, f, off),
+                             clang_getLocationForOffset(ctx->tu, f, (unsigned)end));
+      tokens_release(&t);
+    }
+    tokens_get(ctx, range, &t);
+    syn = parse_syntax(&t);
+    /* Operand items, checked against what clang counted. */
+    n_outs = n_ins = n_clobs = n_labs = 0;
+    if (syn.ok) {
+      if (syn.num_sections > 1) n_outs = split_items(&t, syn.section[1], outs, MAX_ITEMS);
+      if (syn.num_sections > 2) n_ins = split_items(&t, syn.section[2], ins, MAX_ITEMS);
+      if (syn.num_sections > 3) n_clobs = split_items(&t, syn.section[3], clobs, MAX_ITEMS);
+      if (syn.num_sections > 4) n_labs = split_items(&t, syn.section[4], labs, MAX_ITEMS);
+      if (n_outs != nout || n_ins != nin || n_clobs != nclob || n_outs > MAX_ITEMS ||
+          n_ins > MAX_ITEMS || n_labs > MAX_ITEMS || (is_goto && syn.num_sections < 5))
+        syn.ok = false;
+    }
+    if (syn.ok) break;
+  }
+
+  /* Template: source form from the literals, else clang's IR form. */
+  bool literal_template = syn.ok && syn.section[0].begin < syn.section[0].end;
+  for (unsigned i = syn.section[0].begin; literal_template && i < syn.section[0].end; i++)
+    if (!tok_is_string(&t, i)) literal_template = false;
+  if (literal_template) {
+    tmpl_builder tb;
+    memset(&tb, 0, sizeof tb);
+    tb.ctx = ctx;
+    as_strbuf_init(&tb.text, ctx->arena);
+    for (unsigned i = syn.section[0].begin; i < syn.section[0].end; i++) {
+      CXFile file = NULL;
+      unsigned line = 0, column = 0;
+      clang_getSpellingLocation(clang_getTokenLocation(ctx->tu, t.tokens[i]), &file, &line,
+                                &column, NULL);
+      as_loc pos = {file_name(ctx, file), line, column};
+      decode_literal(&tb, t.spell[i], pos);
+    }
+    b->template_text = tb.text.data;
+    b->template_ir_form = false;
+    b->line_locs = tb.locs;
+    b->num_line_locs = tb.num_locs;
+    if (tb.num_locs != count_lines(b->template_text)) literal_template = false;
+  }
+  if (!literal_template) {
+    b->template_text = take_string(ctx->arena, clang_Cursor_getGCCAssemblyTemplate(c));
+    if (!b->template_text) b->template_text = "";
+    b->template_ir_form = true;
+    b->num_line_locs = count_lines(b->template_text);
+    b->line_locs = as_arena_alloc(ctx->arena, sizeof *b->line_locs * b->num_line_locs);
+    for (unsigned i = 0; i < b->num_line_locs; i++) b->line_locs[i] = loc;
+  }
+  b->template_loc = b->line_locs[0];
+
+  /* Operands. */
+  b->operands = (nout + nin) ? as_arena_alloc(ctx->arena, sizeof *b->operands * (nout + nin))
+                             : NULL;
+  for (unsigned k = 0; k < nout + nin && !ctx->failed; k++) {
+    bool is_output = k < nout;
+    const char *name = NULL, *expr_tokens = NULL;
+    if (syn.ok) {
+      tok_range it = is_output ? outs[k] : ins[k - nout];
+      unsigned j = it.begin;
+      if (tok_is(&t, j, "[") && tok_is(&t, j + 2, "]") && j + 2 < it.end) {
+        name = as_arena_strdup(ctx->arena, t.spell[j + 1]);
+        j += 3;
+      }
+      while (j < it.end && tok_is_string(&t, j)) j++;
+      if (tok_is(&t, j, "(") && it.end > j + 1 && tok_is(&t, it.end - 1, ")"))
+        expr_tokens = join_tokens(ctx, &t, j + 1, it.end - 1);
+    }
+    if (add_operand(ctx, scope, b, c, is_output ? k : k - nout, is_output, name,
+                    expr_tokens) != 0)
+      break;
+  }
+  if (ctx->failed) {
+    tokens_release(&t);
+    return;
+  }
+  /* "[name]" matching constraints. */
+  for (unsigned k = nout; k < b->num_operands; k++) {
+    as_operand *op = &b->operands[k];
+    if (!op->constraint.tied_name[0]) continue;
+    for (unsigned o = 0; o < nout; o++)
+      if (b->operands[o].name && !strcmp(b->operands[o].name, op->constraint.tied_name)) {
+        op->tied_to = (int)o;
+        op->constraint.tied_to = (int)o;
+        op->constraint.kinds |= AS_CK_TIED;
+        break;
+      }
+  }
+
+  /* Clobbers. */
+  b->clobbers = nclob ? as_arena_alloc(ctx->arena, sizeof *b->clobbers * nclob) : NULL;
+  for (unsigned k = 0; k < nclob; k++) {
+    const char *name = take_string(ctx->arena, clang_Cursor_getGCCAssemblyClobber(c, k));
+    if (!name) continue;
+    if (name[0] == '%') name++;
+    b->clobbers[b->num_clobbers++] = name;
+    if (!strcmp(name, "memory")) b->flags |= AS_BF_MEMORY_CLOBBER;
+    else if (!strcmp(name, "cc")) b->flags |= AS_BF_CC_CLOBBER;
+  }
+
+  /* Labels. */
+  if (is_goto) {
+    b->flags |= AS_BF_GOTO;
+    if (syn.ok && n_labs) {
+      b->labels = as_arena_alloc(ctx->arena, sizeof *b->labels * n_labs);
+      for (unsigned k = 0; k < n_labs; k++)
+        if (labs[k].end == labs[k].begin + 1)
+          b->labels[b->num_labels++] = as_arena_strdup(ctx->arena, t.spell[labs[k].begin]);
+    }
+  }
+  tokens_release(&t);
+
+  /* GCC: asm without outputs, and asm goto, are implicitly volatile. */
+  if (clang_Cursor_isGCCAssemblyVolatile(c) || nout == 0 || is_goto) b->flags |= AS_BF_VOLATILE;
+  if (!(b->flags & AS_BF_VOLATILE) && nout > 0) b->flags |= AS_BF_PURE;
+
+  as_block_list_push(ctx->arena, &ctx->blocks, b);
+}
+
+/* ---- AST walk ---------------------------------------------------------- */
+
+/* The function's name; in C++ qualified by its namespaces and classes. */
+static const char *function_name(c_ctx *ctx, CXCursor fn) {
+  const char *name = take_string(ctx->arena, clang_getCursorSpelling(fn));
+  if (ctx->lang != AS_LANG_CXX || !name) return name;
+  CXCursor p = clang_getCursorSemanticParent(fn);
+  for (int depth = 0; depth < 32 && !clang_Cursor_isNull(p); depth++) {
+    enum CXCursorKind k = clang_getCursorKind(p);
+    if (k == CXCursor_TranslationUnit || clang_isInvalid(k)) break;
+    if (k != CXCursor_LinkageSpec) {
+      const char *outer = take_string(ctx->arena, clang_getCursorSpelling(p));
+      name = as_arena_printf(ctx->arena, "%s::%s",
+                             outer && *outer ? outer : "(anonymous)", name);
+    }
+    p = clang_getCursorSemanticParent(p);
+  }
+  return name;
+}
+
+static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData data) {
+  (void)parent;
+  visit_scope *scope = data;
+  if (scope->ctx->failed) return CXChildVisit_Break;
+  enum CXCursorKind kind = clang_getCursorKind(c);
+  if (clang_isDeclaration(kind) || kind == CXCursor_GCCAsmStmt) {
+    if (clang_Location_isInSystemHeader(clang_getCursorLocation(c))) return CXChildVisit_Continue;
+  }
+  switch (kind) {
+  case CXCursor_GCCAsmStmt:
+    handle_asm(scope, c);
+    return CXChildVisit_Continue;
+  case CXCursor_FunctionDecl:
+  case CXCursor_CXXMethod:
+  case CXCursor_Constructor:
+  case CXCursor_Destructor:
+  case CXCursor_ConversionFunction:
+  case CXCursor_FunctionTemplate:
+  case CXCursor_ObjCInstanceMethodDecl:
+  case CXCursor_ObjCClassMethodDecl: {
+    visit_scope inner = *scope;
+    inner.function = function_name(scope->ctx, c);
+    if (kind == CXCursor_FunctionTemplate) inner.in_template = true;
+    clang_visitChildren(c, visit, &inner);
+    return scope->ctx->failed ? CXChildVisit_Break : CXChildVisit_Continue;
+  }
+  case CXCursor_LambdaExpr: {
+    visit_scope inner = *scope;
+    inner.function = scope->function
+                         ? as_arena_printf(scope->ctx->arena, "%s::<lambda>", scope->function)
+                         : "<lambda>";
+    clang_visitChildren(c, visit, &inner);
+    return scope->ctx->failed ? CXChildVisit_Break : CXChildVisit_Continue;
+  }
+  case CXCursor_ClassTemplate:
+  case CXCursor_ClassTemplatePartialSpecialization: {
+    visit_scope inner = *scope;
+    inner.in_template = true;
+    clang_visitChildren(c, visit, &inner);
+    return scope->ctx->failed ? CXChildVisit_Break : CXChildVisit_Continue;
+  }
+  default:
+    return CXChildVisit_Recurse;
+  }
+}
+
+/* ---- IR twins ---------------------------------------------------------- */
+
+static int attach_ir_twins(c_ctx *ctx, const char *path, const as_frontend_options *options,
+                           const char *const *parse_args, unsigned num_parse_args,
+                           char *err, size_t errlen) {
+  char dir[PATH_MAX];
+  if (as_fe_make_temp_dir(dir, sizeof dir, err, errlen) != 0) return -1;
+  char bc_path[PATH_MAX + 16], log_path[PATH_MAX + 16];
+  snprintf(bc_path, sizeof bc_path, "%s/out.bc", dir);
+  snprintf(log_path, sizeof log_path, "%s/clang.log", dir);
+
+  const char **argv = as_arena_alloc(ctx->arena, sizeof *argv * (num_parse_args + 24));
+  unsigned argc = 0;
+  const char *clang = options->clang && *options->clang ? options->clang : "clang-22";
+  argv[argc++] = clang;
+  argv[argc++] = "-O1";
+  for (unsigned i = 0; i < num_parse_args; i++) argv[argc++] = parse_args[i];
+  argv[argc++] = "-g";
+  argv[argc++] = "-fno-discard-value-names";
+  argv[argc++] = "-w";
+  const char *ext = extension_of(path);
+  bool header = !strcmp(ext, ".h") || !strcmp(ext, ".hpp") || !strcmp(ext, ".hh") ||
+                !strcmp(ext, ".hxx");
+  if (header) {
+    argv[argc++] = "-x";
+    argv[argc++] = ctx->lang == AS_LANG_CXX ? "c++" : "c";
+  }
+  argv[argc++] = "-c";
+  argv[argc++] = "-emit-llvm";
+  argv[argc++] = "-o";
+  argv[argc++] = bc_path;
+  argv[argc++] = path;
+  argv[argc] = NULL;
+
+  int status = 0;
+  int rc = as_fe_run(argv, log_path, &status, err, errlen);
+  if (rc != 0 && !(options->clang && *options->clang)) {
+    argv[0] = "/usr/lib/llvm-22/bin/clang";
+    rc = as_fe_run(argv, log_path, &status, err, errlen);
+  }
+  if (rc != 0) {
+    as_fe_remove_temp_dir(dir);
+    return -1;
+  }
+  if (status != 0) {
+    char line[512];
+    if (as_fe_first_error_line(log_path, line, sizeof line))
+      as_fe_error(err, errlen, "clang failed on '%s': %s", path, line);
+    else
+      as_fe_error(err, errlen, "clang failed on '%s': exit status %d", path, status);
+    as_fe_remove_temp_dir(dir);
+    return -1;
+  }
+  as_frontend_options ir_options;
+  memset(&ir_options, 0, sizeof ir_options);
+  ir_options.triple = options->triple;
+  as_block_list ir = {NULL, 0, 0};
+  rc = as_frontend_ir(ctx->arena, bc_path, ctx->lang, &ir_options, &ir, err, errlen);
+  as_fe_remove_temp_dir(dir);
+  if (rc != 0) return -1;
+
+  bool *used = ir.count ? as_arena_alloc(ctx->arena, sizeof *used * ir.count) : NULL;
+  for (int pass = 0; pass < 2; pass++) {
+    for (unsigned i = 0; i < ctx->blocks.count; i++) {
+      as_block *b = ctx->blocks.items[i];
+      if (b->ir_twin) continue;
+      for (unsigned k = 0; k < ir.count; k++) {
+        as_block *w = ir.items[k];
+        if (used[k] || w->loc.line != b->loc.line || !w->loc.file) continue;
+        if (strcmp(base_name(w->loc.file), base_name(b->loc.file))) continue;
+        if (pass == 0 && w->loc.column != b->loc.column) continue;
+        b->ir_twin = w;
+        used[k] = true;
+        break;
+      }
+    }
+  }
+  for (unsigned i = 0; i < ctx->blocks.count; i++)
+    if (!ctx->blocks.items[i]->ir_twin) ctx->blocks.items[i]->flags |= AS_BF_UNREACHED;
+  return 0;
+}
+
+/* ---- entry ------------------------------------------------------------- */
+
+int as_frontend_c(as_arena *arena, const char *path,
+                  const as_frontend_options *options, as_block_list *out,
+                  char *err, size_t errlen) {
+  static const as_frontend_options no_options;
+  if (!options) options = &no_options;
+  if (!path) {
+    as_fe_error(err, errlen, "no input file");
+    return -1;
+  }
+  FILE *probe = fopen(path, "r");
+  if (!probe) {
+    as_fe_error(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+    return -1;
+  }
+  fclose(probe);
+
+  c_ctx ctx;
+  memset(&ctx, 0, sizeof ctx);
+  ctx.arena = arena;
+  ctx.err = err;
+  ctx.errlen = errlen;
+  ctx.lang = language_of(path, options);
+  ctx.dialect = has_arg(options, "-masm=intel") ? AS_DIALECT_INTEL : AS_DIALECT_ATT;
+  if (has_arg(options, "-mno-red-zone") || has_arg(options, "-mcmodel=kernel"))
+    ctx.extra_flags |= AS_BF_NO_RED_ZONE;
+
+  unsigned num_args = 0;
+  const char **args = as_arena_alloc(arena, sizeof *args * (options->num_cc_args + 2));
+  for (unsigned i = 0; i < options->num_cc_args; i++)
+    if (options->cc_args[i]) args[num_args++] = options->cc_args[i];
+  if (options->triple && *options->triple)
+    args[num_args++] = as_arena_printf(arena, "--target=%s", options->triple);
+
+  CXIndex index = clang_createIndex(0, 0);
+  CXTranslationUnit tu = NULL;
+  enum CXErrorCode code = clang_parseTranslationUnit2(
+      index, path, args, (int)num_args, NULL, 0, CXTranslationUnit_KeepGoing, &tu);
+  if (code != CXError_Success || !tu) {
+    const char *why = code == CXError_Crashed            ? "libclang crashed"
+                      : code == CXError_InvalidArguments ? "invalid arguments"
+                      : code == CXError_ASTReadError
+                          ? "libclang could not build it; check the compiler arguments"
+                          : "libclang failed";
+    as_fe_error(err, errlen, "cannot parse '%s': %s", path, why);
+    clang_disposeIndex(index);
+    return -1;
+  }
+  ctx.tu = tu;
+  unsigned nd = clang_getNumDiagnostics(tu);
+  for (unsigned i = 0; i < nd; i++) {
+    CXDiagnostic d = clang_getDiagnostic(tu, i);
+    enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+    if (sev == CXDiagnostic_Error || sev == CXDiagnostic_Fatal) {
+      CXString s = clang_formatDiagnostic(d, CXDiagnostic_DisplaySourceLocation | CXDiagnostic_DisplayColumn);
+      as_fe_error(err, errlen, "'%s' does not compile: %s", path, clang_getCString(s));
+      clang_disposeString(s);
+      clang_disposeDiagnostic(d);
+      clang_disposeTranslationUnit(tu);
+      clang_disposeIndex(index);
+      return -1;
+    }
+    clang_disposeDiagnostic(d);
+  }
+  CXTargetInfo info = clang_getTranslationUnitTargetInfo(tu);
+  if (info) {
+    ctx.triple = take_string(arena, clang_TargetInfo_getTriple(info));
+    int pw = clang_TargetInfo_getPointerWidth(info);
+    ctx.pointer_bits = pw > 0 ? (unsigned)pw : 0;
+    clang_TargetInfo_dispose(info);
+  }
+  if (options->triple && *options->triple && !ctx.triple)
+    ctx.triple = as_arena_strdup(arena, options->triple);
+
+  visit_scope top = {&ctx, NULL, false};
+  clang_visitChildren(clang_getTranslationUnitCursor(tu), visit, &top);
+  clang_disposeTranslationUnit(tu);
+  clang_disposeIndex(index);
+  ctx.tu = NULL;
+  if (ctx.failed) return -1;
+
+  for (unsigned i = 0; i < ctx.blocks.count; i++) ctx.blocks.items[i]->id = i + 1;
+
+  if (options->want_ir &&
+      attach_ir_twins(&ctx, path, options, args, num_args, err, errlen) != 0)
+    return -1;
+
+  for (unsigned i = 0; i < ctx.blocks.count; i++)
+    as_block_list_push(arena, out, ctx.blocks.items[i]);
+  return 0;
+}

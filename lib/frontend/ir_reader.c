@@ -1,1 +1,486 @@
-/* placeholder: being written */
+/* LLVM IR front end: every `call asm` / `callbr asm` / `invoke asm` of a .ll or
+ * .bc file becomes an as_block.  Uses a private LLVMContext, disposed before
+ * returning, so every string is copied into the arena. */
+#define _POSIX_C_SOURCE 200809L
+#include "asmstory/frontend.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <llvm-c/BitReader.h>
+#include <llvm-c/Core.h>
+#include <llvm-c/DebugInfo.h>
+#include <llvm-c/IRReader.h>
+#include <llvm-c/Target.h>
+
+/* frontend.c */
+void as_fe_error(char *err, size_t errlen, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* ---- diagnostics ------------------------------------------------------- */
+
+typedef struct diag_state {
+  char first_error[512];
+} diag_state;
+
+static void diag_handler(LLVMDiagnosticInfoRef info, void *opaque) {
+  diag_state *state = opaque;
+  if (LLVMGetDiagInfoSeverity(info) != LLVMDSError || state->first_error[0]) return;
+  char *text = LLVMGetDiagInfoDescription(info);
+  if (text) {
+    snprintf(state->first_error, sizeof state->first_error, "%s", text);
+    LLVMDisposeMessage(text);
+  }
+}
+
+/* First line of an LLVM parser message, without the "<path>:" prefix and
+ * the "error: " tag. */
+static void tidy_message(const char *path, const char *msg, char *buf, size_t buflen) {
+  if (buflen == 0) return;
+  if (!msg || !*msg) msg = "unknown error";
+  size_t plen = strlen(path);
+  if (!strncmp(msg, path, plen) && msg[plen] == ':') msg += plen + 1;
+  size_t n = strcspn(msg, "\n");
+  const char *tag = strstr(msg, "error: ");
+  size_t j = 0;
+  for (size_t i = 0; i < n && j + 1 < buflen; i++) {
+    if (tag && msg + i == tag) {
+      i += 6;
+      continue;
+    }
+    buf[j++] = msg[i];
+  }
+  buf[j] = '\0';
+}
+
+/* ---- small helpers ----------------------------------------------------- */
+
+static const char *copy_len(as_arena *arena, const char *s, size_t len) {
+  if (!s) return NULL;
+  return as_arena_strndup(arena, s, len);
+}
+
+static const char *type_text(as_arena *arena, LLVMTypeRef type) {
+  if (!type) return NULL;
+  char *s = LLVMPrintTypeToString(type);
+  const char *copy = as_arena_strdup(arena, s);
+  LLVMDisposeMessage(s);
+  return copy;
+}
+
+static unsigned type_bits(LLVMTargetDataRef layout, LLVMTypeRef type) {
+  if (!type) return 0;
+  if (LLVMGetTypeKind(type) == LLVMIntegerTypeKind) return LLVMGetIntTypeWidth(type);
+  if (!LLVMTypeIsSized(type)) return 0;
+  return (unsigned)LLVMSizeOfTypeInBits(layout, type);
+}
+
+/* "%name" / "@name" of a value, or NULL when it has none. */
+static const char *value_name(as_arena *arena, LLVMValueRef value) {
+  size_t len = 0;
+  const char *name = LLVMGetValueName2(value, &len);
+  if (!name || len == 0) return NULL;
+  char sigil = (LLVMIsAGlobalValue(value)) ? '@' : '%';
+  return as_arena_printf(arena, "%c%.*s", sigil, (int)len, name);
+}
+
+static bool kind_present(LLVMValueRef call, unsigned index, const char *name) {
+  unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+  if (kind == 0) return false;
+  return LLVMGetCallSiteEnumAttribute(call, index, kind) != NULL;
+}
+
+/* Numbers unnamed function-local values the way the IR printer does, to
+ * name anonymous callbr destinations ("label %3" in the IR -> "label 3"). */
+static long block_slot(LLVMValueRef fn, LLVMBasicBlockRef target) {
+  long slot = 0;
+  for (LLVMValueRef arg = LLVMGetFirstParam(fn); arg; arg = LLVMGetNextParam(arg)) {
+    size_t len = 0;
+    LLVMGetValueName2(arg, &len);
+    if (len == 0) slot++;
+  }
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+    const char *bname = LLVMGetBasicBlockName(bb);
+    if (!bname || !*bname) {
+      if (bb == target) return slot;
+      slot++;
+    } else if (bb == target) {
+      return -1;
+    }
+    for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
+      if (LLVMGetTypeKind(LLVMTypeOf(in)) == LLVMVoidTypeKind) continue;
+      size_t len = 0;
+      LLVMGetValueName2(in, &len);
+      if (len == 0) slot++;
+    }
+  }
+  return -1;
+}
+
+static const char *label_name(as_arena *arena, LLVMValueRef fn, LLVMBasicBlockRef bb,
+                              unsigned ordinal) {
+  const char *name = LLVMGetBasicBlockName(bb);
+  if (name && *name) return as_arena_strdup(arena, name);
+  long slot = block_slot(fn, bb);
+  if (slot >= 0) return as_arena_printf(arena, "label %ld", slot);
+  return as_arena_printf(arena, "label %u", ordinal);
+}
+
+static as_loc debug_loc(as_arena *arena, LLVMValueRef inst) {
+  as_loc loc = {NULL, 0, 0};
+  unsigned line = LLVMGetDebugLocLine(inst);
+  if (line == 0) return loc;
+  unsigned flen = 0, dlen = 0;
+  const char *file = LLVMGetDebugLocFilename(inst, &flen);
+  const char *dir = LLVMGetDebugLocDirectory(inst, &dlen);
+  if (file && flen > 0) {
+    if (file[0] != '/' && dir && dlen > 0) {
+      bool slash = dir[dlen - 1] == '/';
+      loc.file = as_arena_printf(arena, "%.*s%s%.*s", (int)dlen, dir, slash ? "" : "/",
+                                 (int)flen, file);
+    } else {
+      loc.file = as_arena_strndup(arena, file, flen);
+    }
+  }
+  loc.line = line;
+  loc.column = LLVMGetDebugLocColumn(inst);
+  return loc;
+}
+
+/* Splits an IR constraint string at top-level commas (braces protect). */
+static const char **split_groups(as_arena *arena, const char *text, unsigned *count) {
+  unsigned n = 1;
+  int depth = 0;
+  for (const char *p = text; *p; p++) {
+    if (*p == '{') depth++;
+    else if (*p == '}' && depth > 0) depth--;
+    else if (*p == ',' && depth == 0) n++;
+  }
+  const char **groups = as_arena_alloc(arena, sizeof *groups * n);
+  unsigned i = 0;
+  const char *start = text;
+  depth = 0;
+  for (const char *p = text;; p++) {
+    if (*p == '{') depth++;
+    else if (*p == '}' && depth > 0) depth--;
+    if ((*p == ',' && depth == 0) || *p == '\0') {
+      groups[i++] = as_arena_strndup(arena, start, (size_t)(p - start));
+      start = p + 1;
+      if (*p == '\0') break;
+    }
+  }
+  *count = i;
+  return groups;
+}
+
+static const char *clobber_name(as_arena *arena, const char *group, const as_constraint *c) {
+  if (group && group[0] == '~') {
+    const char *s = group + 1;
+    size_t n = strlen(s);
+    if (n >= 2 && s[0] == '{' && s[n - 1] == '}') return as_arena_strndup(arena, s + 1, n - 2);
+    return as_arena_strdup(arena, s);
+  }
+  return as_arena_strdup(arena, c->fixed_reg);
+}
+
+/* ---- one asm call ------------------------------------------------------ */
+
+typedef struct ir_reader {
+  as_arena *arena;
+  LLVMContextRef ctx;
+  LLVMModuleRef module;
+  LLVMTargetDataRef layout;
+  as_lang lang;
+  const char *triple;
+  unsigned kind_memory, kind_elementtype;
+  char *err;
+  size_t errlen;
+} ir_reader;
+
+static void fill_arg_operand(ir_reader *r, LLVMValueRef call, unsigned arg_index,
+                             as_operand *op) {
+  if (arg_index >= LLVMGetNumArgOperands(call)) return;
+  LLVMValueRef arg = LLVMGetOperand(call, arg_index);
+  LLVMTypeRef type = LLVMTypeOf(arg);
+  op->width_bits = type_bits(r->layout, type);
+  op->is_pointer = LLVMGetTypeKind(type) == LLVMPointerTypeKind;
+  op->type_text = type_text(r->arena, type);
+  op->expr_text = value_name(r->arena, arg);
+  if (LLVMIsAConstantInt(arg) && LLVMGetIntTypeWidth(type) <= 64) {
+    op->has_value = true;
+    op->value = LLVMConstIntGetSExtValue(arg);
+    if (!op->expr_text) op->expr_text = as_arena_printf(r->arena, "%lld", op->value);
+  }
+  if (r->kind_elementtype) {
+    LLVMAttributeRef attr =
+        LLVMGetCallSiteEnumAttribute(call, arg_index + 1, r->kind_elementtype);
+    if (attr && LLVMIsTypeAttribute(attr)) {
+      LLVMTypeRef elem = LLVMGetTypeAttributeValue(attr);
+      if (elem && LLVMTypeIsSized(elem))
+        op->pointee_size = (unsigned)LLVMStoreSizeOfType(r->layout, elem);
+    }
+  }
+}
+
+static int read_call(ir_reader *r, LLVMValueRef fn, LLVMValueRef call, unsigned ordinal,
+                     as_block *b) {
+  LLVMValueRef asmv = LLVMGetCalledValue(call);
+  size_t len = 0;
+  const char *s = LLVMGetInlineAsmAsmString(asmv, &len);
+  b->template_text = copy_len(r->arena, s ? s : "", s ? len : 0);
+  b->template_ir_form = true;
+  b->dialect =
+      LLVMGetInlineAsmDialect(asmv) == LLVMInlineAsmDialectIntel ? AS_DIALECT_INTEL
+                                                                 : AS_DIALECT_ATT;
+  b->triple = r->triple;
+  b->lang = r->lang;
+  b->ir_call_ordinal = ordinal;
+  size_t fnlen = 0;
+  const char *fname = LLVMGetValueName2(fn, &fnlen);
+  b->function = fname && fnlen ? as_arena_strndup(r->arena, fname, fnlen) : NULL;
+  b->loc = debug_loc(r->arena, call);
+  b->template_loc = b->loc;
+
+  bool sideeffect = LLVMGetInlineAsmHasSideEffects(asmv);
+  bool alignstack = LLVMGetInlineAsmNeedsAlignedStack(asmv);
+  if (sideeffect) b->flags |= AS_BF_VOLATILE;
+  if (alignstack) b->flags |= AS_BF_ALIGNSTACK;
+  bool is_callbr = LLVMGetInstructionOpcode(call) == LLVMCallBr;
+  if (is_callbr) b->flags |= AS_BF_GOTO;
+
+  /* Call-site memory effects: 2 bits per location (ModRef.h), Mod = bit 1. */
+  if (r->kind_memory) {
+    LLVMAttributeRef attr =
+        LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex, r->kind_memory);
+    if (attr) {
+      uint64_t effects = LLVMGetEnumAttributeValue(attr);
+      b->flags |= AS_BF_HAS_MEMORY_ATTR;
+      if (effects == 0) b->flags |= AS_BF_NOMEM;
+      else if ((effects & UINT64_C(0xAAAAAAAAAAAAAAAA)) == 0) b->flags |= AS_BF_READONLY;
+    }
+  }
+  if (kind_present(call, LLVMAttributeFunctionIndex, "readnone"))
+    b->flags |= AS_BF_HAS_MEMORY_ATTR | AS_BF_NOMEM;
+  else if (kind_present(call, LLVMAttributeFunctionIndex, "readonly"))
+    b->flags |= AS_BF_HAS_MEMORY_ATTR | AS_BF_READONLY;
+  if (kind_present(call, LLVMAttributeFunctionIndex, "noreturn")) b->flags |= AS_BF_NORETURN;
+  LLVMValueRef next = LLVMGetNextInstruction(call);
+  if (next && LLVMGetInstructionOpcode(next) == LLVMUnreachable) b->flags |= AS_BF_NORETURN;
+  {
+    unsigned k = LLVMGetEnumAttributeKindForName("noredzone", 9);
+    if (k && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, k))
+      b->flags |= AS_BF_NO_RED_ZONE;
+  }
+
+  /* Constraints. */
+  size_t clen = 0;
+  const char *cs = LLVMGetInlineAsmConstraintString(asmv, &clen);
+  const char *ctext = as_arena_strndup(r->arena, cs ? cs : "", cs ? clen : 0);
+  as_constraint *items = NULL;
+  unsigned count = 0;
+  if (*ctext) {
+    char msg[256] = "";
+    if (as_constraint_parse_ir(r->arena, ctext, &items, &count, msg, sizeof msg) != 0) {
+      as_fe_error(r->err, r->errlen, "block in @%s: bad constraint string: %s",
+                  b->function ? b->function : "?", msg[0] ? msg : ctext);
+      return -1;
+    }
+  }
+  unsigned ngroups = 0;
+  const char **groups = *ctext ? split_groups(r->arena, ctext, &ngroups) : NULL;
+  if (ngroups != count) groups = NULL;
+
+  unsigned num_ops = 0, num_clobbers = 0, num_labels = 0, num_direct = 0;
+  for (unsigned i = 0; i < count; i++) {
+    const as_constraint *c = &items[i];
+    if (c->flags & AS_CF_CLOBBER) num_clobbers++;
+    else if (c->kinds & AS_CK_LABEL) num_labels++;
+    else {
+      num_ops++;
+      if ((c->flags & AS_CF_OUTPUT) && !(c->flags & AS_CF_INDIRECT)) num_direct++;
+    }
+  }
+  b->operands = num_ops ? as_arena_alloc(r->arena, sizeof *b->operands * num_ops) : NULL;
+  b->clobbers = num_clobbers ? as_arena_alloc(r->arena, sizeof *b->clobbers * num_clobbers)
+                             : NULL;
+  unsigned num_dests = is_callbr ? LLVMGetCallBrNumIndirectDests(call) : 0;
+  unsigned label_slots = num_labels > num_dests ? num_labels : num_dests;
+  b->labels = label_slots ? as_arena_alloc(r->arena, sizeof *b->labels * label_slots) : NULL;
+
+  LLVMTypeRef ret_type = LLVMGetCalledFunctionType(call)
+                             ? LLVMGetReturnType(LLVMGetCalledFunctionType(call))
+                             : LLVMTypeOf(call);
+  unsigned arg_index = 0, direct_index = 0;
+  bool has_output = false;
+  for (unsigned i = 0; i < count; i++) {
+    const as_constraint *c = &items[i];
+    const char *group = groups ? groups[i] : NULL;
+    if (c->flags & AS_CF_CLOBBER) {
+      const char *name = clobber_name(r->arena, group, c);
+      b->clobbers[b->num_clobbers++] = name;
+      if (!strcmp(name, "memory")) b->flags |= AS_BF_MEMORY_CLOBBER;
+      else if (!strcmp(name, "flags") || !strcmp(name, "cc")) b->flags |= AS_BF_CC_CLOBBER;
+      continue;
+    }
+    if (c->kinds & AS_CK_LABEL) {
+      unsigned li = b->num_labels;
+      b->labels[b->num_labels++] =
+          li < num_dests ? label_name(r->arena, fn, LLVMGetCallBrIndirectDest(call, li), li)
+                         : as_arena_printf(r->arena, "label %u", li);
+      continue;
+    }
+    as_operand *op = &b->operands[b->num_operands];
+    op->index = b->num_operands++;
+    op->constraint_text = group;
+    op->constraint = *c;
+    op->tied_to = c->tied_to;
+    op->early_clobber = (c->flags & AS_CF_EARLY) != 0;
+    op->indirect = (c->flags & AS_CF_INDIRECT) != 0;
+    op->loc = b->loc;
+    bool is_output = (c->flags & AS_CF_OUTPUT) != 0;
+    op->dir = is_output ? AS_DIR_OUT : AS_DIR_IN;
+    if (is_output) has_output = true;
+    if (is_output && !op->indirect) {
+      LLVMTypeRef t = ret_type;
+      if (num_direct > 1 && t && LLVMGetTypeKind(t) == LLVMStructTypeKind) {
+        t = direct_index < LLVMCountStructElementTypes(t)
+                ? LLVMStructGetTypeAtIndex(t, direct_index)
+                : NULL;
+      }
+      direct_index++;
+      if (t && LLVMGetTypeKind(t) != LLVMVoidTypeKind) {
+        op->width_bits = type_bits(r->layout, t);
+        op->is_pointer = LLVMGetTypeKind(t) == LLVMPointerTypeKind;
+        op->type_text = type_text(r->arena, t);
+      }
+      if (num_direct == 1) op->expr_text = value_name(r->arena, call);
+    } else {
+      fill_arg_operand(r, call, arg_index++, op);
+    }
+  }
+  /* Destinations without a matching '!i' group (should not happen). */
+  for (unsigned li = b->num_labels; li < num_dests; li++)
+    b->labels[b->num_labels++] = label_name(r->arena, fn, LLVMGetCallBrIndirectDest(call, li), li);
+
+  if (r->lang == AS_LANG_RUST) {
+    if (!sideeffect) b->flags |= AS_BF_PURE;
+    bool flags_clobber = false;
+    for (unsigned i = 0; i < b->num_clobbers; i++)
+      if (!strcmp(b->clobbers[i], "flags")) flags_clobber = true;
+    if (!flags_clobber) b->flags |= AS_BF_PRESERVES_FLAGS;
+    if (!alignstack) b->flags |= AS_BF_NOSTACK;
+  } else if (!sideeffect && has_output && !is_callbr) {
+    b->flags |= AS_BF_PURE;
+  }
+  return 0;
+}
+
+/* ---- module ------------------------------------------------------------ */
+
+static bool has_suffix(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && !strcmp(s + n - m, suffix);
+}
+
+int as_frontend_ir(as_arena *arena, const char *path, as_lang lang,
+                   const as_frontend_options *options, as_block_list *out,
+                   char *err, size_t errlen) {
+  if (!path) {
+    as_fe_error(err, errlen, "no input file");
+    return -1;
+  }
+  LLVMMemoryBufferRef buffer = NULL;
+  char *message = NULL;
+  if (LLVMCreateMemoryBufferWithContentsOfFile(path, &buffer, &message)) {
+    as_fe_error(err, errlen, "cannot read LLVM IR from '%s': %s", path,
+                message ? message : "unknown error");
+    if (message) LLVMDisposeMessage(message);
+    return -1;
+  }
+  const unsigned char *bytes = (const unsigned char *)LLVMGetBufferStart(buffer);
+  size_t size = LLVMGetBufferSize(buffer);
+  bool raw_bc = size >= 4 && bytes[0] == 'B' && bytes[1] == 'C' && bytes[2] == 0xC0 &&
+                bytes[3] == 0xDE;
+  bool wrapped_bc = size >= 4 && bytes[0] == 0xDE && bytes[1] == 0xC0 && bytes[2] == 0x17 &&
+                    bytes[3] == 0x0B;
+  bool is_bc = raw_bc || wrapped_bc;
+  if (!is_bc && (has_suffix(path, ".bc") || memchr(bytes, '\0', size))) {
+    LLVMDisposeMemoryBuffer(buffer);
+    as_fe_error(err, errlen, "cannot read LLVM IR from '%s': %s", path,
+                has_suffix(path, ".bc") ? "not a bitcode file (bad magic)"
+                                        : "binary data that is not LLVM bitcode");
+    return -1;
+  }
+
+  diag_state diags;
+  memset(&diags, 0, sizeof diags);
+  LLVMContextRef ctx = LLVMContextCreate();
+  LLVMContextSetDiagnosticHandler(ctx, diag_handler, &diags);
+  LLVMModuleRef module = NULL;
+  LLVMBool failed;
+  message = NULL;
+  if (is_bc) failed = LLVMParseBitcodeInContext2(ctx, buffer, &module);
+  else failed = LLVMParseIRInContext2(ctx, buffer, &module, &message);
+  LLVMDisposeMemoryBuffer(buffer);
+  if (failed || !module) {
+    char tidy[512];
+    tidy_message(path, message ? message : diags.first_error, tidy, sizeof tidy);
+    as_fe_error(err, errlen, "cannot read LLVM IR from '%s': %s", path, tidy);
+    if (message) LLVMDisposeMessage(message);
+    if (module) LLVMDisposeModule(module);
+    LLVMContextDispose(ctx);
+    return -1;
+  }
+  if (message) LLVMDisposeMessage(message);
+
+  ir_reader r;
+  memset(&r, 0, sizeof r);
+  r.arena = arena;
+  r.ctx = ctx;
+  r.module = module;
+  r.layout = LLVMGetModuleDataLayout(module);
+  r.lang = lang;
+  r.err = err;
+  r.errlen = errlen;
+  r.kind_memory = LLVMGetEnumAttributeKindForName("memory", 6);
+  r.kind_elementtype = LLVMGetEnumAttributeKindForName("elementtype", 11);
+  if (options && options->triple && *options->triple) {
+    r.triple = as_arena_strdup(arena, options->triple);
+  } else {
+    const char *t = LLVMGetTarget(module);
+    r.triple = (t && *t) ? as_arena_strdup(arena, t) : NULL;
+  }
+
+  int rc = 0;
+  unsigned next_id = 1;
+  as_block_list found = {NULL, 0, 0};
+  for (LLVMValueRef fn = LLVMGetFirstFunction(module); fn && rc == 0;
+       fn = LLVMGetNextFunction(fn)) {
+    unsigned ordinal = 0;
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb && rc == 0;
+         bb = LLVMGetNextBasicBlock(bb)) {
+      for (LLVMValueRef in = LLVMGetFirstInstruction(bb); in; in = LLVMGetNextInstruction(in)) {
+        LLVMOpcode op = LLVMGetInstructionOpcode(in);
+        if (op != LLVMCall && op != LLVMCallBr && op != LLVMInvoke) continue;
+        LLVMValueRef callee = LLVMGetCalledValue(in);
+        if (!callee || !LLVMIsAInlineAsm(callee)) continue;
+        as_block *b = as_arena_alloc(arena, sizeof *b);
+        b->id = next_id;
+        if (read_call(&r, fn, in, ordinal, b) != 0) {
+          rc = -1;
+          break;
+        }
+        next_id++;
+        ordinal++;
+        as_block_list_push(arena, &found, b);
+      }
+    }
+  }
+  if (rc == 0)
+    for (unsigned i = 0; i < found.count; i++) as_block_list_push(arena, out, found.items[i]);
+  LLVMDisposeModule(module);
+  LLVMContextDispose(ctx);
+  return rc;
+}

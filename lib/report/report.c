@@ -26,26 +26,62 @@ static bool source_line(const char *file, unsigned line, char *buf, size_t size)
   return ok;
 }
 
-/* Advances from column `col` of a C string literal line over `count`
- * decoded template bytes, stepping over escapes and literal joins. */
-static unsigned advance_in_literal(const char *line, unsigned col, unsigned count) {
-  size_t i = col ? col - 1 : 0;
-  size_t len = strlen(line);
+/* Reads a whole (small) source file into the arena; NULL if unavailable. */
+static char *read_file(as_arena *arena, const char *path) {
+  FILE *f = path ? fopen(path, "rb") : NULL;
+  if (!f) return NULL;
+  as_strbuf b;
+  as_strbuf_init(&b, arena);
+  char chunk[4096];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.length < (64u << 20))
+    as_strbuf_append(&b, chunk, n);
+  fclose(f);
+  return b.data ? b.data : as_arena_strdup(arena, "");
+}
+
+/* From (line, col) inside a C string literal, advances over `count`
+ * decoded template bytes, stepping over escapes and over the gaps between
+ * concatenated literals (which may span lines). */
+static as_loc advance_in_literal(as_arena *arena, as_loc loc, unsigned count) {
+  char *text = read_file(arena, loc.file);
+  if (!text) {
+    loc.column += count;
+    return loc;
+  }
+  size_t i = 0;
+  unsigned line = 1;
+  while (text[i] && line < loc.line) {
+    if (text[i] == '\n') line++;
+    i++;
+  }
+  i += loc.column ? loc.column - 1 : 0;
+  size_t len = strlen(text);
+  if (i > len) i = len;
   while (count > 0 && i < len) {
-    if (line[i] == '"') { /* end of this literal: find the next one */
-      const char *next = strchr(line + i + 1, '"');
-      if (!next) break;
-      i = (size_t)(next - line) + 1;
+    if (text[i] == '"') { /* end of this literal: find the next one */
+      size_t k = i + 1;
+      while (k < len && text[k] != '"') {
+        if (text[k] == '/' && k + 1 < len && text[k + 1] == '/') {
+          while (k < len && text[k] != '\n') k++;
+        } else if (!strchr(" \t\r\n", text[k])) {
+          k = len; /* something else: not a concatenation */
+        } else {
+          k++;
+        }
+      }
+      if (k >= len) break;
+      i = k + 1;
       continue;
     }
-    if (line[i] == '\\' && i + 1 < len) {
-      char e = line[i + 1];
+    if (text[i] == '\\' && i + 1 < len) {
+      char e = text[i + 1];
       if (e >= '0' && e <= '7') {
         i += 2;
-        for (int k = 0; k < 2 && i < len && line[i] >= '0' && line[i] <= '7'; k++) i++;
+        for (int k = 0; k < 2 && i < len && text[i] >= '0' && text[i] <= '7'; k++) i++;
       } else if (e == 'x') {
         i += 2;
-        while (i < len && strchr("0123456789abcdefABCDEF", line[i])) i++;
+        while (i < len && strchr("0123456789abcdefABCDEF", text[i])) i++;
       } else {
         i += 2;
       }
@@ -54,18 +90,38 @@ static unsigned advance_in_literal(const char *line, unsigned col, unsigned coun
     }
     count--;
   }
-  return (unsigned)i + 1;
+  if (i < len && text[i] == '"') { /* landed on a closing quote: next literal */
+    size_t k = i + 1;
+    while (k < len && strchr(" \t\r\n", text[k])) k++;
+    if (k < len && text[k] == '"') i = k + 1;
+  }
+  /* Back to line and column. */
+  unsigned l = 1, c = 1;
+  for (size_t k = 0; k < i; k++) {
+    if (text[k] == '\n') {
+      l++;
+      c = 1;
+    } else {
+      c++;
+    }
+  }
+  loc.line = l;
+  loc.column = c;
+  return loc;
 }
 
 as_loc as_report_location(const as_block *b, unsigned tpl_line, unsigned tpl_column) {
   if (tpl_line && b->line_locs && tpl_line <= b->num_line_locs) {
     as_loc loc = b->line_locs[tpl_line - 1];
     if (tpl_column > 1) {
-      char buf[4096];
-      if (!b->template_ir_form && source_line(loc.file, loc.line, buf, sizeof buf))
-        loc.column = advance_in_literal(buf, loc.column, tpl_column - 1);
-      else
+      if (!b->template_ir_form) {
+        as_arena scratch;
+        as_arena_init(&scratch);
+        loc = advance_in_literal(&scratch, loc, tpl_column - 1);
+        as_arena_free(&scratch);
+      } else {
         loc.column += tpl_column - 1;
+      }
     }
     return loc;
   }

@@ -1,0 +1,37 @@
+// RUN: not %asmstory %s | FileCheck %s --implicit-check-not='[asmstory-'
+
+// cpuid writes ebx, ecx and edx: one finding naming all three, one fix-it.
+void cpuid_bad(unsigned leaf, unsigned *a) {
+  // CHECK: clobber-missing.c:[[@LINE+1]]:17: warning: the block changes rcx, rbx, rdx but declares them neither as an output nor as a clobber; {{.*}} [asmstory-clobber-missing]
+  asm volatile("cpuid" : "+a"(leaf));
+  // CHECK: note: `cpuid` writes rbx and the block does not restore it
+  // CHECK: note: fix: add "rcx", "rbx", "rdx" to the clobbers
+  *a = leaf;
+}
+
+// A scratch register used without listing it.
+long scratch_bad(long x) {
+  long r;
+  // CHECK: clobber-missing.c:[[@LINE+1]]:8: warning: the block changes r8 {{.*}}[asmstory-clobber-missing]
+  asm("mov %1, %%r8\n\tlea (%%r8,%%r8), %0" : "=r"(r) : "r"(x));
+  return r;
+}
+
+// Correct: outputs for every register cpuid writes; clobbers; save/restore
+// through another register, through xchg, and through push/pop.
+void cpuid_ok(unsigned leaf, unsigned r[4]) {
+  asm volatile("cpuid" : "=a"(r[0]), "=b"(r[1]), "=c"(r[2]), "=d"(r[3]) : "a"(leaf));
+}
+void cpuid_clobbers_ok(unsigned leaf) {
+  asm volatile("cpuid" : "+a"(leaf) : : "ebx", "ecx", "edx");
+}
+void save_mov_ok(unsigned leaf) {
+  asm volatile("mov %%rbx, %%r8\n\tcpuid\n\tmov %%r8, %%rbx" : "+a"(leaf) : : "rcx", "rdx", "r8");
+}
+void save_xchg_ok(unsigned leaf, unsigned long *b) {
+  asm volatile("xchg %%rbx, %1\n\tcpuid\n\txchg %%rbx, %1" : "+a"(leaf), "=&r"(*b) : : "rcx", "rdx");
+}
+void save_push_ok(unsigned leaf) {
+  asm volatile("sub $128, %%rsp\n\tpush %%rbx\n\tcpuid\n\tpop %%rbx\n\tadd $128, %%rsp"
+               : "+a"(leaf) : : "rcx", "rdx");
+}

@@ -1,0 +1,12 @@
+// RUN: not %asmstory %s | FileCheck %s --implicit-check-not='[asmstory-'
+
+// A loop counter passed as an input and decremented: must be "+r".
+void spin_bad(unsigned n) {
+  // CHECK: input-overwritten.c:[[@LINE+1]]:17: warning: `decl {{.*}}` writes {{r..}}, which holds input-only operand %0 (`n`); {{.*}}[asmstory-input-overwritten]
+  asm volatile("1: dec %0\n\tjnz 1b" : : "r"(n));
+  // CHECK: note: fix: make %0 (`n`) an in/out operand ("+r")
+}
+
+// Correct: in/out counter; an input modified and restored.
+void spin_ok(unsigned n) { asm volatile("1: dec %0\n\tjnz 1b" : "+r"(n)); }
+void restore_ok(unsigned long x) { asm volatile("add $1, %0\n\tsub $1, %0" : : "r"(x)); }

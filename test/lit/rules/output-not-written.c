@@ -1,0 +1,22 @@
+// RUN: not %asmstory %s | FileCheck %s --implicit-check-not='[asmstory-'
+
+// On the jz path the output is never written.
+int maybe_bad(int a) {
+  int r;
+  // CHECK: output-not-written.c:[[@LINE+1]]:3: warning: output %0 (`r`) is not written on some path through the block; {{.*}}[asmstory-output-not-written]
+  asm("test %1, %1\n\tjz 1f\n\tmov %1, %0\n1:" : "=r"(r) : "r"(a));
+  return r;
+}
+// A memory output never stored.
+void mem_bad(int *p) {
+  // CHECK: output-not-written.c:[[@LINE+1]]:3: warning: output %0 (`*p`) is not written {{.*}}[asmstory-output-not-written]
+  asm volatile("nop" : "=m"(*p));
+}
+
+// Correct: written on both paths; memory output stored.
+int maybe_ok(int a) {
+  int r;
+  asm("xor %0, %0\n\ttest %1, %1\n\tjz 1f\n\tmov %1, %0\n1:" : "=&r"(r) : "r"(a));
+  return r;
+}
+void mem_ok(int *p) { asm volatile("movl $1, %0" : "=m"(*p)); }

@@ -1,0 +1,24 @@
+// RUN: not %asmstory %s | FileCheck %s --implicit-check-not='[asmstory-'
+
+// "=r" read as if it held the C value.
+int acc_bad(int a) {
+  int r = 0;
+  // CHECK: undefined-read.c:[[@LINE+1]]:8: warning: the block uses the value of output-only operand %0 (`r`) (r{{..}}) before the block wrote it; it reaches output %0 (`r`){{.*}}[asmstory-undefined-read]
+  asm("add %1, %0" : "=r"(r) : "r"(a));
+  return r;
+}
+// A branch on flags nothing set.
+int flags_bad(int a) {
+  // CHECK: undefined-read.c:[[@LINE+1]]:17: warning: the block uses the value of the status flags, which nothing in the block set; it reaches a branch decision{{.*}}[asmstory-undefined-read]
+  asm volatile("jz 1f\n\tinc %0\n1:" : "+r"(a));
+  return a;
+}
+
+// Correct: in/out accumulator; flags set before use; entry flags saved by pushf.
+int acc_ok(int a) { int r = 0; asm("add %1, %0" : "+r"(r) : "r"(a)); return r; }
+int flags_ok(int a) { asm volatile("test %0, %0\n\tjz 1f\n\tinc %0\n1:" : "+r"(a)); return a; }
+unsigned long pushf_ok(void) {
+  unsigned long f;
+  asm volatile("sub $128, %%rsp\n\tpushf\n\tpop %0\n\tadd $128, %%rsp" : "=r"(f));
+  return f;
+}
