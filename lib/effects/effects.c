@@ -266,6 +266,8 @@ static void write_value(walker *w, state *st, unsigned sub, as_value v, int insn
     if (bits > m.defined_bits) m.defined_bits = bits;
     v = m;
   }
+  else if (bits < full_bits && v.defined_bits >= bits)
+    v.defined_bits = full_bits; /* a 32-bit write zero-extends into the full register */
   if (v.origin < 0 && !(v.kind == AS_VALUE_ENTRY && v.reg == full && v.offset == 0)) v.origin = insn;
   st->regs[k] = v;
   if (w->s->regs[k].first_write < 0) w->s->regs[k].first_write = insn;
@@ -330,11 +332,31 @@ static bool is_goto_label(const walker *w, const char *name) {
   return false;
 }
 
+static bool reg_written(const as_insn *in, unsigned reg) {
+  for (unsigned r = 0; r < in->num_writes; r++)
+    if (in->writes[r].reg == reg) return true;
+  return false;
+}
+
+static bool passthrough_dest(const char *op) {
+  if (!strncmp(op, "BSR", 3) || !strncmp(op, "BSF", 3)) return true;
+  if (op[0] == 'V') return false;
+  /* Legacy scalar SSE: SQRTSSr, ADDSDrm, CVTSI2SSrr, MOVSSrr... */
+  const char *p = strstr(op, "SS");
+  if (!p) p = strstr(op, "SD");
+  return p && (p[2] == 'r' || p[2] == 'm');
+}
+
 static uint64_t taint_of_reads(walker *w, const state *st, const as_insn *in, bool *from_sp) {
   uint64_t t = 0;
   for (unsigned r = 0; r < in->num_reads; r++) {
     int k = idx(w, in->reads[r].reg);
     if (k < 0 || in->reads[r].reg == w->sp) continue;
+    /* Reads of the destination that only pass old bits through: bsr/bsf
+     * leave it unchanged for a zero source (the result is then undefined
+     * anyway), scalar SSE keeps the upper lanes the operand does not own. */
+    if (!in->reads[r].implicit && reg_written(in, in->reads[r].reg) && passthrough_dest(in->opcode))
+      continue;
     /* cpuid reads ecx only for leaves with sub-leaves; the leaf decides. */
     if (in->reads[r].implicit && !strcmp(in->opcode, "CPUID") && in->reads[r].bits == 32 &&
         !strcmp(as_target_reg_name(w->t, in->reads[r].sub), "ecx"))

@@ -32,6 +32,10 @@ typedef struct c_ctx {
   unsigned extra_flags;
   unsigned pointer_bits;
   as_block_list blocks;
+  /* per block: its presumed location (#line / line markers of .i files),
+   * which is what the debug info of the IR twin records */
+  as_loc *presumed;
+  unsigned presumed_cap;
   /* the last file whose name was copied, to share the copy */
   CXFile last_file;
   const char *last_file_name;
@@ -150,7 +154,6 @@ static void tokens_get(c_ctx *ctx, CXSourceRange range, tok_list *t) {
   if (!ok) tokens_release(t);
 }
 
-
 static const char *tok_text(const tok_list *t, unsigned i) {
   return i < t->count && t->spell[i] ? t->spell[i] : "";
 }
@@ -222,15 +225,16 @@ static asm_syntax parse_syntax(const tok_list *t) {
       }
       depth--;
     } else if (depth == 0 && (!strcmp(x, ":") || !strcmp(x, "::"))) {
+      /* "::" (one token in C++ and C23) closes two sections, the second empty */
       unsigned colons = x[1] ? 2 : 1;
       for (unsigned k = 0; k < colons; k++) {
         if (sec >= 4) return s;
         s.section[sec].begin = begin;
-        s.section[sec].end = k == 0 ? i : i + 1;
-        if (k == 1) s.section[sec].begin = i + 1;
+        s.section[sec].end = i;
         sec++;
-        begin = i + 1;
+        begin = i;
       }
+      begin = i + 1;
     }
   }
   return s;
@@ -748,6 +752,14 @@ static void handle_asm(visit_scope *scope, CXCursor c) {
   if (clang_Cursor_isGCCAssemblyVolatile(c) || nout == 0 || is_goto) b->flags |= AS_BF_VOLATILE;
   if (!(b->flags & AS_BF_VOLATILE) && nout > 0) b->flags |= AS_BF_PURE;
 
+  CXString pfile;
+  as_loc presumed = {NULL, 0, 0};
+  clang_getPresumedLocation(clang_getCursorLocation(c), &pfile, &presumed.line,
+                            &presumed.column);
+  presumed.file = take_string(ctx->arena, pfile);
+  ctx->presumed = as_arena_grow(ctx->arena, ctx->presumed, sizeof *ctx->presumed,
+                                ctx->blocks.count, &ctx->presumed_cap);
+  ctx->presumed[ctx->blocks.count] = presumed;
   as_block_list_push(ctx->arena, &ctx->blocks, b);
 }
 
@@ -883,14 +895,19 @@ static int attach_ir_twins(c_ctx *ctx, const char *path, const as_frontend_optio
     for (unsigned i = 0; i < ctx->blocks.count; i++) {
       as_block *b = ctx->blocks.items[i];
       if (b->ir_twin) continue;
-      for (unsigned k = 0; k < ir.count; k++) {
+      for (unsigned k = 0; k < ir.count && !b->ir_twin; k++) {
         as_block *w = ir.items[k];
-        if (used[k] || w->loc.line != b->loc.line || !w->loc.file) continue;
-        if (strcmp(base_name(w->loc.file), base_name(b->loc.file))) continue;
-        if (pass == 0 && w->loc.column != b->loc.column) continue;
-        b->ir_twin = w;
-        used[k] = true;
-        break;
+        if (used[k] || !w->loc.file) continue;
+        const as_loc *where[2] = {&b->loc, &ctx->presumed[i]};
+        for (int m = 0; m < 2; m++) {
+          const as_loc *l = where[m];
+          if (!l->file || w->loc.line != l->line) continue;
+          if (strcmp(base_name(w->loc.file), base_name(l->file))) continue;
+          if (pass == 0 && w->loc.column != l->column) continue;
+          b->ir_twin = w;
+          used[k] = true;
+          break;
+        }
       }
     }
   }
@@ -923,7 +940,12 @@ int as_frontend_c(as_arena *arena, const char *path,
   ctx.err = err;
   ctx.errlen = errlen;
   ctx.lang = language_of(path, options);
-  ctx.dialect = has_arg(options, "-masm=intel") ? AS_DIALECT_INTEL : AS_DIALECT_ATT;
+  ctx.dialect = AS_DIALECT_ATT;
+  for (unsigned i = 0; i < options->num_cc_args; i++) {
+    const char *a = options->cc_args[i];
+    if (a && !strcmp(a, "-masm=intel")) ctx.dialect = AS_DIALECT_INTEL;
+    else if (a && !strcmp(a, "-masm=att")) ctx.dialect = AS_DIALECT_ATT;
+  }
   if (has_arg(options, "-mno-red-zone") || has_arg(options, "-mcmodel=kernel"))
     ctx.extra_flags |= AS_BF_NO_RED_ZONE;
 

@@ -4,10 +4,15 @@
 #define _POSIX_C_SOURCE 200809L
 #include "asmstory/frontend.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <llvm-c/BitReader.h>
 #include <llvm-c/Core.h>
@@ -53,6 +58,40 @@ static void tidy_message(const char *path, const char *msg, char *buf, size_t bu
     buf[j++] = msg[i];
   }
   buf[j] = '\0';
+}
+
+/* LLVM's readers are not hardened against corrupt input: a damaged bitcode
+ * file can crash or abort the process.  User-supplied IR is therefore first
+ * parsed in a forked child; returns false when that child died. */
+static void quiet_handler(LLVMDiagnosticInfoRef info, void *opaque) {
+  (void)info;
+  (void)opaque;
+}
+
+static bool parses_safely(LLVMMemoryBufferRef buffer, bool is_bc) {
+  pid_t pid = fork();
+  if (pid < 0) return true; /* cannot check: parse in process */
+  if (pid == 0) {
+    int fd = open("/dev/null", O_WRONLY);
+    if (fd >= 0) {
+      dup2(fd, 1);
+      dup2(fd, 2);
+    }
+    LLVMContextRef ctx = LLVMContextCreate();
+    LLVMContextSetDiagnosticHandler(ctx, quiet_handler, NULL);
+    LLVMModuleRef module = NULL;
+    char *message = NULL;
+    LLVMBool failed = is_bc ? LLVMParseBitcodeInContext2(ctx, buffer, &module)
+                            : LLVMParseIRInContext2(ctx, buffer, &module, &message);
+    _exit(failed ? 1 : 0);
+  }
+  int status = 0;
+  for (;;) {
+    pid_t w = waitpid(pid, &status, 0);
+    if (w == pid) break;
+    if (w < 0 && errno != EINTR) return true;
+  }
+  return !WIFSIGNALED(status);
 }
 
 /* ---- small helpers ----------------------------------------------------- */
@@ -256,6 +295,11 @@ static int read_call(ir_reader *r, LLVMValueRef fn, LLVMValueRef call, unsigned 
         LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex, r->kind_memory);
     if (attr) {
       uint64_t effects = LLVMGetEnumAttributeValue(attr);
+      /* Inaccessible memory (bits 2-3) is how a non-pure block's hidden
+       * side effects are modeled (rustc: nomem without pure is
+       * memory(inaccessiblemem: readwrite)); it grants nothing the program
+       * can see. */
+      effects &= ~UINT64_C(0xC);
       b->flags |= AS_BF_HAS_MEMORY_ATTR;
       if (effects == 0) b->flags |= AS_BF_NOMEM;
       else if ((effects & UINT64_C(0xAAAAAAAAAAAAAAAA)) == 0) b->flags |= AS_BF_READONLY;
@@ -414,6 +458,14 @@ int as_frontend_ir(as_arena *arena, const char *path, as_lang lang,
     return -1;
   }
 
+  if (lang == AS_LANG_IR && !parses_safely(buffer, is_bc)) {
+    LLVMDisposeMemoryBuffer(buffer);
+    as_fe_error(err, errlen, "cannot read LLVM IR from '%s': %s", path,
+                is_bc ? "corrupt bitcode (the LLVM reader crashed on it)"
+                      : "malformed IR (the LLVM parser crashed on it)");
+    return -1;
+  }
+
   diag_state diags;
   memset(&diags, 0, sizeof diags);
   LLVMContextRef ctx = LLVMContextCreate();
@@ -421,8 +473,23 @@ int as_frontend_ir(as_arena *arena, const char *path, as_lang lang,
   LLVMModuleRef module = NULL;
   LLVMBool failed;
   message = NULL;
+  /* Reading damaged debug info makes LLVM's verifier print to stderr; keep
+   * that away from the user's terminal for user-supplied IR. */
+  int saved_stderr = -1;
+  if (lang == AS_LANG_IR) {
+    int null_fd = open("/dev/null", O_WRONLY);
+    if (null_fd >= 0) {
+      saved_stderr = dup(2);
+      if (saved_stderr >= 0) dup2(null_fd, 2);
+      close(null_fd);
+    }
+  }
   if (is_bc) failed = LLVMParseBitcodeInContext2(ctx, buffer, &module);
   else failed = LLVMParseIRInContext2(ctx, buffer, &module, &message);
+  if (saved_stderr >= 0) {
+    dup2(saved_stderr, 2);
+    close(saved_stderr);
+  }
   LLVMDisposeMemoryBuffer(buffer);
   if (failed || !module) {
     char tidy[512];

@@ -305,6 +305,9 @@ static const char *operand_text(bind_state *s, unsigned i, char modifier) {
 static int resolve_name(const as_block *block, const char *name) {
   for (unsigned i = 0; i < block->num_operands; i++)
     if (block->operands[i].name && !strcmp(block->operands[i].name, name)) return (int)i;
+  /* asm goto labels by name (%l[label]) come after the operands. */
+  for (unsigned i = 0; i < block->num_labels; i++)
+    if (block->labels[i] && !strcmp(block->labels[i], name)) return (int)(block->num_operands + i);
   return -1;
 }
 

@@ -44,6 +44,7 @@ static const char *const system_ops[] = {
  * given by their implicit registers, so they are modeled. */
 static const char *const benign_unmodeled[] = {"CPUID", "STD", "CLD", "STC", "CLC", "CMC", "XGETBV",
                                                "RDTSC", "RDTSCP", "RDPMC", "RDPID32", "RDPID64",
+                                               "DIV", "IDIV", /* may trap (#DE): registers are exact */
                                                NULL};
 /* Legacy-SSE 16-byte memory operands that do not need alignment. */
 static const char *const unaligned_sse[] = {"MOVUPS", "MOVUPD", "MOVDQU", "LDDQU", "MASKMOVDQU",

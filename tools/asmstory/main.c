@@ -39,6 +39,36 @@ static int fail(const char *format, const char *arg) {
   return 2;
 }
 
+typedef struct keyed {
+  as_loc loc;
+  unsigned index;
+} keyed;
+
+static int by_location(const void *a, const void *b) {
+  const keyed *x = a, *y = b;
+  int c = strcmp(x->loc.file ? x->loc.file : "", y->loc.file ? y->loc.file : "");
+  if (c) return c;
+  if (x->loc.line != y->loc.line) return x->loc.line < y->loc.line ? -1 : 1;
+  if (x->loc.column != y->loc.column) return x->loc.column < y->loc.column ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Findings of a file in source order, as a compiler reports them. */
+static void sort_findings(as_arena *arena, as_finding_list *list, unsigned from) {
+  unsigned n = list->count - from;
+  if (n < 2) return;
+  keyed *keys = as_arena_alloc(arena, sizeof *keys * n);
+  as_finding *copy = as_arena_alloc(arena, sizeof *copy * n);
+  for (unsigned i = 0; i < n; i++) {
+    const as_finding *f = &list->items[from + i];
+    keys[i].loc = as_report_location(f->block, f->tpl_line, f->tpl_column);
+    keys[i].index = i;
+    copy[i] = *f;
+  }
+  qsort(keys, n, sizeof *keys, by_location);
+  for (unsigned i = 0; i < n; i++) list->items[from + i] = copy[keys[i].index];
+}
+
 static const char *ext_of(const char *path) {
   const char *dot = strrchr(path, '.');
   const char *slash = strrchr(path, '/');
@@ -123,6 +153,7 @@ int main(int argc, char **argv) {
     fo.cc_args = is_c ? cc_args : NULL;
     fo.num_cc_args = is_c ? num_cc : 0;
     as_block_list blocks = {0};
+    unsigned first_finding = findings.count;
     char err[1024];
     if (as_frontend_any(&arena, files[f], &fo, &blocks, err, sizeof err) != 0) {
       status = fail("%s", err);
@@ -141,6 +172,7 @@ int main(int argc, char **argv) {
       if (e.length) fputs(e.data, side);
     }
     if (status == 2) break;
+    sort_findings(&arena, &findings, first_finding);
   }
   if (status != 2) {
     switch (format) {
