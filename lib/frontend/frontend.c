@@ -154,6 +154,36 @@ static const char *extension_of(const char *path) {
   return (dot && dot != base) ? dot : "";
 }
 
+/* IR without debug locations: report at the input file, and for textual
+ * IR at the line of the asm call (functions and calls appear in file order,
+ * which is the order the reader produced the blocks in). */
+static void locate_ir_text(const char *path, bool textual, as_block_list *out, unsigned first) {
+  unsigned line = 0, found = 0, want = first;
+  FILE *f = textual ? fopen(path, "r") : NULL;
+  char buf[8192];
+  for (unsigned i = first; i < out->count; i++) {
+    as_block *b = out->items[i];
+    if (b->loc.file) continue;
+    b->loc.file = path;
+    b->loc.line = 0;
+    b->loc.column = 0;
+    /* Advance to the (i - first + 1)-th line holding an asm call. */
+    while (f && found <= i - want && fgets(buf, sizeof buf, f)) {
+      line++;
+      const char *call = strstr(buf, "call");
+      if (call && strstr(call, " asm ") && buf[strspn(buf, " \t")] != ';') {
+        found++;
+        if (found == i - want + 1) {
+          b->loc.line = line;
+          b->loc.column = (unsigned)(call - buf) + 1;
+        }
+      }
+    }
+    b->template_loc = b->loc;
+  }
+  if (f) fclose(f);
+}
+
 int as_frontend_any(as_arena *arena, const char *path,
                     const as_frontend_options *options, as_block_list *out,
                     char *err, size_t errlen) {
@@ -181,8 +211,12 @@ int as_frontend_any(as_arena *arena, const char *path,
                                        ".h",  ".hpp", ".i",   ".ii"};
   for (size_t i = 0; i < sizeof c_exts / sizeof c_exts[0]; i++)
     if (!strcmp(ext, c_exts[i])) return as_frontend_c(arena, path, options, out, err, errlen);
-  if (!strcmp(ext, ".ll") || !strcmp(ext, ".bc"))
-    return as_frontend_ir(arena, path, AS_LANG_IR, options, out, err, errlen);
+  if (!strcmp(ext, ".ll") || !strcmp(ext, ".bc")) {
+    unsigned first = out->count;
+    if (as_frontend_ir(arena, path, AS_LANG_IR, options, out, err, errlen) != 0) return -1;
+    locate_ir_text(path, !strcmp(ext, ".ll"), out, first);
+    return 0;
+  }
   if (!strcmp(ext, ".rs")) return as_frontend_rust(arena, path, options, out, err, errlen);
   as_fe_error(err, errlen,
               "'%s': unknown input kind (expected .c .cc .cpp .cxx .h .i .ii .ll .bc .rs)",

@@ -83,7 +83,7 @@ static bool parses_safely(LLVMMemoryBufferRef buffer, bool is_bc) {
     char *message = NULL;
     LLVMBool failed = is_bc ? LLVMParseBitcodeInContext2(ctx, buffer, &module)
                             : LLVMParseIRInContext2(ctx, buffer, &module, &message);
-    _exit(failed ? 1 : 0);
+    _exit(failed ? 42 : 0); /* anything else: it crashed or aborted */
   }
   int status = 0;
   for (;;) {
@@ -91,7 +91,7 @@ static bool parses_safely(LLVMMemoryBufferRef buffer, bool is_bc) {
     if (w == pid) break;
     if (w < 0 && errno != EINTR) return true;
   }
-  return !WIFSIGNALED(status);
+  return WIFEXITED(status) && (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 42);
 }
 
 /* ---- small helpers ----------------------------------------------------- */
