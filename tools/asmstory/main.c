@@ -78,7 +78,7 @@ static const char *ext_of(const char *path) {
 int main(int argc, char **argv) {
   format_kind format = FORMAT_TEXT;
   const char *checks = NULL, *triple = NULL;
-  bool explain = false, dump = false;
+  bool explain = false, dump = false, list_checks = false;
   const char **files = calloc((size_t)argc + 1, sizeof *files);
   const char **cc_args = calloc((size_t)argc + 2, sizeof *cc_args);
   unsigned num_files = 0, num_cc = 0;
@@ -106,11 +106,7 @@ int main(int argc, char **argv) {
     } else if (!strcmp(a, "--dump")) {
       dump = true;
     } else if (!strcmp(a, "--list-checks")) {
-      unsigned n;
-      const as_rule_info *r = as_rules(&n);
-      for (unsigned k = 0; k < n; k++)
-        if (as_check_enabled(checks, r[k].id)) printf("%-24s %s\n", r[k].id, r[k].summary);
-      return 0;
+      list_checks = true;
     } else if (!strcmp(a, "--version")) {
       printf("asmstory 0.1 (LLVM MC 22, x86-64 and i386)\n");
       return 0;
@@ -125,6 +121,13 @@ int main(int argc, char **argv) {
     } else {
       files[num_files++] = a;
     }
+  }
+  if (list_checks) {
+    unsigned n;
+    const as_rule_info *r = as_rules(&n);
+    for (unsigned k = 0; k < n; k++)
+      if (as_check_enabled(checks, r[k].id)) printf("%-24s %s\n", r[k].id, r[k].summary);
+    return 0;
   }
   if (num_files == 0) return fail("%s", "no input files (see --help)");
   if (triple) {

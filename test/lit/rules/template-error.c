@@ -1,4 +1,5 @@
 // RUN: not %asmstory %s | FileCheck %s --implicit-check-not='[asmstory-'
+// RUN: not %asmstory %s 2>&1 >/dev/null | count 0
 
 void bad(void) {
   // CHECK: template-error.c:[[@LINE+1]]:17: error: the template does not assemble for x86_64{{.*}}: too few operands for instruction [asmstory-template-error]

@@ -1,0 +1,1 @@
+void ok(unsigned n) { asm volatile("1: dec %0\n\tjnz 1b" : "+r"(n)); }
