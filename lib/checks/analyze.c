@@ -108,7 +108,7 @@ static void explain_block(as_arena *arena, as_strbuf *b, const as_target *t, con
   if (!s) return;
   for (unsigned k = 0; k < s->num_regs; k++) {
     const as_reg_effect *e = &s->regs[k];
-    if (e->reg == d->flags_reg) continue;
+    if (e->reg == d->flags_reg || e->reg == d->stack_pointer) continue;
     if (e->first_write >= 0 && !e->changed_at_exit)
       as_strbuf_printf(b, "  %s: written by `%s`, restored at exit\n", as_target_reg_name(t, e->reg),
                        d->insns[e->first_write].text);
@@ -143,7 +143,11 @@ static void explain_block(as_arena *arena, as_strbuf *b, const as_target *t, con
       as_strbuf_puts(b, " at an address not derived from an operand\n");
     }
   }
-  as_strbuf_puts(b, "  (pointer provenance stories: not implemented yet)\n");
+  bool memory = false;
+  for (unsigned i = 0; i < s->num_accesses; i++)
+    if (!s->accesses[i].stack) memory = true;
+  if (memory)
+    as_strbuf_puts(b, "  (permission stories for these accesses -- provenance, bounds, alignment -- are not checked yet)\n");
 }
 
 int as_analyze_block(as_target_cache *targets, as_arena *arena, const as_block *block,

@@ -255,7 +255,19 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
   memset(insn, 0, sizeof *insn);
   insn->line = mi->line;
   insn->column = mi->column;
-  insn->text = mi->att_text;
+  {
+    /* MC prints "rep\t\tmovsb\t(%rsi)": one space between words is enough. */
+    char *t = as_arena_strdup(arena, mi->att_text);
+    char *w = t;
+    for (const char *r = mi->att_text; *r; r++) {
+      bool space = *r == ' ' || *r == '\t';
+      if (space && (w == t || w[-1] == ' ')) continue;
+      *w++ = space ? ' ' : *r;
+    }
+    while (w > t && w[-1] == ' ') w--;
+    *w = '\0';
+    insn->text = t;
+  }
   insn->opcode = op;
   insn->df_set = -1;
   insn->target_insn = -1;

@@ -162,6 +162,7 @@ int main(int argc, char **argv) {
       status = fail("%s", err);
       break;
     }
+    unsigned block_first = findings.count;
     for (unsigned i = 0; i < blocks.count; i++) {
       as_strbuf d, e;
       as_strbuf_init(&d, &arena);
@@ -173,13 +174,26 @@ int main(int argc, char **argv) {
       }
       if (d.length) fputs(d.data, side);
       if (e.length) fputs(e.data, side);
+      if (format == FORMAT_TEXT && (dump || explain)) {
+        /* With --dump/--explain each block's findings follow its text. */
+        as_finding_list mine = {findings.items + block_first, findings.count - block_first,
+                                findings.count - block_first};
+        sort_findings(&arena, &mine, 0);
+        as_strbuf t;
+        as_strbuf_init(&t, &arena);
+        as_report_text(&t, &mine);
+        if (t.length) fputs(t.data, stdout);
+        block_first = findings.count;
+      }
     }
     if (status == 2) break;
     sort_findings(&arena, &findings, first_finding);
   }
   if (status != 2) {
     switch (format) {
-    case FORMAT_TEXT: as_report_text(&text, &findings); break;
+    case FORMAT_TEXT:
+      if (!dump && !explain) as_report_text(&text, &findings);
+      break;
     case FORMAT_SARIF: as_report_sarif(&text, &findings); break;
     case FORMAT_JSON: as_report_json(&text, &findings); break;
     }
