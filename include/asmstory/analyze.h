@@ -7,6 +7,7 @@
 #include "asmstory/block.h"
 #include "asmstory/effects.h"
 #include "asmstory/finding.h"
+#include "asmstory/story.h"
 #include "asmstory/target.h"
 
 #ifdef __cplusplus
@@ -25,10 +26,11 @@ void as_checks_run(as_arena *arena, const as_target *target, const as_block *blo
                    const as_decoded *decoded, const as_summary *summary, const char *checks,
                    as_finding_list *findings);
 
-/* Analyzes one block.  Findings are appended; dump/explain text (when asked
+/* Analyzes one block (story may be NULL: no permission stories).  Findings are appended; dump/explain text (when asked
  * for) goes to the buffers.  Returns 0, or -1 with a reason when the block
  * could not be analyzed at all (unsupported target). */
-int as_analyze_block(as_target_cache *targets, as_arena *arena, const as_block *block,
+int as_analyze_block(as_target_cache *targets, as_story_ctx *story, as_arena *arena,
+                     const as_block *block,
                      const as_analysis_options *options, as_finding_list *findings,
                      as_strbuf *dump, as_strbuf *explain, char *err, size_t errlen);
 

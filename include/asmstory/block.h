@@ -94,6 +94,38 @@ const char *as_constraint_describe(as_arena *arena, const as_constraint *c);
 
 /* ---- operands and blocks ----------------------------------------------- */
 
+/* ---- provenance facts (from LLVM's own analyses of the IR) -------------- */
+
+typedef enum as_object_kind {
+  AS_OBJ_UNKNOWN = 0, /* LLVM cannot tell (a loaded pointer, a phi of several) */
+  AS_OBJ_LOCAL,       /* an alloca: a local variable */
+  AS_OBJ_GLOBAL,      /* a global variable or constant */
+  AS_OBJ_ARGUMENT,    /* a pointer parameter of the enclosing function */
+  AS_OBJ_HEAP,        /* an allocation call (malloc-like) */
+  AS_OBJ_INTEGER,     /* made from an integer (inttoptr, absolute constant) */
+  AS_OBJ_NULL,
+} as_object_kind;
+
+typedef struct as_pointer_facts {
+  bool known;              /* facts were computed for this operand */
+  as_object_kind kind;
+  const char *object;      /* the object's name, when known */
+  bool size_known;
+  unsigned long long object_size;   /* bytes (for arguments: dereferenceable) */
+  bool offset_known;
+  long long offset;        /* the pointer's offset inside the object */
+  unsigned long long align;/* alignment LLVM proves for the pointer, bytes */
+  unsigned long long object_align; /* the object's own alignment, 0 if unknown */
+  bool readonly;           /* provenance grants only reading */
+  bool noalias;
+  bool string_literal;
+} as_pointer_facts;
+
+typedef struct as_int_facts {
+  bool known;              /* a range is known at the asm call */
+  unsigned long long min, max; /* unsigned bounds, inclusive */
+} as_int_facts;
+
 typedef struct as_operand {
   unsigned index;            /* its number in the template (%N / $N) */
   as_direction dir;
@@ -109,6 +141,9 @@ typedef struct as_operand {
   bool has_value;            /* a known constant (immediates) */
   long long value;
   const char *expr_text;     /* the C/Rust expression, when known */
+  as_pointer_facts facts;    /* pointer operands and memory operands' address */
+  as_int_facts range;        /* integer operands: range at the asm call */
+  unsigned pointee_align;    /* C: alignment of the pointee type (AST), 0 unknown */
   const char *type_text;     /* the C/Rust/IR type, when known */
   as_loc loc;
 } as_operand;
@@ -163,6 +198,8 @@ const char *as_lang_name(as_lang lang);
 const char *as_direction_name(as_direction dir);
 /* Number of lines of the template (1 for an empty template). */
 unsigned as_template_line_count(const char *text);
+/* "points into local `buf` (32 bytes) at offset 0, align 16, read-write". */
+const char *as_facts_describe(as_arena *arena, const as_pointer_facts *facts);
 
 #ifdef __cplusplus
 }

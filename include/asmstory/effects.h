@@ -70,6 +70,8 @@ typedef struct as_access {
   int64_t stack_offset; /* relative to the stack pointer at entry */
   int operand;          /* memory operand whose reserved base it uses, or -1 */
   int pointer_operand;  /* register operand whose entry value is the base, or -1 */
+  int index_operand;    /* register operand whose entry value is the index, or -1 */
+  unsigned index_scale;
   bool in_loop;
   bool repeated;
 } as_access;

@@ -69,6 +69,8 @@ static void dump_block(as_arena *arena, as_strbuf *b, const as_target *t, const 
     if (op->pointee_size) as_strbuf_printf(b, ", %u bytes behind", op->pointee_size);
     if (op->tied_to >= 0) as_strbuf_printf(b, ", tied to %d", op->tied_to);
     if (op->has_value) as_strbuf_printf(b, ", value %lld", op->value);
+    if (op->facts.known) as_strbuf_printf(b, ", %s", as_facts_describe(arena, &op->facts));
+    if (op->range.known) as_strbuf_printf(b, ", range [%llu, %llu]", op->range.min, op->range.max);
     if (d && i < d->num_bindings) as_strbuf_printf(b, " -> %s", binding_text(arena, t, &d->bindings[i]));
     as_strbuf_puts(b, "\n");
   }
@@ -98,7 +100,7 @@ static void dump_block(as_arena *arena, as_strbuf *b, const as_target *t, const 
 }
 
 static void explain_block(as_arena *arena, as_strbuf *b, const as_target *t, const as_block *block,
-                          const as_decoded *d, const as_summary *s) {
+                          const as_decoded *d, const as_summary *s, const char *stories) {
   block_header(b, block);
   for (unsigned i = 0; i < block->num_operands && i < d->num_bindings; i++)
     as_strbuf_printf(b, "  %s: %s \"%s\" bound to %s\n", as_operand_label(arena, block, (int)i),
@@ -119,6 +121,7 @@ static void explain_block(as_arena *arena, as_strbuf *b, const as_target *t, con
                      s->sp_exit_known && s->sp_exit == 0 ? "balanced" : "not balanced");
   for (unsigned i = 0; i < s->num_accesses; i++) {
     const as_access *a = &s->accesses[i];
+    if (stories && !a->stack) continue; /* told by the story below */
     const as_insn *in = &d->insns[a->insn];
     const as_mem_access *m = &in->mem[a->mem_index];
     as_strbuf_printf(b, "  `%s` %s %u byte%s", in->text,
@@ -143,14 +146,11 @@ static void explain_block(as_arena *arena, as_strbuf *b, const as_target *t, con
       as_strbuf_puts(b, " at an address not derived from an operand\n");
     }
   }
-  bool memory = false;
-  for (unsigned i = 0; i < s->num_accesses; i++)
-    if (!s->accesses[i].stack) memory = true;
-  if (memory)
-    as_strbuf_puts(b, "  (permission stories for these accesses -- provenance, bounds, alignment -- are not checked yet)\n");
+  if (stories) as_strbuf_puts(b, stories);
 }
 
-int as_analyze_block(as_target_cache *targets, as_arena *arena, const as_block *block,
+int as_analyze_block(as_target_cache *targets, as_story_ctx *story, as_arena *arena,
+                     const as_block *block,
                      const as_analysis_options *options, as_finding_list *findings,
                      as_strbuf *dump, as_strbuf *explain, char *err, size_t errlen) {
   const char *triple = block->triple && *block->triple ? block->triple : "x86_64-unknown-linux-gnu";
@@ -196,6 +196,11 @@ int as_analyze_block(as_target_cache *targets, as_arena *arena, const as_block *
     return 0;
   }
   as_checks_run(arena, t, block, &d, &s, options->checks, findings);
-  if (options->explain && explain) explain_block(arena, explain, t, block, &d, &s);
+  as_strbuf stories;
+  as_strbuf_init(&stories, arena);
+  as_story_check(story, arena, t, block, &d, &s, options->checks, findings,
+                 options->explain ? &stories : NULL);
+  if (options->explain && explain)
+    explain_block(arena, explain, t, block, &d, &s, story ? (stories.data ? stories.data : "") : NULL);
   return 0;
 }

@@ -33,3 +33,27 @@ void as_block_list_push(as_arena *arena, as_block_list *list, as_block *block) {
                               &list->capacity);
   list->items[list->count++] = block;
 }
+
+static const char *object_kind_name(as_object_kind kind) {
+  switch (kind) {
+  case AS_OBJ_LOCAL: return "local";
+  case AS_OBJ_GLOBAL: return "global";
+  case AS_OBJ_ARGUMENT: return "parameter";
+  case AS_OBJ_HEAP: return "heap allocation";
+  case AS_OBJ_INTEGER: return "integer (no provenance)";
+  case AS_OBJ_NULL: return "null";
+  default: return "unknown object";
+  }
+}
+
+const char *as_facts_describe(as_arena *arena, const as_pointer_facts *f) {
+  as_strbuf b;
+  as_strbuf_init(&b, arena);
+  as_strbuf_printf(&b, "points into %s", f->string_literal ? "string literal" : object_kind_name(f->kind));
+  if (f->object) as_strbuf_printf(&b, " `%s`", f->object);
+  if (f->size_known) as_strbuf_printf(&b, " (%llu bytes)", f->object_size);
+  if (f->offset_known) as_strbuf_printf(&b, " at offset %lld", f->offset);
+  as_strbuf_printf(&b, ", align %llu", f->align);
+  as_strbuf_puts(&b, f->readonly ? ", read-only" : ", read-write");
+  return b.data;
+}

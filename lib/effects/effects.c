@@ -441,8 +441,13 @@ static void step(walker *w, state *st, int i) {
       if (a.base.taint && !ma->stack) add_undefined(w, a.base.taint, i, AS_USE_ADDRESS, -1);
     }
     int ik = idx(w, ma->index);
+    a.index_operand = -1;
+    a.index_scale = ma->scale;
     if (ik >= 0) {
       a.has_index = true;
+      const as_value *iv = &st->regs[ik];
+      if (iv->kind == AS_VALUE_ENTRY && iv->reg == ma->index && iv->offset == 0 && w->reg_operand[ik] >= 0)
+        a.index_operand = w->reg_operand[ik];
       if (st->regs[ik].taint) add_undefined(w, st->regs[ik].taint, i, AS_USE_ADDRESS, -1);
     }
     add_access(w, &a);

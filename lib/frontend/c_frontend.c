@@ -508,6 +508,8 @@ static void fill_type(c_ctx *ctx, as_operand *op, CXCursor expr, bool is_input,
     op->is_pointer = true;
     long long ps = clang_Type_getSizeOf(clang_getCanonicalType(clang_getPointeeType(canon)));
     if (ps > 0) op->pointee_size = (unsigned)ps;
+    long long pa = clang_Type_getAlignOf(clang_getCanonicalType(clang_getPointeeType(canon)));
+    if (pa > 0) op->pointee_align = (unsigned)pa;
     /* A decayed array: the whole array is behind the pointer. */
     CXCursor inner = strip_expr(expr);
     CXType it = clang_getCanonicalType(clang_getCursorType(inner));
@@ -518,7 +520,11 @@ static void fill_type(c_ctx *ctx, as_operand *op, CXCursor expr, bool is_input,
         op->pointee_size = (unsigned)as;
     }
   }
-  if ((op->constraint.kinds & AS_CK_MEM) && size > 0) op->pointee_size = (unsigned)size;
+  if ((op->constraint.kinds & AS_CK_MEM) && size > 0) {
+    op->pointee_size = (unsigned)size;
+    long long ta = clang_Type_getAlignOf(canon);
+    if (ta > 0) op->pointee_align = (unsigned)ta; /* the object "m" names */
+  }
   if (is_input && !in_template) {
     CXEvalResult r = clang_Cursor_Evaluate(expr);
     if (r) {

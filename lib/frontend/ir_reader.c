@@ -3,6 +3,7 @@
  * returning, so every string is copied into the arena. */
 #define _POSIX_C_SOURCE 200809L
 #include "asmstory/frontend.h"
+#include "facts_shim.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -234,6 +235,7 @@ typedef struct ir_reader {
   as_lang lang;
   const char *triple;
   unsigned kind_memory, kind_elementtype;
+  as_facts_ctx *facts;
   char *err;
   size_t errlen;
 } ir_reader;
@@ -252,6 +254,7 @@ static void fill_arg_operand(ir_reader *r, LLVMValueRef call, unsigned arg_index
     op->value = LLVMConstIntGetSExtValue(arg);
     if (!op->expr_text) op->expr_text = as_arena_printf(r->arena, "%lld", op->value);
   }
+  as_facts_operand(r->facts, r->arena, call, arg_index, r->lang, &op->facts, &op->range);
   if (r->kind_elementtype) {
     LLVMAttributeRef attr =
         LLVMGetCallSiteEnumAttribute(call, arg_index + 1, r->kind_elementtype);
@@ -513,6 +516,7 @@ int as_frontend_ir(as_arena *arena, const char *path, as_lang lang,
   r.errlen = errlen;
   r.kind_memory = LLVMGetEnumAttributeKindForName("memory", 6);
   r.kind_elementtype = LLVMGetEnumAttributeKindForName("elementtype", 11);
+  r.facts = as_facts_begin(module);
   if (options && options->triple && *options->triple) {
     r.triple = as_arena_strdup(arena, options->triple);
   } else {
@@ -547,6 +551,7 @@ int as_frontend_ir(as_arena *arena, const char *path, as_lang lang,
   }
   if (rc == 0)
     for (unsigned i = 0; i < found.count; i++) as_block_list_push(arena, out, found.items[i]);
+  as_facts_end(r.facts);
   LLVMDisposeModule(module);
   LLVMContextDispose(ctx);
   return rc;

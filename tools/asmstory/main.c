@@ -141,6 +141,12 @@ int main(int argc, char **argv) {
   as_arena arena;
   as_arena_init(&arena);
   as_target_cache *targets = as_target_cache_create();
+  /* Permission stories need the IR (C: compiled by Clang as well). */
+  bool stories = as_check_enabled(checks, "memory-out-of-bounds") ||
+                 as_check_enabled(checks, "memory-misaligned") ||
+                 as_check_enabled(checks, "memory-readonly-write") ||
+                 as_check_enabled(checks, "memory-no-provenance");
+  as_story_ctx *story = stories ? as_story_create(2000, true) : NULL;
   as_finding_list findings = {0};
   as_strbuf text;
   as_strbuf_init(&text, &arena);
@@ -155,6 +161,7 @@ int main(int argc, char **argv) {
     bool is_c = strcmp(ext, ".ll") && strcmp(ext, ".bc") && strcmp(ext, ".rs");
     fo.cc_args = is_c ? cc_args : NULL;
     fo.num_cc_args = is_c ? num_cc : 0;
+    fo.want_ir = stories;
     as_block_list blocks = {0};
     unsigned first_finding = findings.count;
     char err[1024];
@@ -167,7 +174,7 @@ int main(int argc, char **argv) {
       as_strbuf d, e;
       as_strbuf_init(&d, &arena);
       as_strbuf_init(&e, &arena);
-      if (as_analyze_block(targets, &arena, blocks.items[i], &options, &findings, &d, &e, err,
+      if (as_analyze_block(targets, story, &arena, blocks.items[i], &options, &findings, &d, &e, err,
                            sizeof err) != 0) {
         status = fail("%s", err);
         break;
@@ -202,6 +209,7 @@ int main(int argc, char **argv) {
       if (findings.items[i].severity != AS_SEV_NOTE) status = 1;
   }
   as_target_cache_destroy(targets);
+  as_story_destroy(story);
   as_arena_free(&arena);
   free(files);
   free(cc_args);

@@ -13,7 +13,7 @@ define i32 @f(i32 %x, ptr %p) {
 ; CHECK: block 1 at {{.*}} in f (LLVM IR, intel, x86_64-unknown-linux-gnu) volatile memory-clobber cc-clobber
 ; CHECK: template: "mov $0, $1\nadd $0, $2"
 ; CHECK: operand 0: out "=&r" (output early-clobber register (gpr)) `%r` : i32, 32 bits -> register rax (as eax)
-; CHECK: operand 2: in "*m" {{.*}}, pointer, 4 bytes behind -> memory at
+; CHECK: operand 2: in "*m" {{.*}}, pointer, 4 bytes behind, points into parameter `p` at offset 0, align 1, read-write -> memory at
 ; CHECK: clobbers: memory dirflag fpsr flags
 ; CHECK: insn 1 (line 2:1): addl (%{{r[a-z0-9]+}}), %eax {{.*}} load[{{r[a-z0-9]+}}] size=4
 ; CHECK: block 2 at {{.*}} in f (LLVM IR, att, x86_64-unknown-linux-gnu) nomem pure memory-attr

@@ -1,0 +1,160 @@
+// Provenance facts from LLVM's analyses, translated into C structs.
+// Nothing here decides anything about an asm block: it only reports what
+// LLVM knows about each operand value at the asm call.
+#include "facts_shim.h"
+
+#include "llvm/Analysis/AssumptionCache.h"
+#include "llvm/Analysis/LazyValueInfo.h"
+#include "llvm/Analysis/MemoryBuiltins.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/Analysis/ValueTracking.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DataLayout.h"
+#include "llvm/IR/Dominators.h"
+#include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/InstrTypes.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Operator.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/TargetParser/Triple.h"
+
+#include <memory>
+
+using namespace llvm;
+
+struct as_facts_ctx {
+  Module *module;
+  std::unique_ptr<TargetLibraryInfoImpl> tlii;
+  std::unique_ptr<TargetLibraryInfo> tli;
+  LoopAnalysisManager lam;
+  FunctionAnalysisManager fam;
+  CGSCCAnalysisManager cgam;
+  ModuleAnalysisManager mam;
+  PassBuilder pb;
+};
+
+extern "C" as_facts_ctx *as_facts_begin(LLVMModuleRef module) {
+  if (!module) return nullptr;
+  auto *ctx = new as_facts_ctx();
+  ctx->module = unwrap(module);
+  ctx->tlii = std::make_unique<TargetLibraryInfoImpl>(ctx->module->getTargetTriple());
+  ctx->tli = std::make_unique<TargetLibraryInfo>(*ctx->tlii);
+  ctx->fam.registerPass([&] { return TargetLibraryAnalysis(*ctx->tlii); });
+  ctx->pb.registerModuleAnalyses(ctx->mam);
+  ctx->pb.registerCGSCCAnalyses(ctx->cgam);
+  ctx->pb.registerFunctionAnalyses(ctx->fam);
+  ctx->pb.registerLoopAnalyses(ctx->lam);
+  ctx->pb.crossRegisterProxies(ctx->lam, ctx->fam, ctx->cgam, ctx->mam);
+  return ctx;
+}
+
+extern "C" void as_facts_end(as_facts_ctx *ctx) {
+  if (!ctx) return;
+  ctx->fam.clear();
+  ctx->mam.clear();
+  delete ctx;
+}
+
+static const char *name_of(as_arena *arena, const Value *v) {
+  if (!v->hasName()) return nullptr;
+  std::string n = v->getName().str();
+  return as_arena_strndup(arena, n.data(), n.size());
+}
+
+static void pointer_facts(as_facts_ctx *ctx, as_arena *arena, CallBase *call, Value *v,
+                          as_lang lang, as_pointer_facts *pf) {
+  const DataLayout &dl = ctx->module->getDataLayout();
+  pf->known = true;
+  pf->align = v->getPointerAlignment(dl).value();
+  APInt offset(dl.getIndexTypeSizeInBits(v->getType()), 0);
+  const Value *stripped = v->stripAndAccumulateConstantOffsets(dl, offset, /*AllowNonInbounds=*/true);
+  const Value *base = getUnderlyingObject(v);
+  if (stripped == base) {
+    pf->offset_known = true;
+    pf->offset = offset.getSExtValue();
+  }
+  if (isa<ConstantPointerNull>(base)) {
+    pf->kind = AS_OBJ_NULL;
+    return;
+  }
+  if (const auto *ce = dyn_cast<ConstantExpr>(base)) {
+    if (ce->getOpcode() == Instruction::IntToPtr) {
+      pf->kind = AS_OBJ_INTEGER;
+      return;
+    }
+  }
+  if (isa<IntToPtrInst>(base) || isa<ConstantInt>(base)) {
+    pf->kind = AS_OBJ_INTEGER;
+    return;
+  }
+  uint64_t size = 0;
+  ObjectSizeOpts opts;
+  opts.RoundToAlign = false;
+  bool have_size = getObjectSize(base, size, dl, ctx->tli.get(), opts);
+  if (const auto *alloca = dyn_cast<AllocaInst>(base)) {
+    pf->kind = AS_OBJ_LOCAL;
+    pf->object_align = alloca->getAlign().value();
+  } else if (const auto *gv = dyn_cast<GlobalVariable>(base)) {
+    pf->kind = AS_OBJ_GLOBAL;
+    pf->readonly = gv->isConstant();
+    pf->object_align = gv->getAlign() ? gv->getAlign()->value() : 0;
+    if (gv->isConstant() && gv->hasPrivateLinkage() && gv->hasGlobalUnnamedAddr() &&
+        gv->getValueType()->isArrayTy() && gv->getName().starts_with(".str"))
+      pf->string_literal = true;
+  } else if (const auto *arg = dyn_cast<Argument>(base)) {
+    pf->kind = AS_OBJ_ARGUMENT;
+    uint64_t deref = arg->getDereferenceableBytes();
+    if (deref) {
+      have_size = true;
+      size = deref;
+    } else {
+      have_size = false;
+    }
+    if (MaybeAlign a = arg->getParamAlign()) pf->object_align = a->value();
+    pf->noalias = arg->hasNoAliasAttr();
+    /* IR readonly on a parameter is a declaration the IR makes (Rust &T);
+     * clang infers it for C code, so C blocks ignore it. */
+    if (lang != AS_LANG_C && lang != AS_LANG_CXX) pf->readonly = arg->onlyReadsMemory();
+  } else if (const auto *cb = dyn_cast<CallBase>(base)) {
+    pf->kind = isAllocationFn(cb, ctx->tli.get()) ? AS_OBJ_HEAP : AS_OBJ_UNKNOWN;
+    if (pf->kind == AS_OBJ_UNKNOWN) have_size = false;
+  } else {
+    pf->kind = AS_OBJ_UNKNOWN;
+    have_size = false;
+  }
+  pf->object = name_of(arena, base);
+  if (have_size) {
+    pf->size_known = true;
+    pf->object_size = size;
+  }
+  (void)call;
+}
+
+static void int_facts(as_facts_ctx *ctx, CallBase *call, Value *v, as_int_facts *rf) {
+  if (!v->getType()->isIntegerTy() || v->getType()->getIntegerBitWidth() > 64) return;
+  Function *fn = call->getFunction();
+  if (!fn) return;
+  ConstantRange range(v->getType()->getIntegerBitWidth(), true);
+  if (auto *c = dyn_cast<ConstantInt>(v)) {
+    range = ConstantRange(c->getValue());
+  } else {
+    LazyValueInfo &lvi = ctx->fam.getResult<LazyValueAnalysis>(*fn);
+    range = lvi.getConstantRange(v, call, /*UndefAllowed=*/false);
+  }
+  if (range.isFullSet() || range.isEmptySet()) return;
+  rf->known = true;
+  rf->min = range.getUnsignedMin().getZExtValue();
+  rf->max = range.getUnsignedMax().getZExtValue();
+}
+
+extern "C" void as_facts_operand(as_facts_ctx *ctx, as_arena *arena, LLVMValueRef callref,
+                                 unsigned arg_index, as_lang lang, as_pointer_facts *pointer,
+                                 as_int_facts *range) {
+  if (!ctx) return;
+  auto *call = dyn_cast_or_null<CallBase>(unwrap(callref));
+  if (!call || arg_index >= call->arg_size()) return;
+  Value *v = call->getArgOperand(arg_index);
+  if (v->getType()->isPointerTy()) pointer_facts(ctx, arena, call, v, lang, pointer);
+  else int_facts(ctx, call, v, range);
+}

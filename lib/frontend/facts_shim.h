@@ -1,0 +1,29 @@
+/* The C side of the provenance shim: LLVM's own analyses (underlying object,
+ * object size, known alignment, value ranges) have no C API; this shim asks
+ * them and translates the answers into as_pointer_facts / as_int_facts. */
+#ifndef ASMSTORY_FACTS_SHIM_H
+#define ASMSTORY_FACTS_SHIM_H
+#include <llvm-c/Core.h>
+#include "asmstory/arena.h"
+#include "asmstory/block.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct as_facts_ctx as_facts_ctx;
+
+/* One per module read; owns the analysis managers. NULL on failure. */
+as_facts_ctx *as_facts_begin(LLVMModuleRef module);
+void as_facts_end(as_facts_ctx *ctx);
+
+/* Facts for argument arg_index of an asm call: pointer facts for pointer
+ * values, a value range for integers.  lang decides how argument attributes
+ * read (Rust &T is noalias readonly). */
+void as_facts_operand(as_facts_ctx *ctx, as_arena *arena, LLVMValueRef call, unsigned arg_index,
+                      as_lang lang, as_pointer_facts *pointer, as_int_facts *range);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,460 @@
+/* The permission story for each memory access of a block.
+ *
+ * An access is justified when a pointer handed to the block grants it: the
+ * access's address derives from that operand, the accessed range lies
+ * inside the operand's object for every value the facts allow (proved with
+ * Z3: the negation is unsat), the pointer is as aligned as the instruction
+ * requires, and the provenance permits the kind of access.  When no story
+ * can exist the finding carries a counterexample in the source's terms. */
+#include "asmstory/story.h"
+#include "asmstory/analyze.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <z3.h>
+
+/* ---- Z3: one context, timeouts, a cache ------------------------------- */
+
+typedef enum verdict { V_UNSAT, V_SAT, V_TIMEOUT } verdict;
+
+typedef struct cache_entry {
+  char *key;
+  verdict result;
+  long long model[2];
+} cache_entry;
+
+struct as_story_ctx {
+  Z3_context z3;
+  unsigned timeout_ms;
+  bool use_cache;
+  cache_entry *cache;
+  unsigned cache_count, cache_cap;
+  as_story_stats stats;
+};
+
+as_story_ctx *as_story_create(unsigned timeout_ms, bool use_cache) {
+  as_story_ctx *ctx = calloc(1, sizeof *ctx);
+  if (!ctx) return NULL;
+  ctx->timeout_ms = timeout_ms ? timeout_ms : 2000;
+  ctx->use_cache = use_cache;
+  return ctx;
+}
+
+void as_story_destroy(as_story_ctx *ctx) {
+  if (!ctx) return;
+  if (ctx->z3) Z3_del_context(ctx->z3);
+  for (unsigned i = 0; i < ctx->cache_count; i++) free(ctx->cache[i].key);
+  free(ctx->cache);
+  free(ctx);
+}
+
+as_story_stats as_story_get_stats(const as_story_ctx *ctx) {
+  as_story_stats none = {0, 0, 0};
+  return ctx ? ctx->stats : none;
+}
+
+static void z3_error_handler(Z3_context c, Z3_error_code e) {
+  (void)c;
+  (void)e; /* errors surface as Z3_L_UNDEF; never abort the host */
+}
+
+static Z3_context z3_context(as_story_ctx *ctx) {
+  if (!ctx->z3) {
+    Z3_config cfg = Z3_mk_config();
+    ctx->z3 = Z3_mk_context(cfg);
+    Z3_del_config(cfg);
+    Z3_set_error_handler(ctx->z3, z3_error_handler);
+  }
+  return ctx->z3;
+}
+
+/* A bounds question: the range [start + index*scale, + size*count) of an
+ * object of `object_size` bytes, with count in [cmin, cmax] (count >= 1)
+ * and index in [imin, imax].  Asks whether it can lie outside (want_out)
+ * or inside (!want_out); a model gives (count, index). */
+typedef struct bounds_query {
+  long long start, size, object_size, scale;
+  unsigned long long cmin, cmax, imin, imax;
+} bounds_query;
+
+static verdict solve(as_story_ctx *ctx, const bounds_query *q, bool want_out, long long model[2]) {
+  char key[256];
+  snprintf(key, sizeof key, "%d|%lld|%lld|%lld|%lld|%llu|%llu|%llu|%llu", want_out, q->start, q->size,
+           q->object_size, q->scale, q->cmin, q->cmax, q->imin, q->imax);
+  if (ctx->use_cache)
+    for (unsigned i = 0; i < ctx->cache_count; i++)
+      if (!strcmp(ctx->cache[i].key, key)) {
+        ctx->stats.cache_hits++;
+        model[0] = ctx->cache[i].model[0];
+        model[1] = ctx->cache[i].model[1];
+        return ctx->cache[i].result;
+      }
+  Z3_context z = z3_context(ctx);
+  ctx->stats.queries++;
+  Z3_sort int_sort = Z3_mk_int_sort(z);
+  Z3_ast count = Z3_mk_const(z, Z3_mk_string_symbol(z, "count"), int_sort);
+  Z3_ast index = Z3_mk_const(z, Z3_mk_string_symbol(z, "index"), int_sort);
+  Z3_ast one = Z3_mk_int64(z, 1, int_sort);
+  Z3_ast cmin = Z3_mk_unsigned_int64(z, q->cmin < 1 ? 1 : q->cmin, int_sort);
+  Z3_ast cmax = Z3_mk_unsigned_int64(z, q->cmax, int_sort);
+  Z3_ast imin = Z3_mk_unsigned_int64(z, q->imin, int_sort);
+  Z3_ast imax = Z3_mk_unsigned_int64(z, q->imax, int_sort);
+  Z3_ast zero = Z3_mk_int64(z, 0, int_sort);
+  Z3_ast start_terms[2] = {Z3_mk_int64(z, q->start, int_sort), NULL};
+  Z3_ast scaled[2] = {Z3_mk_int64(z, q->scale, int_sort), index};
+  start_terms[1] = Z3_mk_mul(z, 2, scaled);
+  Z3_ast lo = Z3_mk_add(z, 2, start_terms);
+  Z3_ast length_terms[2] = {Z3_mk_int64(z, q->size, int_sort), count};
+  Z3_ast hi_terms[2] = {lo, Z3_mk_mul(z, 2, length_terms)};
+  Z3_ast hi = Z3_mk_add(z, 2, hi_terms);
+  Z3_ast size = Z3_mk_int64(z, q->object_size, int_sort);
+  Z3_solver s = Z3_mk_simple_solver(z);
+  Z3_solver_inc_ref(z, s);
+  Z3_params params = Z3_mk_params(z);
+  Z3_params_inc_ref(z, params);
+  Z3_params_set_uint(z, params, Z3_mk_string_symbol(z, "timeout"), ctx->timeout_ms);
+  Z3_solver_set_params(z, s, params);
+  Z3_solver_assert(z, s, Z3_mk_ge(z, count, cmin));
+  Z3_solver_assert(z, s, Z3_mk_le(z, count, cmax));
+  Z3_solver_assert(z, s, Z3_mk_ge(z, count, one));
+  Z3_solver_assert(z, s, Z3_mk_ge(z, index, imin));
+  Z3_solver_assert(z, s, Z3_mk_le(z, index, imax));
+  Z3_ast outside[2] = {Z3_mk_lt(z, lo, zero), Z3_mk_gt(z, hi, size)};
+  Z3_ast out = Z3_mk_or(z, 2, outside);
+  Z3_solver_assert(z, s, want_out ? out : Z3_mk_not(z, out));
+  Z3_lbool r = Z3_solver_check(z, s);
+  verdict v = r == Z3_L_TRUE ? V_SAT : r == Z3_L_FALSE ? V_UNSAT : V_TIMEOUT;
+  model[0] = model[1] = 0;
+  if (v == V_SAT) {
+    Z3_model m = Z3_solver_get_model(z, s);
+    Z3_model_inc_ref(z, m);
+    Z3_ast val;
+    int64_t n;
+    if (Z3_model_eval(z, m, count, true, &val) && Z3_get_numeral_int64(z, val, &n)) model[0] = n;
+    if (Z3_model_eval(z, m, index, true, &val) && Z3_get_numeral_int64(z, val, &n)) model[1] = n;
+    Z3_model_dec_ref(z, m);
+  }
+  if (v == V_TIMEOUT) ctx->stats.timeouts++;
+  Z3_params_dec_ref(z, params);
+  Z3_solver_dec_ref(z, s);
+  if (ctx->use_cache && v != V_TIMEOUT) {
+    if (ctx->cache_count == ctx->cache_cap) {
+      unsigned cap = ctx->cache_cap ? ctx->cache_cap * 2 : 64;
+      cache_entry *grown = realloc(ctx->cache, sizeof *grown * cap);
+      if (!grown) return v;
+      ctx->cache = grown;
+      ctx->cache_cap = cap;
+    }
+    cache_entry *e = &ctx->cache[ctx->cache_count];
+    e->key = malloc(strlen(key) + 1);
+    if (e->key) memcpy(e->key, key, strlen(key) + 1);
+    if (!e->key) return v;
+    e->result = v;
+    e->model[0] = model[0];
+    e->model[1] = model[1];
+    ctx->cache_count++;
+  }
+  return v;
+}
+
+/* ---- facts of an operand ----------------------------------------------- */
+
+static bool facts_of(const as_block *b, int i, as_pointer_facts *f, as_int_facts *r) {
+  if (i < 0 || (unsigned)i >= b->num_operands) return false;
+  const as_operand *op = &b->operands[i];
+  if (op->facts.known || op->range.known) {
+    *f = op->facts;
+    *r = op->range;
+    return true;
+  }
+  for (unsigned q = 0; q < b->num_operands; q++)
+    if (b->operands[q].tied_to == i && (b->operands[q].facts.known || b->operands[q].range.known)) {
+      *f = b->operands[q].facts;
+      *r = b->operands[q].range;
+      return true;
+    }
+  return false;
+}
+
+bool as_operand_facts(const as_block *b, int i, as_pointer_facts *facts, as_int_facts *range) {
+  memset(facts, 0, sizeof *facts);
+  memset(range, 0, sizeof *range);
+  if (facts_of(b, i, facts, range)) return true;
+  /* C: the statement's IR twin numbers operands the same way (outputs,
+   * inputs), with "+" operands' initial values as tied inputs at the end. */
+  if (b->ir_twin && facts_of(b->ir_twin, i, facts, range)) return true;
+  return false;
+}
+
+/* ---- the story of one access ------------------------------------------ */
+
+typedef struct story {
+  as_story_ctx *ctx;
+  as_arena *arena;
+  const as_target *t;
+  const as_block *b;
+  const as_decoded *d;
+  const as_summary *s;
+  const char *checks;
+  as_finding_list *out;
+  as_strbuf *explain;
+  /* One finding per block and rule: later accesses become notes. */
+  as_finding *by_rule[4];
+} story;
+
+enum { R_BOUNDS, R_ALIGN, R_READONLY, R_PROVENANCE };
+static const char *const rule_ids[] = {"memory-out-of-bounds", "memory-misaligned",
+                                       "memory-readonly-write", "memory-no-provenance"};
+
+static void finding(story *st, int rule, as_severity sev, const as_insn *in, const char *msg) {
+  if (!as_check_enabled(st->checks, rule_ids[rule])) return;
+  if (st->by_rule[rule]) {
+    as_finding_note(st->arena, st->by_rule[rule], in->line, in->column, "also: %s", msg);
+    if (sev > st->by_rule[rule]->severity) st->by_rule[rule]->severity = sev;
+    return;
+  }
+  st->by_rule[rule] = as_finding_add(st->arena, st->out, st->b, rule_ids[rule], sev, in->line,
+                                     in->column, "%s", msg);
+}
+
+static const char *object_text(story *st, const as_pointer_facts *f, const char *fallback) {
+  if (f->string_literal) return "a string literal";
+  if (f->object) return as_arena_printf(st->arena, "`%s`", f->object);
+  return fallback;
+}
+
+static const char *kind_word(const as_pointer_facts *f) {
+  switch (f->kind) {
+  case AS_OBJ_LOCAL: return "local";
+  case AS_OBJ_GLOBAL: return f->readonly ? "constant global" : "global";
+  case AS_OBJ_ARGUMENT: return "parameter";
+  case AS_OBJ_HEAP: return "heap allocation";
+  default: return "object";
+  }
+}
+
+static unsigned long long lowbit(long long v) {
+  unsigned long long u = (unsigned long long)(v < 0 ? -v : v);
+  return u ? (u & -u) : 0;
+}
+
+/* How a counterexample names an operand: its source expression if known. */
+static const char *value_name(story *st, int i) {
+  const as_operand *op = &st->b->operands[i];
+  const char *e = op->expr_text;
+  if (!e) {
+    for (unsigned q = 0; q < st->b->num_operands && !e; q++)
+      if (st->b->operands[q].tied_to == i) e = st->b->operands[q].expr_text;
+  }
+  if (!e) return as_operand_label(st->arena, st->b, i);
+  if (e[0] == '%') e++;
+  return as_arena_printf(st->arena, "`%s`", e);
+}
+
+static int operand_on_reg(const as_decoded *d, const as_target *t, const char *name) {
+  unsigned reg = as_target_reg_full(t, as_target_reg_lookup(t, name));
+  for (unsigned i = 0; i < d->num_bindings; i++)
+    if (d->bindings[i].kind == AS_BIND_REG && d->bindings[i].reg == reg) return (int)i;
+  return -1;
+}
+
+static void one_access(story *st, const as_access *a) {
+  const as_insn *in = &st->d->insns[a->insn];
+  const as_mem_access *m = &in->mem[a->mem_index];
+  const as_block *b = st->b;
+  const char *verb = a->load && a->store ? "reads and writes" : a->store ? "writes" : "reads";
+  const char *itext = as_arena_printf(st->arena, "`%s`", in->text);
+  as_strbuf line;
+  as_strbuf_init(&line, st->arena);
+  as_strbuf_printf(&line, "  %s %s %u byte%s", itext, verb, m->size, m->size == 1 ? "" : "s");
+  if (m->repeated) as_strbuf_puts(&line, " per iteration");
+
+  /* Which pointer handed to the block does the address derive from? */
+  int p = a->operand >= 0 ? a->operand : a->pointer_operand;
+  if (p < 0) {
+    if (m->segment) {
+      as_strbuf_puts(&line, " through a segment register: thread/CPU-local storage, not checked\n");
+    } else if (a->has_base && a->base.kind == AS_VALUE_UNKNOWN) {
+      as_strbuf_puts(&line, " at an address computed in the block: not checked yet\n");
+    } else if (!a->has_base || a->base.kind == AS_VALUE_CONST || m->rip_relative) {
+      const char *what = m->rip_relative && m->disp_symbol
+                             ? as_arena_printf(st->arena, "the symbol `%s`", m->disp_symbol)
+                             : as_arena_printf(st->arena, "the absolute address %#llx",
+                                               (unsigned long long)(a->has_base ? a->base.offset : m->disp));
+      as_strbuf_printf(&line, " at %s: no pointer handed to the block grants it\n", what);
+      finding(st, R_PROVENANCE, AS_SEV_WARNING, in,
+              as_arena_printf(st->arena, "%s %s memory at %s, which derives from no pointer handed "
+                              "to the block; no operand's provenance grants this access",
+                              itext, verb, what));
+    } else {
+      as_strbuf_puts(&line, " at an address from a register the block does not own: not checked\n");
+    }
+    if (st->explain) as_strbuf_puts(st->explain, line.data);
+    return;
+  }
+  const char *plabel = as_operand_label(st->arena, b, p);
+  long long disp = a->base.offset;
+  as_strbuf_printf(&line, " at %s%+lld", plabel, disp);
+  as_pointer_facts f;
+  as_int_facts r;
+  if (!as_operand_facts(b, p, &f, &r) || !f.known) {
+    as_strbuf_puts(&line, ": no provenance facts (no IR for this block, or LLVM cannot tell)\n");
+    if (st->explain) as_strbuf_puts(st->explain, line.data);
+    return;
+  }
+  as_strbuf_printf(&line, ": %s", as_facts_describe(st->arena, &f));
+  const char *obj = object_text(st, &f, "its object");
+
+  /* No provenance: an integer or null made into a pointer. */
+  if (f.kind == AS_OBJ_INTEGER || f.kind == AS_OBJ_NULL) {
+    as_strbuf_puts(&line, ": no story (the pointer has no provenance)\n");
+    finding(st, R_PROVENANCE, AS_SEV_WARNING, in,
+            as_arena_printf(st->arena, "%s %s memory through %s, which is made from %s and has no "
+                            "provenance; no object grants this access",
+                            itext, verb, plabel, f.kind == AS_OBJ_NULL ? "a null pointer" : "an integer"));
+    if (st->explain) as_strbuf_puts(st->explain, line.data);
+    return;
+  }
+  bool justified = true;
+
+  /* Permission. */
+  if (a->store && f.readonly) {
+    justified = false;
+    as_strbuf_puts(&line, "; the write is not permitted");
+    const char *why = f.string_literal                 ? "a string literal"
+                      : f.kind == AS_OBJ_GLOBAL         ? as_arena_printf(st->arena, "the constant %s", obj)
+                      : b->lang == AS_LANG_RUST          ? "a shared reference (&T) without interior mutability"
+                                                         : "read-only memory (IR readonly)";
+    finding(st, R_READONLY, AS_SEV_ERROR, in,
+            as_arena_printf(st->arena, "%s writes through %s, which points into %s; its provenance "
+                            "grants only reading, so the write is undefined behaviour (the compiler "
+                            "may keep the old value or place the object in read-only memory)",
+                            itext, plabel, why));
+  }
+
+  /* Alignment. */
+  if (m->align > 1) {
+    unsigned long long k = f.align;
+    if (b->operands[p].pointee_align > k) k = b->operands[p].pointee_align;
+    if (a->operand >= 0 && f.object_align > k && f.offset_known && lowbit(f.offset) >= f.object_align)
+      k = f.object_align;
+    unsigned long long eff = k;
+    if (disp && lowbit(disp) < eff) eff = lowbit(disp);
+    if (eff < m->align) {
+      justified = false;
+      bool proved = f.offset_known && f.object_align >= m->align &&
+                    ((unsigned long long)(f.offset + disp) % m->align) != 0;
+      as_strbuf_printf(&line, "; needs %u-byte alignment, proven only %llu", m->align, eff);
+      finding(st, R_ALIGN, proved ? AS_SEV_ERROR : AS_SEV_WARNING, in,
+              proved ? as_arena_printf(st->arena, "%s needs %u-byte alignment, but %s%+lld is at offset "
+                                       "%lld of %s (aligned %llu): it faults on every execution",
+                                       itext, m->align, plabel, disp, f.offset + disp, obj, f.object_align)
+                     : as_arena_printf(st->arena, "%s needs %u-byte alignment, but %s%+lld is only known to "
+                                       "be %llu-byte aligned; it faults when the pointer is not aligned",
+                                       itext, m->align, plabel, disp, eff));
+    }
+  }
+
+  /* Bounds. */
+  if (f.size_known && f.offset_known) {
+    bounds_query q;
+    memset(&q, 0, sizeof q);
+    q.start = f.offset + disp;
+    q.size = m->size;
+    q.object_size = (long long)f.object_size;
+    q.cmin = q.cmax = 1;
+    q.imin = q.imax = 0;
+    q.scale = 0;
+    const char *count_name = NULL;
+    bool checkable = true;
+    if (m->repeated) {
+      int c = operand_on_reg(st->d, st->t, st->d->pointer_bits == 64 ? "rcx" : "ecx");
+      as_pointer_facts cf;
+      as_int_facts cr;
+      q.cmin = 1;
+      q.cmax = 1ull << 40; /* unknown count: any size the address space allows */
+      if (c >= 0 && as_operand_facts(b, c, &cf, &cr) && cr.known) {
+        q.cmin = cr.min;
+        q.cmax = cr.max;
+      }
+      count_name = c >= 0 ? value_name(st, c) : "the count register";
+      if (q.cmax == 0) checkable = false; /* never executes */
+    } else if (a->in_loop && in->mem[a->mem_index].string_op) {
+      checkable = false;
+    }
+    if (a->has_index) {
+      as_pointer_facts xf;
+      as_int_facts xr;
+      if (a->index_operand >= 0 && as_operand_facts(b, a->index_operand, &xf, &xr) && xr.known) {
+        q.imin = xr.min;
+        q.imax = xr.max;
+        q.scale = a->index_scale;
+      } else {
+        checkable = false;
+        as_strbuf_puts(&line, "; index not bounded by the facts: bounds not checked");
+      }
+    }
+    if (checkable) {
+      long long model[2];
+      verdict out = solve(st->ctx, &q, true, model);
+      if (out == V_SAT) {
+        long long inside[2];
+        verdict in_ok = solve(st->ctx, &q, false, inside);
+        long long lo = q.start + q.scale * model[1];
+        long long hi = lo + q.size * model[0];
+        const char *when = "";
+        if (m->repeated && count_name)
+          when = as_arena_printf(st->arena, "when %s = %lld, ", count_name, model[0]);
+        else if (a->has_index)
+          when = as_arena_printf(st->arena, "when %s = %lld, ", value_name(st, a->index_operand),
+                                 model[1]);
+        const char *name = f.object ? f.object : "the object";
+        justified = false;
+        as_strbuf_printf(&line, "; out of bounds %s[%lld..%lld)", when, lo, hi);
+        finding(st, R_BOUNDS, in_ok == V_UNSAT ? AS_SEV_ERROR : AS_SEV_WARNING, in,
+                as_arena_printf(st->arena, "%s%s %s `%s[%lld..%lld)`, %s `%s` (%s, %llu bytes)", when,
+                                itext, verb, name, lo, hi, lo < 0 ? "before the start of" : "past the end of",
+                                name, kind_word(&f), (unsigned long long)f.object_size));
+      } else if (out == V_TIMEOUT) {
+        justified = false;
+        as_strbuf_printf(&line, "; the bounds query timed out");
+        finding(st, R_BOUNDS, AS_SEV_NOTE, in,
+                as_arena_printf(st->arena, "the bounds of %s through %s could not be decided: the Z3 "
+                                "query timed out after %u ms; the access is not verified",
+                                itext, plabel, st->ctx->timeout_ms));
+      } else if (m->repeated && count_name) {
+        as_strbuf_printf(&line, "; in bounds for every %s in [%llu, %llu]", count_name, q.cmin, q.cmax);
+      } else {
+        as_strbuf_printf(&line, "; in bounds");
+      }
+    }
+  } else if (!f.size_known) {
+    as_strbuf_puts(&line, "; extent unknown: the story assumes the caller passed a large enough object");
+  }
+  as_strbuf_printf(&line, "%s\n", justified ? ": justified" : "");
+  if (st->explain) as_strbuf_puts(st->explain, line.data);
+}
+
+void as_story_check(as_story_ctx *ctx, as_arena *arena, const as_target *target,
+                    const as_block *block, const as_decoded *decoded,
+                    const as_summary *summary, const char *checks,
+                    as_finding_list *findings, as_strbuf *explain) {
+  if (!ctx) return;
+  story st;
+  memset(&st, 0, sizeof st);
+  st.ctx = ctx;
+  st.arena = arena;
+  st.t = target;
+  st.b = block;
+  st.d = decoded;
+  st.s = summary;
+  st.checks = checks;
+  st.out = findings;
+  st.explain = explain;
+  for (unsigned i = 0; i < summary->num_accesses; i++) {
+    const as_access *a = &summary->accesses[i];
+    if (a->stack && (a->implicit_stack || !(a->stack_offset_known && a->stack_offset >= 0))) continue;
+    one_access(&st, a);
+  }
+}
