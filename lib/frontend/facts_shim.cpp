@@ -123,6 +123,17 @@ static void pointer_facts(as_facts_ctx *ctx, as_arena *arena, CallBase *call, Va
     pf->kind = AS_OBJ_UNKNOWN;
     have_size = false;
   }
+  /* The pointer is at least as aligned as its object at its offset
+   * (getPointerAlignment does not look through a GEP). */
+  if (pf->offset_known && pf->object_align) {
+    uint64_t derived = pf->object_align;
+    if (pf->offset) {
+      uint64_t off = (uint64_t)(pf->offset < 0 ? -pf->offset : pf->offset);
+      uint64_t low = off & (~off + 1);
+      if (low < derived) derived = low;
+    }
+    if (derived > pf->align) pf->align = derived;
+  }
   pf->object = name_of(arena, base);
   if (have_size) {
     pf->size_known = true;

@@ -337,8 +337,6 @@ static void one_access(story *st, const as_access *a) {
   if (m->align > 1) {
     unsigned long long k = f.align;
     if (b->operands[p].pointee_align > k) k = b->operands[p].pointee_align;
-    if (a->operand >= 0 && f.object_align > k && f.offset_known && lowbit(f.offset) >= f.object_align)
-      k = f.object_align;
     unsigned long long eff = k;
     if (disp && lowbit(disp) < eff) eff = lowbit(disp);
     if (eff < m->align) {
