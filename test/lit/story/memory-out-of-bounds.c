@@ -3,7 +3,7 @@
 // At -O0 a pointer kept in a local variable reaches the asm through a load:
 // LLVM cannot tell its object, so only the direct case is found (no false alarm).
 // RUN: not %asmstory %s -- -O0 | FileCheck %s --check-prefix=O0 --implicit-check-not='[asmstory-'
-// O0: memory-out-of-bounds.c:[[@LINE+9]]:8: error: `vmovdqu {{.*}}` reads `buf[0..32)`
+// O0: memory-out-of-bounds.c:[[@LINE+9]]:8: error: `vmovdqu {{.*}}` reads `buf[0..32)`{{.*}}[asmstory-memory-out-of-bounds]
 // RUN: not %asmstory --explain %s | FileCheck %s --check-prefix=EXPLAIN
 #include <stddef.h>
 
