@@ -6,7 +6,7 @@ BUILD ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build run check clean
+.PHONY: all deps configure build run check bench clean
 all: build
 
 deps:
@@ -30,6 +30,10 @@ run: build
 
 check: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	@echo "== bench/coverage"; ./bench/coverage
+	@echo "== bench/story"; ./bench/story
 
 clean:
 	rm -rf $(BUILD)

@@ -4,11 +4,13 @@
  *
  * Exit status: 0 no finding of severity warning or error, 1 at least one,
  * 2 the tool could not run (one-line reason on stderr). */
+#define _POSIX_C_SOURCE 200809L
 #include "asmstory/analyze.h"
 #include "asmstory/frontend.h"
 #include "asmstory/report.h"
 
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +28,8 @@ static const char usage[] =
     "  --explain                 print each block's bindings, effects and memory accesses\n"
     "  --dump                    print each block's operands, bindings and decoded instructions\n"
     "  --target=<triple>         target for IR without one (and for C files, as --target=)\n"
+    "  --stats                   print per-block analysis times and Z3 counts to stderr\n"
+    "  --no-cache                do not reuse answers of identical Z3 queries\n"
     "  --list-checks             print the rule ids and exit\n"
     "  --version                 print the version and exit\n"
     "  -h, --help                print this help and exit\n"
@@ -78,7 +82,7 @@ static const char *ext_of(const char *path) {
 int main(int argc, char **argv) {
   format_kind format = FORMAT_TEXT;
   const char *checks = NULL, *triple = NULL;
-  bool explain = false, dump = false, list_checks = false;
+  bool explain = false, dump = false, list_checks = false, stats = false, cache = true;
   const char **files = calloc((size_t)argc + 1, sizeof *files);
   const char **cc_args = calloc((size_t)argc + 2, sizeof *cc_args);
   unsigned num_files = 0, num_cc = 0;
@@ -105,6 +109,10 @@ int main(int argc, char **argv) {
       explain = true;
     } else if (!strcmp(a, "--dump")) {
       dump = true;
+    } else if (!strcmp(a, "--stats")) {
+      stats = true;
+    } else if (!strcmp(a, "--no-cache")) {
+      cache = false;
     } else if (!strcmp(a, "--list-checks")) {
       list_checks = true;
     } else if (!strcmp(a, "--version")) {
@@ -146,7 +154,7 @@ int main(int argc, char **argv) {
                  as_check_enabled(checks, "memory-misaligned") ||
                  as_check_enabled(checks, "memory-readonly-write") ||
                  as_check_enabled(checks, "memory-no-provenance");
-  as_story_ctx *story = stories ? as_story_create(2000, true) : NULL;
+  as_story_ctx *story = stories ? as_story_create(2000, cache) : NULL;
   as_finding_list findings = {0};
   as_strbuf text;
   as_strbuf_init(&text, &arena);
@@ -174,8 +182,15 @@ int main(int argc, char **argv) {
       as_strbuf d, e;
       as_strbuf_init(&d, &arena);
       as_strbuf_init(&e, &arena);
-      if (as_analyze_block(targets, story, &arena, blocks.items[i], &options, &findings, &d, &e, err,
-                           sizeof err) != 0) {
+      struct timespec t0, t1;
+      clock_gettime(CLOCK_MONOTONIC, &t0);
+      int analyzed = as_analyze_block(targets, story, &arena, blocks.items[i], &options, &findings, &d, &e, err,
+                           sizeof err);
+      clock_gettime(CLOCK_MONOTONIC, &t1);
+      if (stats)
+        fprintf(stderr, "asmstory-stats: block %s:%u us %lld\n", files[f], blocks.items[i]->loc.line,
+                (long long)(t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000);
+      if (analyzed != 0) {
         status = fail("%s", err);
         break;
       }
@@ -207,6 +222,11 @@ int main(int argc, char **argv) {
     if (text.length) fputs(text.data, stdout);
     for (unsigned i = 0; i < findings.count; i++)
       if (findings.items[i].severity != AS_SEV_NOTE) status = 1;
+  }
+  if (stats) {
+    as_story_stats st = as_story_get_stats(story);
+    fprintf(stderr, "asmstory-stats: z3 queries %u cache-hits %u timeouts %u\n", st.queries,
+            st.cache_hits, st.timeouts);
   }
   as_target_cache_destroy(targets);
   as_story_destroy(story);
