@@ -144,6 +144,8 @@ typedef struct as_operand {
   as_pointer_facts facts;    /* pointer operands and memory operands' address */
   as_int_facts range;        /* integer operands: range at the asm call */
   unsigned pointee_align;    /* C: alignment of the pointee type (AST), 0 unknown */
+  bool discarded;            /* an output nobody reads (Rust `out(reg) _`, clobber_abi) */
+  unsigned long long value_id; /* IR: identity of the value (same value, same id), 0 unknown */
   const char *type_text;     /* the C/Rust/IR type, when known */
   as_loc loc;
 } as_operand;

@@ -30,6 +30,8 @@ typedef struct as_value {
   as_value_kind kind;
   unsigned reg;          /* ENTRY: full register */
   int64_t offset;
+  unsigned reg2;         /* ENTRY: a second register's entry value, times coef2 */
+  int coef2;             /* +1 or -1 (0 when reg2 is 0) */
   uint64_t taint;        /* tracked registers whose undefined entry value flows in */
   bool from_sp;          /* derived from the stack pointer */
   unsigned defined_bits; /* low bits known to be defined */
@@ -71,6 +73,7 @@ typedef struct as_access {
   int operand;          /* memory operand whose reserved base it uses, or -1 */
   int pointer_operand;  /* register operand whose entry value is the base, or -1 */
   int index_operand;    /* register operand whose entry value is the index, or -1 */
+  int sym_operand;      /* symbol operand (Rust sym) the address is relative to, or -1 */
   unsigned index_scale;
   bool in_loop;
   bool repeated;

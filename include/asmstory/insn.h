@@ -73,6 +73,8 @@ typedef enum as_value_op {
   AS_VAL_SWAP,      /* dst <-> src */
   AS_VAL_ADD_CONST, /* dst = dst + imm (sub: negative imm) */
   AS_VAL_LEA,       /* dst = lea.base + lea.index * lea.scale + lea.disp */
+  AS_VAL_ADD_REG,   /* dst = dst + src */
+  AS_VAL_SUB_REG,   /* dst = dst - src */
 } as_value_op;
 
 typedef struct as_insn {

@@ -226,6 +226,9 @@ static void check_early_clobber(ctx *c) {
 static void check_outputs(ctx *c) {
   const as_block *b = c->b;
   if (!c->s->falls_through && !(b->flags & AS_BF_GOTO)) return; /* no exit: nothing is returned */
+  /* A called function may write the outputs (the call itself is unmodeled). */
+  for (unsigned i = 0; i < c->d->num_insns; i++)
+    if (c->d->insns[i].kind == AS_INSN_CALL || c->d->insns[i].kind == AS_INSN_CALL_INDIRECT) return;
   as_finding *f = NULL;
   for (unsigned i = 0; i < b->num_operands && i < 64; i++) {
     const as_operand *o = &b->operands[i];
@@ -234,7 +237,7 @@ static void check_outputs(ctx *c) {
     bool tied = false;
     for (unsigned q = 0; q < b->num_operands; q++)
       if (b->operands[q].tied_to == (int)i) tied = true;
-    if (tied) continue;
+    if (tied || o->discarded) continue;
     if (i >= c->d->num_bindings || c->d->bindings[i].kind == AS_BIND_NONE) continue;
     if ((c->s->outputs_written_all >> i) & 1) continue;
     const char *label = as_operand_label(c->arena, b, (int)i);
@@ -264,6 +267,7 @@ static void check_undefined(ctx *c) {
   as_finding *f = NULL;
   for (unsigned i = 0; i < s->num_undefined; i++) {
     const as_undefined_use *u = &s->undefined[i];
+    if (u->kind == AS_USE_OUTPUT && u->operand >= 0 && c->b->operands[u->operand].discarded) continue;
     bool is_mem = false;
     int op = operand_of_reg(c, u->reg, &is_mem);
     const char *what;
@@ -338,7 +342,7 @@ static void check_width(ctx *c) {
     int op = operand_of_reg(c, e->reg, &is_mem);
     if (op < 0 || is_mem || !e->changed_at_exit) continue;
     const as_operand *o = &b->operands[op];
-    if (o->dir != AS_DIR_OUT || !o->width_bits || o->constraint.reg_class == AS_RC_XMM ||
+    if (o->dir != AS_DIR_OUT || o->discarded || !o->width_bits || o->constraint.reg_class == AS_RC_XMM ||
         o->constraint.reg_class == AS_RC_VEC_ANY || c->d->bindings[op].reg2)
       continue;
     if (e->min_exit_defined_bits >= o->width_bits || e->min_exit_defined_bits == 0) continue;
@@ -395,6 +399,13 @@ static void check_stack(ctx *c) {
                              "where the compiler may keep live locals without adjusting the stack "
                              "pointer",
                              insn_text(c, a->insn), (long long)-a->stack_offset);
+      if (f && c->d->insns[a->insn].mem[a->mem_index].size != (unsigned)-a->stack_offset)
+        f->message = as_arena_printf(c->arena,
+                                     "%s writes %u bytes at %lld bytes below the stack pointer, into the "
+                                     "x86-64 red zone where the compiler may keep live locals without "
+                                     "adjusting the stack pointer",
+                                     insn_text(c, a->insn), c->d->insns[a->insn].mem[a->mem_index].size,
+                                     (long long)-a->stack_offset);
       if (f)
         as_finding_note(c->arena, f, 0, 0,
                         "move the stack pointer down past the red zone first (sub $128, %%rsp), or "
@@ -407,11 +418,13 @@ static void check_stack(ctx *c) {
 static void check_direction_flag(ctx *c) {
   if (!c->s->df_may_be_set_at_exit) return;
   if (!c->s->falls_through && !(c->b->flags & AS_BF_GOTO)) return;
+  const as_insn *at = insn_at(c, c->s->df_set_insn);
+  const char *does = at && at->df_set == 2 ? "may set the direction flag (it loads the flags)"
+                                           : "sets the direction flag";
   as_finding *f = report(c, "direction-flag", c->s->df_set_insn,
-                         "%s sets the direction flag and the block may end with it set; the ABI "
-                         "requires it clear, so compiler-generated string operations (memcpy, "
-                         "memset) would run backwards",
-                         insn_text(c, c->s->df_set_insn));
+                         "%s %s and the block may end with it set; the ABI requires it clear, so "
+                         "compiler-generated string operations (memcpy, memset) would run backwards",
+                         insn_text(c, c->s->df_set_insn), does);
   if (f) as_finding_fixit(c->arena, f, "execute cld before the end of the block");
 }
 
@@ -435,6 +448,31 @@ static void check_control(ctx *c) {
 }
 
 /* ---- declared memory ---------------------------------------------------- */
+
+static unsigned long long value_id_of(const as_block *b, int i) {
+  if (i < 0 || (unsigned)i >= b->num_operands) return 0;
+  if (b->operands[i].value_id) return b->operands[i].value_id;
+  for (unsigned q = 0; q < b->num_operands; q++)
+    if (b->operands[q].tied_to == i && b->operands[q].value_id) return b->operands[q].value_id;
+  if (b->ir_twin) return value_id_of(b->ir_twin, i);
+  return 0;
+}
+
+/* An access through the pointer in operand p is declared by a memory
+ * operand holding the same pointer value (GCC manual: "=m"(*(char (*)[n])p)
+ * next to "+D"(p)), of the right direction. */
+static bool declared_by_memory_operand(const ctx *c, int p, bool store) {
+  unsigned long long id = value_id_of(c->b, p);
+  if (!id) return false;
+  for (unsigned m = 0; m < c->b->num_operands; m++) {
+    const as_operand *o = &c->b->operands[m];
+    bool mem = o->indirect || ((o->constraint.kinds & AS_CK_MEM) && !(o->constraint.kinds & AS_CK_REG));
+    if (!mem || (int)m == p) continue;
+    if (store ? o->dir == AS_DIR_IN : o->dir == AS_DIR_OUT) continue;
+    if (value_id_of(c->b, (int)m) == id) return true;
+  }
+  return false;
+}
 
 static void check_memory(ctx *c) {
   const as_block *b = c->b;
@@ -481,7 +519,8 @@ static void check_memory(ctx *c) {
        * compiler holds no pointer to (glibc THREAD_SELF); not reported. */
       bool segment_local = m && m->segment && !a->has_base && !a->has_index;
       bool covered = reads_ok || segment_local ||
-                     (a->operand >= 0 && !(is_rust(b) && (b->flags & AS_BF_NOMEM)));
+                     (a->operand >= 0 && !(is_rust(b) && (b->flags & AS_BF_NOMEM))) ||
+                     (a->pointer_operand >= 0 && declared_by_memory_operand(c, a->pointer_operand, false));
       if (!covered) {
         if (!rf) {
           rf = report(c, "memory-read-undeclared", a->insn,
@@ -501,7 +540,8 @@ static void check_memory(ctx *c) {
       }
     }
     if (a->store) {
-      bool covered = writes_ok;
+      bool covered = writes_ok ||
+                     (a->pointer_operand >= 0 && declared_by_memory_operand(c, a->pointer_operand, true));
       const char *why = why_writes;
       if (a->operand >= 0) {
         const as_operand *o = &b->operands[a->operand];

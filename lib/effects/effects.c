@@ -18,6 +18,8 @@
 
 typedef struct slot {
   int64_t offset;    /* relative to the stack pointer at entry */
+  unsigned reg2;     /* plus coef2 times this register's entry value */
+  int coef2;
   as_value value;
   int df;            /* pushf: the direction flag saved, else -1 */
 } slot;
@@ -75,7 +77,8 @@ static int idx(const walker *w, unsigned reg) { return reg ? as_summary_reg(w->s
 static bool is_special(const walker *w, unsigned reg) { return reg == w->flags; }
 
 static bool value_equal(const as_value *a, const as_value *b) {
-  return a->kind == b->kind && a->reg == b->reg && a->offset == b->offset && a->taint == b->taint &&
+  return a->kind == b->kind && a->reg == b->reg && a->offset == b->offset && a->reg2 == b->reg2 &&
+         a->coef2 == b->coef2 && a->taint == b->taint &&
          a->from_sp == b->from_sp && a->defined_bits == b->defined_bits && a->origin == b->origin;
 }
 
@@ -83,10 +86,13 @@ static as_value merge_value(const as_value *a, const as_value *b, int at) {
   if (value_equal(a, b)) return *a;
   as_value m;
   memset(&m, 0, sizeof m);
-  bool same_sym = a->kind == b->kind && a->reg == b->reg && a->offset == b->offset;
+  bool same_sym = a->kind == b->kind && a->reg == b->reg && a->offset == b->offset &&
+                  a->reg2 == b->reg2 && a->coef2 == b->coef2;
   m.kind = same_sym ? a->kind : AS_VALUE_UNKNOWN;
   m.reg = same_sym ? a->reg : 0;
   m.offset = same_sym ? a->offset : 0;
+  m.reg2 = same_sym ? a->reg2 : 0;
+  m.coef2 = same_sym ? a->coef2 : 0;
   m.taint = a->taint | b->taint;
   m.from_sp = a->from_sp || b->from_sp;
   m.defined_bits = a->defined_bits < b->defined_bits ? a->defined_bits : b->defined_bits;
@@ -112,7 +118,8 @@ static bool merge_state(state *dst, const state *src, int at) {
   unsigned n = 0;
   for (unsigned i = 0; i < dst->num_slots; i++)
     for (unsigned k = 0; k < src->num_slots; k++)
-      if (dst->slots[i].offset == src->slots[k].offset) {
+      if (dst->slots[i].offset == src->slots[k].offset && dst->slots[i].reg2 == src->slots[k].reg2 &&
+          dst->slots[i].coef2 == src->slots[k].coef2) {
         slot sl = dst->slots[i];
         sl.value = merge_value(&dst->slots[i].value, &src->slots[k].value, at);
         if (sl.df != src->slots[k].df) sl.df = -1;
@@ -137,19 +144,25 @@ static as_value opaque(int insn, uint64_t taint, bool from_sp, unsigned bits) {
   return v;
 }
 
-static slot *find_slot(state *st, int64_t offset) {
+/* Slots are keyed by the stack pointer's symbolic value at the access:
+ * entry sp + offset (+ coef2 * entry value of reg2). */
+static slot *find_slot(state *st, const as_value *at) {
   for (unsigned i = 0; i < st->num_slots; i++)
-    if (st->slots[i].offset == offset) return &st->slots[i];
+    if (st->slots[i].offset == at->offset && st->slots[i].reg2 == at->reg2 &&
+        st->slots[i].coef2 == at->coef2)
+      return &st->slots[i];
   return NULL;
 }
 
-static void set_slot(state *st, int64_t offset, as_value v, int df) {
-  slot *sl = find_slot(st, offset);
+static void set_slot(state *st, const as_value *at, as_value v, int df) {
+  slot *sl = find_slot(st, at);
   if (!sl) {
     if (st->num_slots == MAX_SLOTS) return;
     sl = &st->slots[st->num_slots++];
   }
-  sl->offset = offset;
+  sl->offset = at->offset;
+  sl->reg2 = at->reg2;
+  sl->coef2 = at->coef2;
   sl->value = v;
   sl->df = df;
 }
@@ -163,7 +176,15 @@ static void forget_slots_overlapping(state *st, int64_t offset, unsigned size) {
   st->num_slots = n;
 }
 
+/* The stack pointer is entry sp plus a known constant. */
 static bool sp_known(const walker *w, const state *st) {
+  const as_value *v = &st->regs[w->sp_idx];
+  return v->kind == AS_VALUE_ENTRY && v->reg == w->sp && v->reg2 == 0;
+}
+
+/* The stack pointer is entry sp plus a constant and maybe one more
+ * register's entry value (sub %0, %rsp): slots can still be tracked. */
+static bool sp_symbolic(const walker *w, const state *st) {
   const as_value *v = &st->regs[w->sp_idx];
   return v->kind == AS_VALUE_ENTRY && v->reg == w->sp;
 }
@@ -228,6 +249,27 @@ static void add_access(walker *w, const as_access *a) {
   w->s->accesses[w->s->num_accesses++] = *a;
 }
 
+/* 0 general purpose, 1 vector, 2 x87, 3 mmx, 4 mask; -1 memory/immediate. */
+static int register_file(const as_operand *op) {
+  const as_constraint *c = &op->constraint;
+  if (c->kinds & AS_CK_FIXED) {
+    const char *n = c->fixed_reg;
+    if (!strncmp(n, "xmm", 3) || !strncmp(n, "ymm", 3) || !strncmp(n, "zmm", 3)) return 1;
+    if (!strncmp(n, "st", 2)) return 2;
+    if (!strncmp(n, "mm", 2)) return 3;
+    if (n[0] == 'k' && n[1] >= '0' && n[1] <= '7') return 4;
+    return 0;
+  }
+  switch (c->reg_class) {
+  case AS_RC_XMM: case AS_RC_VEC_ANY: case AS_RC_XMM0: return 1;
+  case AS_RC_X87: case AS_RC_X87_TOP: case AS_RC_X87_SECOND: return 2;
+  case AS_RC_MMX: return 3;
+  case AS_RC_MASK: return 4;
+  default: break;
+  }
+  return (c->kinds & (AS_CK_REG | AS_CK_ANY | AS_CK_ADDRESS)) ? 0 : -1;
+}
+
 /* Can output o and input i be given the same register by the compiler? */
 static bool may_share(const as_block *b, int o, int i) {
   const as_operand *out = &b->operands[o], *in = &b->operands[i];
@@ -236,6 +278,8 @@ static bool may_share(const as_block *b, int o, int i) {
   for (unsigned q = 0; q < b->num_operands; q++)
     if (b->operands[q].tied_to == o && b->operands[q].dir == AS_DIR_IN) return false;
   if (!(out->constraint.kinds & (AS_CK_REG | AS_CK_FIXED | AS_CK_ANY))) return false;
+  /* Registers of different files never coincide (a GPR output, an xmm input). */
+  if (register_file(out) != register_file(in) && register_file(in) >= 0) return false;
   if ((out->constraint.kinds & AS_CK_FIXED) && (in->constraint.kinds & AS_CK_FIXED) &&
       !(in->constraint.kinds & AS_CK_REG) && !(out->constraint.kinds & AS_CK_REG))
     return strcmp(out->constraint.fixed_reg, in->constraint.fixed_reg) == 0;
@@ -283,7 +327,7 @@ static void record_exit(walker *w, const state *st, int insn) {
   for (unsigned k = 0; k < s->num_regs; k++) {
     const as_value *v = &st->regs[k];
     as_reg_effect *e = &s->regs[k];
-    bool unchanged = v->kind == AS_VALUE_ENTRY && v->reg == e->reg && v->offset == 0;
+    bool unchanged = v->kind == AS_VALUE_ENTRY && v->reg == e->reg && v->offset == 0 && v->reg2 == 0;
     if (!unchanged && !e->changed_at_exit) {
       e->changed_at_exit = true;
       e->changed_by = v->origin >= 0 ? v->origin : insn;
@@ -316,8 +360,20 @@ static void record_exit(walker *w, const state *st, int insn) {
     s->df_may_be_set_at_exit = true;
     if (s->df_set_insn < 0) s->df_set_insn = st->df_insn;
   }
-  if (!w->exit_seen) s->outputs_written_all = st->out_must | st->mem_must;
-  else s->outputs_written_all &= st->out_must | st->mem_must;
+  /* Outputs written on this path: a register output whose register does
+   * not hold its entry value at exit, a memory output stored to. */
+  uint64_t written = st->mem_must;
+  for (unsigned k = 0; k < s->num_regs; k++) {
+    const as_value *v = &st->regs[k];
+    bool unchanged = v->kind == AS_VALUE_ENTRY && v->reg == s->regs[k].reg && v->offset == 0 && v->reg2 == 0;
+    for (unsigned op = 0; op < w->d->num_bindings && op < 64; op++) {
+      const as_binding *bd = &w->d->bindings[op];
+      if (bd->kind == AS_BIND_REG && (bd->reg == s->regs[k].reg || bd->reg2 == s->regs[k].reg) && !unchanged)
+        written |= 1ull << op;
+    }
+  }
+  if (!w->exit_seen) s->outputs_written_all = written;
+  else s->outputs_written_all &= written;
   w->exit_seen = true;
 }
 
@@ -347,6 +403,21 @@ static bool passthrough_dest(const char *op) {
   return p && (p[2] == 'r' || p[2] == 'm');
 }
 
+/* cpuid leaves whose result depends on the sub-leaf in ecx, when the leaf
+ * is a known constant input in eax. */
+static bool cpuid_subleaf(const walker *w) {
+  unsigned rax = as_target_reg_full(w->t, as_target_reg_lookup(w->t, "eax"));
+  for (unsigned i = 0; i < w->d->num_bindings && i < w->block->num_operands; i++) {
+    const as_operand *op = &w->block->operands[i];
+    if (w->d->bindings[i].kind != AS_BIND_REG || w->d->bindings[i].reg != rax || !op->has_value) continue;
+    static const long long leaves[] = {4, 7, 0xb, 0xd, 0xf, 0x10, 0x12, 0x14, 0x17, 0x18, 0x1d,
+                                       0x1f, 0x20, 0x23, 0x24, 0x8000001d, 0x80000020};
+    for (unsigned k = 0; k < sizeof leaves / sizeof leaves[0]; k++)
+      if ((op->value & 0xffffffffLL) == leaves[k]) return true;
+  }
+  return false;
+}
+
 static uint64_t taint_of_reads(walker *w, const state *st, const as_insn *in, bool *from_sp) {
   uint64_t t = 0;
   for (unsigned r = 0; r < in->num_reads; r++) {
@@ -359,7 +430,7 @@ static uint64_t taint_of_reads(walker *w, const state *st, const as_insn *in, bo
       continue;
     /* cpuid reads ecx only for leaves with sub-leaves; the leaf decides. */
     if (in->reads[r].implicit && !strcmp(in->opcode, "CPUID") && in->reads[r].bits == 32 &&
-        !strcmp(as_target_reg_name(w->t, in->reads[r].sub), "ecx"))
+        !strcmp(as_target_reg_name(w->t, in->reads[r].sub), "ecx") && !cpuid_subleaf(w))
       continue;
     t |= st->regs[k].taint;
     if (st->regs[k].from_sp) *from_sp = true;
@@ -391,7 +462,9 @@ static void step(walker *w, state *st, int i) {
     /* Reading an input wider than its value: undefined upper bits. */
     if (op >= 0 && b->operands[op].dir != AS_DIR_OUT && v->kind == AS_VALUE_ENTRY &&
         v->reg == in->reads[r].reg && v->offset == 0 && in->reads[r].bits > v->defined_bits &&
-        v->defined_bits && !in->zero_idiom && !in->reads[r].implicit) {
+        v->defined_bits && !in->zero_idiom &&
+        (!in->reads[r].implicit || ((in->rep || !strncmp(in->opcode, "LOOP", 4)) &&
+                                    in->reads[r].bits == w->d->pointer_bits))) {
       bool dup = false;
       for (unsigned q = 0; q < w->s->num_wide; q++)
         if (w->s->wide[q].operand == op) dup = true;
@@ -434,11 +507,18 @@ static void step(walker *w, state *st, int i) {
       if (a.base.from_sp || ma->stack) {
         a.stack = true;
         if (sp_known(w, st) || (a.base.kind == AS_VALUE_ENTRY && a.base.reg == w->sp)) {
-          a.stack_offset_known = a.base.kind == AS_VALUE_ENTRY && a.base.reg == w->sp;
+          a.stack_offset_known = a.base.kind == AS_VALUE_ENTRY && a.base.reg == w->sp && !a.base.reg2;
           a.stack_offset = a.base.offset;
         }
       }
       if (a.base.taint && !ma->stack) add_undefined(w, a.base.taint, i, AS_USE_ADDRESS, -1);
+    }
+    a.sym_operand = -1;
+    unsigned sym;
+    if (ma->rip_relative && ma->disp_symbol && sscanf(ma->disp_symbol, "asmstory_sym%u", &sym) == 1 &&
+        sym < b->num_operands) {
+      a.sym_operand = (int)sym;
+      a.base.offset = ma->disp;
     }
     int ik = idx(w, ma->index);
     a.index_operand = -1;
@@ -576,6 +656,40 @@ static void step(walker *w, state *st, int i) {
     }
     break;
   }
+  case AS_VAL_ADD_REG:
+  case AS_VAL_SUB_REG: {
+    int k = idx(w, as_target_reg_full(w->t, in->value_dst));
+    int q = idx(w, as_target_reg_full(w->t, in->value_src));
+    unsigned dbits = as_target_reg_bits(w->t, in->value_dst);
+    if (k < 0 || q < 0 || dbits != as_target_reg_bits(w->t, as_target_reg_full(w->t, in->value_dst)) ||
+        dbits != as_target_reg_bits(w->t, in->value_src))
+      break;
+    as_value v = st->regs[k], u = st->regs[q];
+    int sign = in->value_op == AS_VAL_ADD_REG ? 1 : -1;
+    bool ok = false;
+    if (v.kind == AS_VALUE_ENTRY && u.kind == AS_VALUE_CONST) {
+      v.offset += sign * u.offset;
+      ok = true;
+    } else if (v.kind == AS_VALUE_ENTRY && u.kind == AS_VALUE_ENTRY && u.offset == 0 && !u.reg2) {
+      if (!v.reg2) {
+        v.reg2 = u.reg;
+        v.coef2 = sign;
+        ok = true;
+      } else if (v.reg2 == u.reg && v.coef2 == -sign) {
+        v.reg2 = 0;
+        v.coef2 = 0;
+        ok = true;
+      }
+    }
+    if (!ok) break;
+    v.taint |= u.taint;
+    v.from_sp = v.from_sp || u.from_sp;
+    v.origin = i;
+    if (v.reg == w->s->regs[k].reg && v.offset == 0 && !v.reg2) v.origin = -1;
+    write_value(w, st, in->value_dst, v, i);
+    handled = true;
+    break;
+  }
   case AS_VAL_LEA: {
     int bk = idx(w, in->lea.base);
     if (bk >= 0 && !in->lea.index) {
@@ -600,6 +714,7 @@ static void step(walker *w, state *st, int i) {
       int df = -1;
       if (is_pushf) {
         v = st->flags;
+        v.taint = 0; /* pushf of the entry flags is the accepted way to read them */
         df = st->df;
       } else {
         unsigned r = stack_reg(w, in->reads, in->num_reads);
@@ -608,14 +723,18 @@ static void step(walker *w, state *st, int i) {
         if (r && as_target_reg_bits(w->t, r) < as_target_reg_bits(w->t, as_target_reg_full(w->t, r)))
           v = opaque(i, v.taint, v.from_sp, v.defined_bits);
       }
-      if (sp_known(w, st)) set_slot(st, stack_slot, v, df);
+      if (sp_symbolic(w, st)) {
+        as_value at = sp_before;
+        at.offset = stack_slot;
+        set_slot(st, &at, v, df);
+      }
     }
     for (unsigned r = 0; r < in->num_writes; r++) {
       const as_reg_use *u = &in->writes[r];
       if (u->reg == w->sp || is_special(w, u->reg)) continue;
       as_value v = opaque(i, taint, from_sp, 4096);
-      if (is_pop && !u->implicit && sp_known(w, st)) {
-        slot *sl = find_slot(st, sp_before.offset);
+      if (is_pop && !u->implicit && sp_symbolic(w, st)) {
+        slot *sl = find_slot(st, &sp_before);
         if (sl) v = sl->value;
         else v = opaque(i, 0, false, 4096);
         if (v.kind == AS_VALUE_UNKNOWN) v.origin = v.origin >= 0 ? v.origin : i;
@@ -628,8 +747,8 @@ static void step(walker *w, state *st, int i) {
       write_value(w, st, u->sub, v, i);
     }
     if (in->flags_written) {
-      if (!strncmp(in->opcode, "POPF", 4) && sp_known(w, st)) {
-        slot *sl = find_slot(st, sp_before.offset);
+      if (!strncmp(in->opcode, "POPF", 4) && sp_symbolic(w, st)) {
+        slot *sl = find_slot(st, &sp_before);
         if (sl && sl->df >= 0) {
           st->flags = sl->value;
           st->df = sl->df;
@@ -658,7 +777,7 @@ static void step(walker *w, state *st, int i) {
   for (unsigned m = 0; m < in->num_mem; m++)
     if (in->mem[m].store && !is_push) {
       int bk = idx(w, in->mem[m].base);
-      if (bk >= 0 && st->regs[bk].kind == AS_VALUE_ENTRY && st->regs[bk].reg == w->sp)
+      if (bk >= 0 && st->regs[bk].kind == AS_VALUE_ENTRY && st->regs[bk].reg == w->sp && !st->regs[bk].reg2)
         forget_slots_overlapping(st, st->regs[bk].offset + in->mem[m].disp, in->mem[m].size);
       else if (bk < 0 || st->regs[bk].from_sp)
         st->num_slots = 0;
@@ -670,7 +789,7 @@ static void step(walker *w, state *st, int i) {
     as_value *sp = &st->regs[w->sp_idx];
     if (sp->kind == AS_VALUE_ENTRY) {
       sp->offset += in->sp_delta;
-      sp->origin = sp->offset ? i : -1;
+      sp->origin = sp->offset || sp->reg2 ? i : -1;
     }
     if (sp_known(w, st) && sp->offset < w->s->sp_min) {
       w->s->sp_min = sp->offset;

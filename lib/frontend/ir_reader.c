@@ -240,6 +240,13 @@ typedef struct ir_reader {
   size_t errlen;
 } ir_reader;
 
+/* An identity for an operand's value (same SSA value, same number), so that
+ * a memory operand and a register operand holding the same pointer can be
+ * recognized (the GCC manual's "=m"(*(char (*)[n])p) idiom). */
+static unsigned long long value_identity(LLVMValueRef v) {
+  return (unsigned long long)(uintptr_t)v;
+}
+
 static void fill_arg_operand(ir_reader *r, LLVMValueRef call, unsigned arg_index,
                              as_operand *op) {
   if (arg_index >= LLVMGetNumArgOperands(call)) return;
@@ -255,6 +262,7 @@ static void fill_arg_operand(ir_reader *r, LLVMValueRef call, unsigned arg_index
     if (!op->expr_text) op->expr_text = as_arena_printf(r->arena, "%lld", op->value);
   }
   as_facts_operand(r->facts, r->arena, call, arg_index, r->lang, &op->facts, &op->range);
+  op->value_id = value_identity(arg);
   if (r->kind_elementtype) {
     LLVMAttributeRef attr =
         LLVMGetCallSiteEnumAttribute(call, arg_index + 1, r->kind_elementtype);
@@ -264,6 +272,19 @@ static void fill_arg_operand(ir_reader *r, LLVMValueRef call, unsigned arg_index
         op->pointee_size = (unsigned)LLVMStoreSizeOfType(r->layout, elem);
     }
   }
+}
+
+/* Is direct output `index` of an asm call used?  (Rust's `out(reg) _` and
+ * clobber_abi registers are outputs nobody reads.) */
+static bool output_used(LLVMValueRef call, unsigned num_direct, unsigned index) {
+  if (num_direct <= 1) return LLVMGetFirstUse(call) != NULL;
+  for (LLVMUseRef u = LLVMGetFirstUse(call); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (!LLVMIsAInstruction(user) || LLVMGetInstructionOpcode(user) != LLVMExtractValue) return true;
+    if (LLVMGetNumIndices(user) >= 1 && LLVMGetIndices(user)[0] == index && LLVMGetFirstUse(user))
+      return true;
+  }
+  return false;
 }
 
 static int read_call(ir_reader *r, LLVMValueRef fn, LLVMValueRef call, unsigned ordinal,
@@ -396,6 +417,7 @@ static int read_call(ir_reader *r, LLVMValueRef fn, LLVMValueRef call, unsigned 
                 ? LLVMStructGetTypeAtIndex(t, direct_index)
                 : NULL;
       }
+      op->discarded = !output_used(call, num_direct, direct_index);
       direct_index++;
       if (t && LLVMGetTypeKind(t) != LLVMVoidTypeKind) {
         op->width_bits = type_bits(r->layout, t);

@@ -271,7 +271,7 @@ static void one_access(story *st, const as_access *a) {
   if (m->repeated) as_strbuf_puts(&line, " per iteration");
 
   /* Which pointer handed to the block does the address derive from? */
-  int p = a->operand >= 0 ? a->operand : a->pointer_operand;
+  int p = a->operand >= 0 ? a->operand : a->pointer_operand >= 0 ? a->pointer_operand : a->sym_operand;
   if (p < 0) {
     if (m->segment) {
       as_strbuf_puts(&line, " through a segment register: thread/CPU-local storage, not checked\n");

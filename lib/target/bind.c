@@ -218,6 +218,12 @@ static int bind_operand(bind_state *s, unsigned i, char *err, size_t errlen) {
     b->kind = AS_BIND_IMM;
     b->imm_known = op->has_value;
     b->imm = op->has_value ? op->value : 1;
+    /* A symbol (Rust `sym`, C "s"/"i" with an address): bound as a symbol
+     * the assembler can relocate, named after the operand. */
+    if (op->is_pointer || strchr(c->letters, 's')) {
+      b->imm_known = false;
+      b->text = as_arena_printf(s->arena, "asmstory_sym%u", i);
+    }
     return 0;
   }
   if (kinds & AS_CK_MEM) {
@@ -289,6 +295,10 @@ static const char *operand_text(bind_state *s, unsigned i, char modifier) {
                 : as_arena_printf(s->arena, "(%%%s)", base);
   }
   case AS_BIND_IMM: {
+    if (b->text) /* a symbol */
+      return intel || modifier == 'c' || modifier == 'P' || modifier == 'a' || modifier == 'p'
+                 ? b->text
+                 : as_arena_printf(s->arena, "$%s", b->text);
     long long v = modifier == 'n' ? -b->imm : b->imm;
     if (intel || modifier == 'c' || modifier == 'P' || modifier == 'n' || modifier == 'a')
       return as_arena_printf(s->arena, "%lld", v);

@@ -237,6 +237,11 @@ static void describe_value(as_target *t, const as_mc_insn *mi, as_insn *insn) {
     insn->value_op = AS_VAL_ADD_CONST;
     insn->value_dst = o[0].reg;
     insn->value_imm = starts(op, "SUB") ? -o[n - 1].imm : o[n - 1].imm;
+  } else if ((!strcmp(op, "ADD64rr") || !strcmp(op, "SUB64rr") || !strcmp(op, "ADD32rr") ||
+              !strcmp(op, "SUB32rr")) && n >= 3 && o[0].kind == AS_MCOP_REG && o[2].kind == AS_MCOP_REG) {
+    insn->value_op = starts(op, "ADD") ? AS_VAL_ADD_REG : AS_VAL_SUB_REG;
+    insn->value_dst = o[0].reg;
+    insn->value_src = o[2].reg;
   } else if (starts(op, "LEA") && n >= 6 && o[0].kind == AS_MCOP_REG && o[4].kind == AS_MCOP_IMM &&
              !o[4].symbol) {
     insn->value_op = AS_VAL_LEA;
@@ -446,7 +451,7 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
   } else if ((mi->desc_flags & AS_MCD_TRAP) || !strcmp(op, "INT3") || !strcmp(op, "TRAP")) {
     insn->kind = AS_INSN_TRAP;
   } else if (!strcmp(op, "HLT")) {
-    insn->kind = AS_INSN_HALT;
+    insn->kind = AS_INSN_OTHER; /* execution resumes after the next interrupt */
   }
   if (starts(op, "ENTER") || starts(op, "LEAVE")) insn->unmodeled = "enter/leave frame instructions";
   if (!strcmp(op, "STD")) insn->df_set = 1;
@@ -502,6 +507,22 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
       !starts(op, "PUSHF") && insn->kind == AS_INSN_OTHER)
     insn->unmodeled = as_arena_printf(arena, "%s: side effects LLVM does not describe", insn->mnemonic);
   if (!strcmp(op, "VZEROUPPER") || !strcmp(op, "VZEROALL")) insn->unmodeled = NULL;
+  /* The kernel's side of syscall (x86-64 Linux ABI): the result in rax;
+   * the CPU itself writes rcx (return address) and r11 (flags). */
+  if (!strcmp(op, "SYSCALL") && t->is64) {
+    static const char *const regs[] = {"rax", "rcx", "r11"};
+    for (unsigned k = 0; k < 3; k++) note_reg(t, insn, as_target_reg_lookup(t, regs[k]), true, true);
+    note_reg(t, insn, as_target_reg_lookup(t, "rax"), true, false);
+  }
+  /* Control-word moves: MC marks them load and store; one of each is true. */
+  {
+    static const char *const load_only[] = {"LDMXCSR", "VLDMXCSR", "FLDCW16m", "FLDENVm", NULL};
+    static const char *const store_only[] = {"STMXCSR", "VSTMXCSR", "FNSTCW16m", "FNSTSW16m", NULL};
+    for (unsigned k = 0; k < insn->num_mem; k++) {
+      if (any_of(op, load_only)) insn->mem[k].store = false, insn->mem[k].load = true;
+      if (any_of(op, store_only)) insn->mem[k].load = false, insn->mem[k].store = true;
+    }
+  }
   describe_value(t, mi, insn);
 }
 
