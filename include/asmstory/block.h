@@ -167,6 +167,21 @@ enum as_block_flag {
   AS_BF_HAS_MEMORY_ATTR = 1u << 13,/* IR call carries a memory(...) attribute */
 };
 
+/* Where a C asm statement's parts are in the file, for fix-its: byte
+ * offsets into the source file.  valid is false when the statement comes
+ * from a macro (no fix-it is certainly right there) or was not parsed. */
+typedef struct as_asm_layout {
+  bool valid;
+  const char *file;
+  unsigned after_keyword;       /* insert " volatile" here */
+  unsigned num_sections;        /* 1 (template only) .. 5 (goto labels) */
+  unsigned section_end[5];      /* offset right after the section's last token */
+  bool section_empty[5];
+  unsigned close_paren;         /* offset of the closing ')' */
+  unsigned *constraint_offset;  /* per operand: its constraint literal */
+  unsigned *constraint_length;
+} as_asm_layout;
+
 typedef struct as_block {
   unsigned id;                /* 1-based, in file order */
   as_lang lang;
@@ -194,6 +209,7 @@ typedef struct as_block {
   /* IR blocks: the function and the ordinal of the asm call inside it, so a
    * later pass over the same module can find the call again. */
   unsigned ir_call_ordinal;
+  as_asm_layout layout;       /* C: for fix-its */
 } as_block;
 
 const char *as_lang_name(as_lang lang);

@@ -27,6 +27,7 @@ typedef struct as_fixit {
   int operand;               /* an operand whose constraint changes, or -1 */
   const char *constraint;    /* its new constraint ("+r", "=&r") */
   bool add_volatile;         /* insert `volatile` after `asm` */
+  bool certain;              /* certainly right: applied by --fix, exported */
 } as_fixit;
 
 typedef struct as_finding {

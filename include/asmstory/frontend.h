@@ -48,6 +48,23 @@ int as_frontend_any(as_arena *arena, const char *path,
                     const as_frontend_options *options, as_block_list *out,
                     char *err, size_t errlen);
 
+/* A file of a compilation database and its compiler flags. */
+typedef struct as_compile_job {
+  const char *file;
+  const char *const *args;
+  unsigned num_args;
+} as_compile_job;
+
+typedef struct as_compile_job_list {
+  as_compile_job *items;
+  unsigned count, capacity;
+} as_compile_job_list;
+
+/* Reads <build_dir>/compile_commands.json: the listed files (or all when
+ * num_files is 0) with their flags. */
+int as_compile_db_load(as_arena *arena, const char *build_dir, const char *const *files,
+                       unsigned num_files, as_compile_job_list *out, char *err, size_t errlen);
+
 #ifdef __cplusplus
 }
 #endif

@@ -22,6 +22,32 @@ void as_report_json(as_strbuf *out, const as_finding_list *findings);
  * refines the column inside the asm string literal by reading the source. */
 as_loc as_report_location(const as_block *block, unsigned tpl_line, unsigned tpl_column);
 
+/* ---- fix-its ------------------------------------------------------------ */
+
+/* One text replacement in a source file (byte offsets). */
+typedef struct as_edit {
+  const char *file;
+  unsigned offset, length;
+  const char *text;
+  const as_finding *finding; /* the first finding it fixes */
+} as_edit;
+
+typedef struct as_edit_list {
+  as_edit *items;
+  unsigned count, capacity;
+} as_edit_list;
+
+/* The edits for fix-its that are certainly right (as_fixit.certain), merged
+ * per asm statement (all clobbers to add in one insertion).  Statements
+ * from macros get none. */
+void as_fix_edits(as_arena *arena, const as_finding_list *findings, as_edit_list *edits);
+/* Applies the edits to the files in place.  0, or -1 with a reason. */
+int as_fix_apply(as_arena *arena, const as_edit_list *edits, char *err, size_t errlen);
+/* clang-tidy's export-fixes YAML (MainSourceFile, Diagnostics with
+ * Replacements), for clang-apply-replacements. */
+void as_fix_export_yaml(as_strbuf *out, const char *main_file, const as_finding_list *findings,
+                        const as_edit_list *edits);
+
 #ifdef __cplusplus
 }
 #endif

@@ -68,7 +68,7 @@ const char *as_operand_label(as_arena *arena, const as_block *b, int i) {
 
 static const char *insn_text(const ctx *c, int i) {
   const as_insn *in = insn_at(c, i);
-  return in ? as_arena_printf(c->arena, "`%s`", in->text) : "the block";
+  return in ? as_arena_printf(c->arena, "`%s`", as_insn_display(c->arena, c->b, in)) : "the block";
 }
 
 static const char *reg_name(const ctx *c, unsigned reg) {
@@ -184,6 +184,7 @@ static void check_registers(ctx *c) {
     if (is_c(c->b)) {
       as_fixit *x = as_finding_fixit(c->arena, missing, "add %s to the clobbers", clobber_text.data);
       x->clobber = clobber_text.data;
+      x->certain = true;
     } else if (is_rust(c->b)) {
       as_finding_fixit(c->arena, missing, "declare each as `out(\"<reg>\") _` (or use clobber_abi(\"C\"))");
     } else {
@@ -212,6 +213,7 @@ static void check_early_clobber(ctx *c) {
                                        o->dir == AS_DIR_INOUT ? "+" : "=", letters);
         x->operand = e->output;
         x->constraint = as_arena_printf(c->arena, "%s&%s", o->dir == AS_DIR_INOUT ? "+" : "=", letters);
+        x->certain = !(o->constraint.flags & AS_CF_MULTI_ALT);
       } else if (is_rust(c->b)) {
         as_finding_fixit(c->arena, f, "use `out` instead of `lateout` for operand {%d}", e->output);
       } else {
@@ -237,6 +239,12 @@ static void check_outputs(ctx *c) {
     bool tied = false;
     for (unsigned q = 0; q < b->num_operands; q++)
       if (b->operands[q].tied_to == (int)i) tied = true;
+    /* An input in the same fixed register (Rust inlateout("rax") x => y):
+     * an unwritten register still holds a defined value. */
+    for (unsigned q = 0; q < b->num_operands && q < c->d->num_bindings && i < c->d->num_bindings; q++)
+      if (b->operands[q].dir == AS_DIR_IN && c->d->bindings[q].kind == AS_BIND_REG &&
+          c->d->bindings[i].kind == AS_BIND_REG && c->d->bindings[q].reg == c->d->bindings[i].reg)
+        tied = true;
     if (tied || o->discarded) continue;
     if (i >= c->d->num_bindings || c->d->bindings[i].kind == AS_BIND_NONE) continue;
     if ((c->s->outputs_written_all >> i) & 1) continue;
@@ -531,6 +539,7 @@ static void check_memory(ctx *c) {
             as_fixit *x = as_finding_fixit(c->arena, rf, "add \"memory\" to the clobbers (or pass the "
                                            "memory as an \"m\" input)");
             x->clobber = "\"memory\"";
+            x->certain = true;
           } else if (rf && is_rust(b)) {
             as_finding_fixit(c->arena, rf, "remove nomem");
           }
@@ -563,9 +572,13 @@ static void check_memory(ctx *c) {
                                              as_operand_label(c->arena, b, a->operand));
               x->operand = a->operand;
               x->constraint = "+m";
+              as_fixit *y = as_finding_fixit(c->arena, wf, "or add \"memory\" to the clobbers");
+              y->clobber = "\"memory\"";
+              y->certain = true;
             } else {
               as_fixit *x = as_finding_fixit(c->arena, wf, "add \"memory\" to the clobbers");
               x->clobber = "\"memory\"";
+              x->certain = true;
             }
           } else if (wf && is_rust(b)) {
             as_finding_fixit(c->arena, wf, b->flags & AS_BF_NOMEM ? "remove nomem" : "remove readonly");
@@ -609,6 +622,7 @@ static void check_purity(ctx *c) {
       if (is_c(b)) {
         as_fixit *x = as_finding_fixit(c->arena, f, "add volatile: asm volatile (...)");
         x->add_volatile = true;
+        x->certain = true;
       } else if (is_rust(b)) {
         as_finding_fixit(c->arena, f, "remove pure");
       } else {

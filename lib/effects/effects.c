@@ -463,6 +463,8 @@ static void step(walker *w, state *st, int i) {
     if (op >= 0 && b->operands[op].dir != AS_DIR_OUT && v->kind == AS_VALUE_ENTRY &&
         v->reg == in->reads[r].reg && v->offset == 0 && in->reads[r].bits > v->defined_bits &&
         v->defined_bits && !in->zero_idiom &&
+        /* a narrow lea keeps only the low bits of the address it computes */
+        !(in->value_op == AS_VAL_LEA && as_target_reg_bits(w->t, in->value_dst) <= v->defined_bits) &&
         (!in->reads[r].implicit || ((in->rep || !strncmp(in->opcode, "LOOP", 4)) &&
                                     in->reads[r].bits == w->d->pointer_bits))) {
       bool dup = false;

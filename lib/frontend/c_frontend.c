@@ -606,6 +606,63 @@ static int add_operand(c_ctx *ctx, const visit_scope *scope, as_block *b, CXCurs
   return 0;
 }
 
+/* Byte offset in its file of a token's start or end; false inside a macro
+ * expansion (spelling and expansion differ). */
+static bool token_offset(c_ctx *ctx, const tok_list *t, unsigned i, bool end, const char **file,
+                         unsigned *offset) {
+  if (i >= t->count) return false;
+  CXSourceRange r = clang_getTokenExtent(ctx->tu, t->tokens[i]);
+  CXSourceLocation at = end ? clang_getRangeEnd(r) : clang_getRangeStart(r);
+  CXFile sf = NULL, ef = NULL;
+  unsigned so = 0, eo = 0;
+  clang_getSpellingLocation(at, &sf, NULL, NULL, &so);
+  clang_getExpansionLocation(at, &ef, NULL, NULL, &eo);
+  if (!sf || !clang_File_isEqual(sf, ef) || so != eo) return false;
+  *file = file_name(ctx, sf);
+  *offset = so;
+  return true;
+}
+
+/* Records where the statement's parts are, for fix-its. */
+static void record_layout(c_ctx *ctx, as_block *b, const tok_list *t, const asm_syntax *syn,
+                          const tok_range *outs, const tok_range *ins, unsigned nout,
+                          unsigned nin) {
+  as_asm_layout *l = &b->layout;
+  memset(l, 0, sizeof *l);
+  if (!syn->ok || syn->num_sections == 0) return;
+  const char *file = NULL, *f2 = NULL;
+  if (!token_offset(ctx, t, 0, true, &file, &l->after_keyword)) return;
+  unsigned close = syn->section[syn->num_sections - 1].end;
+  if (!token_offset(ctx, t, close, false, &f2, &l->close_paren) || strcmp(file, f2)) return;
+  l->num_sections = syn->num_sections;
+  for (unsigned k = 0; k < syn->num_sections; k++) {
+    tok_range r = syn->section[k];
+    /* Section k > 0 starts after its ':'; its end is after its last token,
+     * or right after the ':' when it is empty. */
+    l->section_empty[k] = r.end <= r.begin;
+    unsigned last = !l->section_empty[k]       ? r.end - 1
+                    : tok_is(t, r.begin, "::") ? r.begin
+                                               : r.begin - 1; /* the ':' */
+    if (!token_offset(ctx, t, last, true, &f2, &l->section_end[k]) || strcmp(file, f2)) return;
+  }
+  unsigned n = nout + nin;
+  l->constraint_offset = as_arena_alloc(ctx->arena, sizeof(unsigned) * (n + 1));
+  l->constraint_length = as_arena_alloc(ctx->arena, sizeof(unsigned) * (n + 1));
+  for (unsigned k = 0; k < n; k++) {
+    tok_range it = k < nout ? outs[k] : ins[k - nout];
+    unsigned j = it.begin;
+    if (tok_is(t, j, "[") && tok_is(t, j + 2, "]")) j += 3;
+    unsigned start = 0, stop = 0;
+    if (!tok_is_string(t, j) || tok_is_string(t, j + 1) ||
+        !token_offset(ctx, t, j, false, &f2, &start) || !token_offset(ctx, t, j, true, &f2, &stop))
+      return;
+    l->constraint_offset[k] = start;
+    l->constraint_length[k] = stop - start;
+  }
+  l->file = file;
+  l->valid = true;
+}
+
 static void handle_asm(visit_scope *scope, CXCursor c) {
   c_ctx *ctx = scope->ctx;
   as_loc loc = expansion_loc(ctx, clang_getCursorLocation(c));
@@ -730,6 +787,8 @@ static void handle_asm(visit_scope *scope, CXCursor c) {
         break;
       }
   }
+
+  record_layout(ctx, b, &t, &syn, outs, ins, nout, nin);
 
   /* Clobbers. */
   b->clobbers = nclob ? as_arena_alloc(ctx->arena, sizeof *b->clobbers * nclob) : NULL;
@@ -917,8 +976,25 @@ static int attach_ir_twins(c_ctx *ctx, const char *path, const as_frontend_optio
       }
     }
   }
-  for (unsigned i = 0; i < ctx->blocks.count; i++)
-    if (!ctx->blocks.items[i]->ir_twin) ctx->blocks.items[i]->flags |= AS_BF_UNREACHED;
+  for (unsigned i = 0; i < ctx->blocks.count; i++) {
+    as_block *b = ctx->blocks.items[i];
+    if (!b->ir_twin) {
+      b->flags |= AS_BF_UNREACHED;
+      continue;
+    }
+    /* Local register variables (register int x asm("r9")): the AST says
+     * "r", the IR says {r9}.  Bind where the compiler will. */
+    const as_block *w = b->ir_twin;
+    for (unsigned k = 0; k < b->num_operands && k < w->num_operands; k++) {
+      as_constraint *c = &b->operands[k].constraint;
+      const as_constraint *wc = &w->operands[k].constraint;
+      if ((wc->kinds & AS_CK_FIXED) && !(c->kinds & AS_CK_FIXED) && (c->kinds & AS_CK_REG) &&
+          !(c->kinds & AS_CK_TIED)) {
+        c->kinds = (c->kinds & ~(unsigned)AS_CK_REG) | AS_CK_FIXED;
+        memcpy(c->fixed_reg, wc->fixed_reg, sizeof c->fixed_reg);
+      }
+    }
+  }
   return 0;
 }
 

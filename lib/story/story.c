@@ -264,7 +264,7 @@ static void one_access(story *st, const as_access *a) {
   const as_mem_access *m = &in->mem[a->mem_index];
   const as_block *b = st->b;
   const char *verb = a->load && a->store ? "reads and writes" : a->store ? "writes" : "reads";
-  const char *itext = as_arena_printf(st->arena, "`%s`", in->text);
+  const char *itext = as_arena_printf(st->arena, "`%s`", as_insn_display(st->arena, b, in));
   as_strbuf line;
   as_strbuf_init(&line, st->arena);
   as_strbuf_printf(&line, "  %s %s %u byte%s", itext, verb, m->size, m->size == 1 ? "" : "s");

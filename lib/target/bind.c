@@ -238,24 +238,10 @@ exhausted:
   return -1;
 }
 
-static const char *ptr_size_name(unsigned bytes) {
-  switch (bytes) {
-  case 1: return "byte ptr ";
-  case 2: return "word ptr ";
-  case 4: return "dword ptr ";
-  case 8: return "qword ptr ";
-  case 10: return "tbyte ptr ";
-  case 16: return "xmmword ptr ";
-  case 32: return "ymmword ptr ";
-  case 64: return "zmmword ptr ";
-  }
-  return "";
-}
 
 /* The text an operand reference becomes. */
 static const char *operand_text(bind_state *s, unsigned i, char modifier) {
   const as_binding *b = &s->out->bindings[i];
-  const as_operand *op = &s->block->operands[i];
   bool intel = s->block->dialect == AS_DIALECT_INTEL;
   const char *pct = intel ? "" : "%";
   switch (b->kind) {
@@ -287,9 +273,10 @@ static const char *operand_text(bind_state *s, unsigned i, char modifier) {
     const char *base = as_target_reg_name(s->t, b->reg);
     int disp = modifier == 'H' ? 8 : 0;
     if (intel) {
-      const char *size = ptr_size_name(op->pointee_size);
-      return disp ? as_arena_printf(s->arena, "%s[%s + %d]", size, base, disp)
-                  : as_arena_printf(s->arena, "%s[%s]", size, base);
+      /* As clang prints it: no size keyword (the template gives one when
+       * the instruction needs it: `inc dword ptr %0`). */
+      return disp ? as_arena_printf(s->arena, "[%s + %d]", base, disp)
+                  : as_arena_printf(s->arena, "[%s]", base);
     }
     return disp ? as_arena_printf(s->arena, "%d(%%%s)", disp, base)
                 : as_arena_printf(s->arena, "(%%%s)", base);

@@ -153,14 +153,16 @@ static void add_reg(const as_target *t, as_reg_use *list, unsigned *count, unsig
   if (as_x86_is_gpr(t, sub)) {
     const char *n = as_target_reg_name(t, sub);
     /* MC's class sizes put esi in 32-bit classes etc.; names are exact. */
-    u->bits = n[0] == 'r' && (strlen(n) <= 3 || n[strlen(n) - 1] < 'a') ? 64
-              : n[0] == 'e' ? 32
-              : (n[0] == 'r' && n[strlen(n) - 1] == 'd') ? 32
-              : (n[0] == 'r' && n[strlen(n) - 1] == 'w') ? 16
-              : (strlen(n) == 2 && n[1] == 'x') || !strcmp(n, "si") || !strcmp(n, "di") ||
-                        !strcmp(n, "sp") || !strcmp(n, "bp")
-                  ? 16
-                  : 8;
+    char last = n[strlen(n) - 1];
+    if (n[0] == 'r' && n[1] >= '0' && n[1] <= '9') /* r8 r8d r8w r8b */
+      u->bits = last == 'd' ? 32 : last == 'w' ? 16 : last == 'b' ? 8 : 64;
+    else
+      u->bits = n[0] == 'r' ? 64
+                : n[0] == 'e' ? 32
+                : (strlen(n) == 2 && n[1] == 'x') || !strcmp(n, "si") || !strcmp(n, "di") ||
+                          !strcmp(n, "sp") || !strcmp(n, "bp")
+                    ? 16
+                    : 8;
     u->shift = as_x86_is_high_byte(t, sub) ? 8 : 0;
   }
   u->implicit = implicit;

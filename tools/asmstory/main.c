@@ -79,14 +79,15 @@ static const char *ext_of(const char *path) {
   return dot && (!slash || dot > slash) ? dot : "";
 }
 
-int main(int argc, char **argv) {
+/* The whole command; files and cc_args are main's, sized for argc (cc_args
+ * has room for one more, the --target flag, which goes to *target_flag so
+ * main can free it: every return path leaves nothing behind). */
+static int run(int argc, char **argv, const char **files, const char **cc_args,
+               char **target_flag) {
   format_kind format = FORMAT_TEXT;
   const char *checks = NULL, *triple = NULL;
   bool explain = false, dump = false, list_checks = false, stats = false, cache = true;
-  const char **files = calloc((size_t)argc + 1, sizeof *files);
-  const char **cc_args = calloc((size_t)argc + 2, sizeof *cc_args);
   unsigned num_files = 0, num_cc = 0;
-  if (!files || !cc_args) return fail("%s", "out of memory");
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--")) {
@@ -144,6 +145,7 @@ int main(int argc, char **argv) {
     if (!flag) return fail("%s", "out of memory");
     sprintf(flag, "--target=%s", triple);
     cc_args[num_cc++] = flag;
+    *target_flag = flag;
   }
 
   as_arena arena;
@@ -231,6 +233,16 @@ int main(int argc, char **argv) {
   as_target_cache_destroy(targets);
   as_story_destroy(story);
   as_arena_free(&arena);
+  return status;
+}
+
+int main(int argc, char **argv) {
+  const char **files = calloc((size_t)argc + 1, sizeof *files);
+  const char **cc_args = calloc((size_t)argc + 2, sizeof *cc_args);
+  char *target_flag = NULL;
+  int status = files && cc_args ? run(argc, argv, files, cc_args, &target_flag)
+                                : fail("%s", "out of memory");
+  free(target_flag);
   free(files);
   free(cc_args);
   return status;

@@ -23,7 +23,7 @@ int load_bad(const int *p) {
 }
 void store_bad(int *p) {
   // CHECK: intel-syntax.c:[[@LINE+1]]:17: warning: `movl $1, (%rax)` writes memory through memory operand %0 (`*p`), but %0 (`*p`) is an input-only operand{{.*}}[asmstory-memory-write-undeclared]
-  asm volatile("mov %0, 1" : : "m"(*p));
+  asm volatile("mov dword ptr %0, 1" : : "m"(*p));
 }
 void push_bad(void) {
   // CHECK: intel-syntax.c:[[@LINE+1]]:17: warning: `pushq %rax` writes 8 bytes below the stack pointer{{.*}}[asmstory-stack-undeclared]
@@ -34,7 +34,7 @@ void push_bad(void) {
 void cpuid_ok(unsigned leaf) { asm volatile("cpuid" : "+a"(leaf) : : "rbx", "rcx", "rdx"); }
 int sum_ok(int a, int b) { int r; asm("mov %0, %1\n\tadd %0, %2" : "=&r"(r) : "r"(a), "r"(b)); return r; }
 int load_ok(const int *p) { int v; asm("mov %0, %1" : "=r"(v) : "m"(*p)); return v; }
-void store_ok(int *p) { asm volatile("mov %0, 1" : "=m"(*p)); }
+void store_ok(int *p) { asm volatile("mov dword ptr %0, 1" : "=m"(*p)); }
 void copy_ok(void *d, const void *s, unsigned long n) {
   asm volatile("rep movsb" : "+D"(d), "+S"(s), "+c"(n) : : "memory");
 }
