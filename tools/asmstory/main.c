@@ -1,6 +1,7 @@
 /* asmstory: the command line, clang-tidy style.
  *
  *   asmstory [options] <file>... [-- <compiler flags>]
+ *   asmstory -p <build-dir> [options] [<file>...] [-- <extra flags>]
  *
  * Exit status: 0 no finding of severity warning or error, 1 at least one,
  * 2 the tool could not run (one-line reason on stderr). */
@@ -9,25 +10,32 @@
 #include "asmstory/frontend.h"
 #include "asmstory/report.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
-#include <time.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 typedef enum { FORMAT_TEXT, FORMAT_SARIF, FORMAT_JSON } format_kind;
 
 static const char usage[] =
     "usage: asmstory [options] <file>... [-- <compiler flags>]\n"
+    "       asmstory -p <build-dir> [options] [<file>...] [-- <extra compiler flags>]\n"
     "\n"
     "Checks every inline asm block of C/C++ (.c .cc .cpp .cxx .h .i .ii), LLVM IR (.ll .bc)\n"
-    "and Rust (.rs) files against its declared interface.\n"
+    "and Rust (.rs) files against its declared interface and the memory its pointers grant.\n"
     "\n"
     "options:\n"
     "  --format=text|sarif|json  output format (default text)\n"
     "  --checks=<globs>          rules to run, clang-tidy style (e.g. -*,memory-*)\n"
-    "  --explain                 print each block's bindings, effects and memory accesses\n"
+    "  --explain                 print each block's bindings, effects and permission stories\n"
     "  --dump                    print each block's operands, bindings and decoded instructions\n"
     "  --target=<triple>         target for IR without one (and for C files, as --target=)\n"
+    "  -p <build-dir>            read compile_commands.json: the files and their flags\n"
+    "  --fix                     apply the fix-its that are certainly right, in place\n"
+    "  --export-fixes=<file>     write those fix-its as clang-tidy YAML replacements\n"
+    "  -j <n>                    analyze n files in parallel\n"
     "  --stats                   print per-block analysis times and Z3 counts to stderr\n"
     "  --no-cache                do not reuse answers of identical Z3 queries\n"
     "  --list-checks             print the rule ids and exit\n"
@@ -79,15 +87,139 @@ static const char *ext_of(const char *path) {
   return dot && (!slash || dot > slash) ? dot : "";
 }
 
+/* ---- one file: a job ------------------------------------------------------ */
+
+typedef struct config {
+  format_kind format;
+  const char *checks, *triple;
+  bool explain, dump, stats, cache, stories;
+} config;
+
+typedef struct job {
+  const char *file;
+  const char *const *cc_args;
+  unsigned num_cc_args;
+} job;
+
+typedef struct job_result {
+  as_arena arena;
+  as_finding_list findings;
+  as_strbuf side;   /* --dump/--explain text (with each block's findings in text mode) */
+  as_strbuf stats;  /* --stats lines */
+  char err[1024];
+  bool failed;
+  as_story_stats story;
+} job_result;
+
+/* Per-thread analysis state: a target cache and a Z3 story context. */
+typedef struct worker_state {
+  as_target_cache *targets;
+  as_story_ctx *story;
+} worker_state;
+
+static void analyze_job(const config *cfg, worker_state *ws, const job *j, job_result *r) {
+  as_arena *arena = &r->arena;
+  as_strbuf_init(&r->side, arena);
+  as_strbuf_init(&r->stats, arena);
+  as_frontend_options fo;
+  memset(&fo, 0, sizeof fo);
+  fo.triple = cfg->triple;
+  const char *ext = ext_of(j->file);
+  bool is_c = strcmp(ext, ".ll") && strcmp(ext, ".bc") && strcmp(ext, ".rs");
+  fo.cc_args = is_c ? j->cc_args : NULL;
+  fo.num_cc_args = is_c ? j->num_cc_args : 0;
+  fo.want_ir = cfg->stories;
+  as_block_list blocks = {0};
+  if (as_frontend_any(arena, j->file, &fo, &blocks, r->err, sizeof r->err) != 0) {
+    r->failed = true;
+    return;
+  }
+  as_analysis_options options = {cfg->checks, cfg->dump, cfg->explain};
+  unsigned block_first = 0;
+  for (unsigned i = 0; i < blocks.count; i++) {
+    as_strbuf d, e;
+    as_strbuf_init(&d, arena);
+    as_strbuf_init(&e, arena);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    int analyzed = as_analyze_block(ws->targets, ws->story, arena, blocks.items[i], &options,
+                                    &r->findings, &d, &e, r->err, sizeof r->err);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    if (cfg->stats)
+      as_strbuf_printf(&r->stats, "asmstory-stats: block %s:%u us %lld\n", j->file,
+                       blocks.items[i]->loc.line,
+                       (long long)(t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000);
+    if (analyzed != 0) {
+      r->failed = true;
+      return;
+    }
+    if (d.length) as_strbuf_puts(&r->side, d.data);
+    if (e.length) as_strbuf_puts(&r->side, e.data);
+    if (cfg->format == FORMAT_TEXT && (cfg->dump || cfg->explain)) {
+      /* With --dump/--explain each block's findings follow its text. */
+      as_finding_list mine = {r->findings.items + block_first, r->findings.count - block_first,
+                              r->findings.count - block_first};
+      sort_findings(arena, &mine, 0);
+      as_report_text(&r->side, &mine);
+      block_first = r->findings.count;
+    }
+  }
+  sort_findings(arena, &r->findings, 0);
+}
+
+typedef struct pool {
+  const config *cfg;
+  const job *jobs;
+  job_result *results;
+  unsigned num_jobs;
+  atomic_uint next;
+  as_story_stats story;
+  pthread_mutex_t lock;
+} pool;
+
+static void *worker(void *arg) {
+  pool *p = arg;
+  worker_state ws;
+  ws.targets = as_target_cache_create();
+  ws.story = p->cfg->stories ? as_story_create(2000, p->cfg->cache) : NULL;
+  for (;;) {
+    unsigned i = atomic_fetch_add(&p->next, 1);
+    if (i >= p->num_jobs) break;
+    analyze_job(p->cfg, &ws, &p->jobs[i], &p->results[i]);
+  }
+  as_story_stats st = as_story_get_stats(ws.story);
+  pthread_mutex_lock(&p->lock);
+  p->story.queries += st.queries;
+  p->story.cache_hits += st.cache_hits;
+  p->story.timeouts += st.timeouts;
+  pthread_mutex_unlock(&p->lock);
+  as_target_cache_destroy(ws.targets);
+  as_story_destroy(ws.story);
+  return NULL;
+}
+
+/* ---- the command ----------------------------------------------------------- */
+
+static bool parse_unsigned(const char *s, unsigned *out) {
+  char *end = NULL;
+  unsigned long v = strtoul(s, &end, 10);
+  if (!*s || *end || v == 0 || v > 256) return false;
+  *out = (unsigned)v;
+  return true;
+}
+
 /* The whole command; files and cc_args are main's, sized for argc (cc_args
  * has room for one more, the --target flag, which goes to *target_flag so
  * main can free it: every return path leaves nothing behind). */
 static int run(int argc, char **argv, const char **files, const char **cc_args,
                char **target_flag) {
-  format_kind format = FORMAT_TEXT;
-  const char *checks = NULL, *triple = NULL;
-  bool explain = false, dump = false, list_checks = false, stats = false, cache = true;
-  unsigned num_files = 0, num_cc = 0;
+  config cfg;
+  memset(&cfg, 0, sizeof cfg);
+  cfg.format = FORMAT_TEXT;
+  cfg.cache = true;
+  bool list_checks = false, fix = false;
+  const char *build_dir = NULL, *export_fixes = NULL;
+  unsigned num_files = 0, num_cc = 0, threads = 1;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--")) {
@@ -95,25 +227,38 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
       break;
     } else if (!strncmp(a, "--format=", 9)) {
       const char *f = a + 9;
-      if (!strcmp(f, "text")) format = FORMAT_TEXT;
-      else if (!strcmp(f, "sarif")) format = FORMAT_SARIF;
-      else if (!strcmp(f, "json")) format = FORMAT_JSON;
+      if (!strcmp(f, "text")) cfg.format = FORMAT_TEXT;
+      else if (!strcmp(f, "sarif")) cfg.format = FORMAT_SARIF;
+      else if (!strcmp(f, "json")) cfg.format = FORMAT_JSON;
       else if (!strcmp(f, "plist")) return fail("--format=%s is not supported yet (text, sarif, json are)", f);
       else return fail("unknown --format '%s' (expected text, sarif or json)", f);
     } else if (!strncmp(a, "--checks=", 9)) {
-      checks = a + 9;
+      cfg.checks = a + 9;
       char err[256];
-      if (!as_checks_valid(checks, err, sizeof err)) return fail("%s", err);
+      if (!as_checks_valid(cfg.checks, err, sizeof err)) return fail("%s", err);
     } else if (!strncmp(a, "--target=", 9)) {
-      triple = a + 9;
+      cfg.triple = a + 9;
     } else if (!strcmp(a, "--explain")) {
-      explain = true;
+      cfg.explain = true;
     } else if (!strcmp(a, "--dump")) {
-      dump = true;
+      cfg.dump = true;
     } else if (!strcmp(a, "--stats")) {
-      stats = true;
+      cfg.stats = true;
     } else if (!strcmp(a, "--no-cache")) {
-      cache = false;
+      cfg.cache = false;
+    } else if (!strcmp(a, "--fix")) {
+      fix = true;
+    } else if (!strncmp(a, "--export-fixes=", 15)) {
+      export_fixes = a + 15;
+    } else if (!strcmp(a, "-p") || !strcmp(a, "-j")) {
+      if (i + 1 >= argc) return fail("option '%s' needs an argument", a);
+      const char *v = argv[++i];
+      if (a[1] == 'p') build_dir = v;
+      else if (!parse_unsigned(v, &threads)) return fail("-j: '%s' is not a number from 1 to 256", v);
+    } else if (!strncmp(a, "-p", 2) && a[2]) {
+      build_dir = a[2] == '=' ? a + 3 : a + 2;
+    } else if (!strncmp(a, "-j", 2) && a[2]) {
+      if (!parse_unsigned(a + 2, &threads)) return fail("-j: '%s' is not a number from 1 to 256", a + 2);
     } else if (!strcmp(a, "--list-checks")) {
       list_checks = true;
     } else if (!strcmp(a, "--version")) {
@@ -122,9 +267,6 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
     } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       fputs(usage, stdout);
       return 0;
-    } else if (!strcmp(a, "-p") || !strncmp(a, "-p=", 3) || !strcmp(a, "--fix") ||
-               !strncmp(a, "--export-fixes", 14) || !strcmp(a, "-j")) {
-      return fail("option '%s' is not supported yet", a);
     } else if (a[0] == '-' && a[1]) {
       return fail("unknown option '%s' (see --help)", a);
     } else {
@@ -135,103 +277,146 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
     unsigned n;
     const as_rule_info *r = as_rules(&n);
     for (unsigned k = 0; k < n; k++)
-      if (as_check_enabled(checks, r[k].id)) printf("%-24s %s\n", r[k].id, r[k].summary);
+      if (as_check_enabled(cfg.checks, r[k].id)) printf("%-24s %s\n", r[k].id, r[k].summary);
     return 0;
   }
-  if (num_files == 0) return fail("%s", "no input files (see --help)");
-  if (triple) {
+  if (num_files == 0 && !build_dir) return fail("%s", "no input files (see --help)");
+  if (cfg.triple) {
     /* For C files the target is a compiler flag as well. */
-    char *flag = malloc(strlen(triple) + 10);
+    char *flag = malloc(strlen(cfg.triple) + 10);
     if (!flag) return fail("%s", "out of memory");
-    sprintf(flag, "--target=%s", triple);
+    sprintf(flag, "--target=%s", cfg.triple);
     cc_args[num_cc++] = flag;
     *target_flag = flag;
   }
+  /* Permission stories need the IR (C: compiled by Clang as well). */
+  cfg.stories = as_check_enabled(cfg.checks, "memory-out-of-bounds") ||
+                as_check_enabled(cfg.checks, "memory-misaligned") ||
+                as_check_enabled(cfg.checks, "memory-readonly-write") ||
+                as_check_enabled(cfg.checks, "memory-no-provenance");
 
   as_arena arena;
   as_arena_init(&arena);
-  as_target_cache *targets = as_target_cache_create();
-  /* Permission stories need the IR (C: compiled by Clang as well). */
-  bool stories = as_check_enabled(checks, "memory-out-of-bounds") ||
-                 as_check_enabled(checks, "memory-misaligned") ||
-                 as_check_enabled(checks, "memory-readonly-write") ||
-                 as_check_enabled(checks, "memory-no-provenance");
-  as_story_ctx *story = stories ? as_story_create(2000, cache) : NULL;
-  as_finding_list findings = {0};
-  as_strbuf text;
-  as_strbuf_init(&text, &arena);
-  FILE *side = format == FORMAT_TEXT ? stdout : stderr; /* dump/explain */
-  as_analysis_options options = {checks, dump, explain};
   int status = 0;
-  for (unsigned f = 0; f < num_files; f++) {
-    as_frontend_options fo;
-    memset(&fo, 0, sizeof fo);
-    fo.triple = triple;
-    const char *ext = ext_of(files[f]);
-    bool is_c = strcmp(ext, ".ll") && strcmp(ext, ".bc") && strcmp(ext, ".rs");
-    fo.cc_args = is_c ? cc_args : NULL;
-    fo.num_cc_args = is_c ? num_cc : 0;
-    fo.want_ir = stories;
-    as_block_list blocks = {0};
-    unsigned first_finding = findings.count;
+
+  /* The jobs: files with their flags (-p: from the compilation database,
+   * extra flags after -- appended). */
+  job *jobs = NULL;
+  unsigned num_jobs = 0;
+  if (build_dir) {
+    as_compile_job_list db = {0};
     char err[1024];
-    if (as_frontend_any(&arena, files[f], &fo, &blocks, err, sizeof err) != 0) {
-      status = fail("%s", err);
+    if (as_compile_db_load(&arena, build_dir, files, num_files, &db, err, sizeof err) != 0) {
+      as_arena_free(&arena);
+      return fail("%s", err);
+    }
+    jobs = as_arena_alloc(&arena, sizeof *jobs * (db.count + 1));
+    for (unsigned i = 0; i < db.count; i++) {
+      const char **args = as_arena_alloc(&arena, sizeof(char *) * (db.items[i].num_args + num_cc + 1));
+      memcpy(args, db.items[i].args, sizeof(char *) * db.items[i].num_args);
+      memcpy(args + db.items[i].num_args, cc_args, sizeof(char *) * num_cc);
+      jobs[num_jobs].file = db.items[i].file;
+      jobs[num_jobs].cc_args = args;
+      jobs[num_jobs].num_cc_args = db.items[i].num_args + num_cc;
+      num_jobs++;
+    }
+  } else {
+    jobs = as_arena_alloc(&arena, sizeof *jobs * (num_files + 1));
+    for (unsigned i = 0; i < num_files; i++) {
+      jobs[num_jobs].file = files[i];
+      jobs[num_jobs].cc_args = cc_args;
+      jobs[num_jobs].num_cc_args = num_cc;
+      num_jobs++;
+    }
+  }
+
+  job_result *results = as_arena_alloc(&arena, sizeof *results * (num_jobs + 1));
+  for (unsigned i = 0; i < num_jobs; i++) as_arena_init(&results[i].arena);
+  pool p;
+  memset(&p, 0, sizeof p);
+  p.cfg = &cfg;
+  p.jobs = jobs;
+  p.results = results;
+  p.num_jobs = num_jobs;
+  atomic_init(&p.next, 0);
+  pthread_mutex_init(&p.lock, NULL);
+  if (threads > num_jobs) threads = num_jobs ? num_jobs : 1;
+  if (threads <= 1) {
+    worker(&p);
+  } else {
+    /* LLVM's target registry is initialized once before the threads start. */
+    as_target_cache *warm = as_target_cache_create();
+    char err[256];
+    (void)as_target_get(warm, "x86_64-unknown-linux-gnu", err, sizeof err);
+    pthread_t *tids = calloc(threads, sizeof *tids);
+    unsigned started = 0;
+    for (unsigned t = 0; tids && t < threads; t++)
+      if (pthread_create(&tids[t], NULL, worker, &p) == 0) started++;
+    if (started == 0) worker(&p);
+    for (unsigned t = 0; t < started; t++) pthread_join(tids[t], NULL);
+    free(tids);
+    as_target_cache_destroy(warm);
+  }
+  pthread_mutex_destroy(&p.lock);
+
+  /* Results in file order; the first file that could not be analyzed stops
+   * the run (exit 2), as a compiler stops at a file that does not compile. */
+  FILE *side = cfg.format == FORMAT_TEXT ? stdout : stderr;
+  as_finding_list all = {0};
+  for (unsigned i = 0; i < num_jobs && status != 2; i++) {
+    job_result *r = &results[i];
+    if (r->side.length) fputs(r->side.data, side);
+    if (r->stats.length) fputs(r->stats.data, stderr);
+    if (r->failed) {
+      status = fail("%s", r->err);
       break;
     }
-    unsigned block_first = findings.count;
-    for (unsigned i = 0; i < blocks.count; i++) {
-      as_strbuf d, e;
-      as_strbuf_init(&d, &arena);
-      as_strbuf_init(&e, &arena);
-      struct timespec t0, t1;
-      clock_gettime(CLOCK_MONOTONIC, &t0);
-      int analyzed = as_analyze_block(targets, story, &arena, blocks.items[i], &options, &findings, &d, &e, err,
-                           sizeof err);
-      clock_gettime(CLOCK_MONOTONIC, &t1);
-      if (stats)
-        fprintf(stderr, "asmstory-stats: block %s:%u us %lld\n", files[f], blocks.items[i]->loc.line,
-                (long long)(t1.tv_sec - t0.tv_sec) * 1000000 + (t1.tv_nsec - t0.tv_nsec) / 1000);
-      if (analyzed != 0) {
-        status = fail("%s", err);
-        break;
-      }
-      if (d.length) fputs(d.data, side);
-      if (e.length) fputs(e.data, side);
-      if (format == FORMAT_TEXT && (dump || explain)) {
-        /* With --dump/--explain each block's findings follow its text. */
-        as_finding_list mine = {findings.items + block_first, findings.count - block_first,
-                                findings.count - block_first};
-        sort_findings(&arena, &mine, 0);
-        as_strbuf t;
-        as_strbuf_init(&t, &arena);
-        as_report_text(&t, &mine);
-        if (t.length) fputs(t.data, stdout);
-        block_first = findings.count;
-      }
+    for (unsigned k = 0; k < r->findings.count; k++) {
+      if (all.count == all.capacity)
+        all.items = as_arena_grow(&arena, all.items, sizeof *all.items, all.count, &all.capacity);
+      all.items[all.count++] = r->findings.items[k];
     }
-    if (status == 2) break;
-    sort_findings(&arena, &findings, first_finding);
   }
   if (status != 2) {
-    switch (format) {
+    as_strbuf text;
+    as_strbuf_init(&text, &arena);
+    switch (cfg.format) {
     case FORMAT_TEXT:
-      if (!dump && !explain) as_report_text(&text, &findings);
+      if (!cfg.dump && !cfg.explain) as_report_text(&text, &all);
       break;
-    case FORMAT_SARIF: as_report_sarif(&text, &findings); break;
-    case FORMAT_JSON: as_report_json(&text, &findings); break;
+    case FORMAT_SARIF: as_report_sarif(&text, &all); break;
+    case FORMAT_JSON: as_report_json(&text, &all); break;
     }
     if (text.length) fputs(text.data, stdout);
-    for (unsigned i = 0; i < findings.count; i++)
-      if (findings.items[i].severity != AS_SEV_NOTE) status = 1;
+    for (unsigned i = 0; i < all.count; i++)
+      if (all.items[i].severity != AS_SEV_NOTE) status = 1;
+    if (fix || export_fixes) {
+      as_edit_list edits = {0};
+      as_fix_edits(&arena, &all, &edits);
+      if (export_fixes) {
+        as_strbuf yaml;
+        as_strbuf_init(&yaml, &arena);
+        as_fix_export_yaml(&yaml, num_jobs ? jobs[0].file : "", &all, &edits);
+        FILE *out = fopen(export_fixes, "w");
+        if (!out || fputs(yaml.data, out) < 0) {
+          if (out) fclose(out);
+          status = fail("--export-fixes: cannot write '%s'", export_fixes);
+        } else {
+          fclose(out);
+        }
+      }
+      if (fix && status != 2) {
+        char err[512];
+        if (as_fix_apply(&arena, &edits, err, sizeof err) != 0) status = fail("%s", err);
+        else if (edits.count) fprintf(stderr, "asmstory: applied %u fix-it%s\n", edits.count,
+                                      edits.count == 1 ? "" : "s");
+      }
+    }
   }
-  if (stats) {
-    as_story_stats st = as_story_get_stats(story);
-    fprintf(stderr, "asmstory-stats: z3 queries %u cache-hits %u timeouts %u\n", st.queries,
-            st.cache_hits, st.timeouts);
-  }
-  as_target_cache_destroy(targets);
-  as_story_destroy(story);
+  if (cfg.stats)
+    fprintf(stderr, "asmstory-stats: z3 queries %u cache-hits %u timeouts %u\n", p.story.queries,
+            p.story.cache_hits, p.story.timeouts);
+  for (unsigned i = 0; i < num_jobs; i++) as_arena_free(&results[i].arena);
   as_arena_free(&arena);
   return status;
 }
