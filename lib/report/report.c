@@ -220,11 +220,26 @@ void as_report_json(as_strbuf *out, const as_finding_list *findings) {
   as_strbuf_puts(out, findings->count ? "\n]}\n" : "]}\n");
 }
 
+/* A SARIF artifact URI: file:///abs/path for absolute paths (RFC 8089),
+ * the relative reference otherwise; percent-encoding what URIs forbid. */
+static void sarif_uri(as_strbuf *out, const char *path) {
+  as_strbuf_puts(out, "\"");
+  if (path && path[0] == '/') as_strbuf_puts(out, "file://");
+  for (const unsigned char *p = (const unsigned char *)(path ? path : "unknown"); *p; p++) {
+    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+        strchr("/-._~+", *p))
+      as_strbuf_append(out, (const char *)p, 1);
+    else
+      as_strbuf_printf(out, "%%%02X", *p);
+  }
+  as_strbuf_puts(out, "\"");
+}
+
 void as_report_sarif(as_strbuf *out, const as_finding_list *findings) {
   as_strbuf_puts(out,
                  "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
                  "  \"version\": \"2.1.0\",\n  \"runs\": [{\n    \"tool\": {\"driver\": {\n"
-                 "      \"name\": \"asmstory\",\n      \"informationUri\": \"https://example.invalid/asmstory\",\n"
+                 "      \"name\": \"asmstory\",\n      \"version\": \"0.1.0\",\n      \"semanticVersion\": \"0.1.0\",\n"
                  "      \"rules\": [");
   unsigned n;
   const as_rule_info *rules = as_rules(&n);
@@ -232,7 +247,10 @@ void as_report_sarif(as_strbuf *out, const as_finding_list *findings) {
     as_strbuf_printf(out, "%s\n        {\"id\": \"%s\", \"shortDescription\": {\"text\": ", i ? "," : "",
                      rules[i].id);
     json_string(out, rules[i].summary);
-    as_strbuf_printf(out, "}, \"helpUri\": \"docs/rules/%s.md\", \"defaultConfiguration\": {\"level\": \"%s\"}}",
+    as_strbuf_puts(out, "}, \"fullDescription\": {\"text\": ");
+    json_string(out, rules[i].summary);
+    as_strbuf_printf(out, "}, \"help\": {\"text\": \"See docs/rules/%s.md\"}, \"defaultConfiguration\": "
+                          "{\"level\": \"%s\"}}",
                      rules[i].id, as_severity_name(rules[i].default_severity));
   }
   as_strbuf_puts(out, "\n      ]\n    }},\n    \"results\": [");
@@ -246,7 +264,7 @@ void as_report_sarif(as_strbuf *out, const as_finding_list *findings) {
                      i ? "," : "", f->rule, rule_index, as_severity_name(f->severity));
     json_string(out, f->message);
     as_strbuf_puts(out, "},\n       \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ");
-    json_string(out, loc.file ? loc.file : "unknown");
+    sarif_uri(out, loc.file);
     as_strbuf_printf(out, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u}}}]", loc.line ? loc.line : 1,
                      loc.column ? loc.column : 1);
     if (f->num_notes) {
@@ -257,7 +275,7 @@ void as_report_sarif(as_strbuf *out, const as_finding_list *findings) {
         as_strbuf_printf(out, "%s{\"id\": %u, \"message\": {\"text\": ", k ? ", " : "", k);
         json_string(out, nt->text);
         as_strbuf_puts(out, "}, \"physicalLocation\": {\"artifactLocation\": {\"uri\": ");
-        json_string(out, nl.file ? nl.file : "unknown");
+        sarif_uri(out, nl.file);
         as_strbuf_printf(out, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u}}}", nl.line ? nl.line : 1,
                          nl.column ? nl.column : 1);
       }

@@ -13,7 +13,32 @@ bindir = os.path.join(config.asmstory_obj_root, "bin")
 config.environment["PATH"] = os.pathsep.join(
     [bindir, config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
 config.environment["HOME"] = os.environ.get("HOME", "/tmp")
+# cargo-asmstory tests run cargo: put its directory on PATH (read when lit
+# starts) and keep the variables that locate the toolchain.
+import shutil
+_cargo = shutil.which("cargo") or shutil.which("cargo", path=os.pathsep.join(
+    [os.path.join(os.environ.get("CARGO_HOME", os.path.join(os.path.expanduser("~"), ".cargo")), "bin")]))
+if _cargo:
+    config.available_features.add("cargo")
+    config.environment["PATH"] = os.pathsep.join(
+        [config.environment["PATH"], os.path.dirname(_cargo)])
+for _var, _default in (("CARGO_HOME", ".cargo"), ("RUSTUP_HOME", ".rustup"), ("RUSTUP_TOOLCHAIN", None)):
+    if _var in os.environ:
+        config.environment[_var] = os.environ[_var]
+    elif _default and "HOME" not in os.environ:
+        # HOME above falls back to /tmp: point at the user's toolchain.
+        _dir = os.path.join(os.path.expanduser("~"), _default)
+        if os.path.isdir(_dir):
+            config.environment[_var] = _dir
 config.substitutions.append(("%asmstory", os.path.join(bindir, "asmstory")))
 config.substitutions.append(("%clang", os.path.join(config.llvm_tools_dir, "clang")))
 config.substitutions.append(("%FileCheck", os.path.join(config.llvm_tools_dir, "FileCheck")))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
+# The SARIF validator installed by scripts/install-deps.sh (a .NET program:
+# invariant globalization, so no ICU library is needed).
+_sarif = os.path.join(os.path.dirname(os.path.dirname(config.test_source_root)), ".tools", "node_modules",
+                      "@microsoft", "sarif-multitool-linux", "Sarif.Multitool")
+if os.access(_sarif, os.X_OK):
+    config.available_features.add("sarif-validator")
+    config.environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1"
+    config.substitutions.append(("%sarif_validate", _sarif + " validate"))
