@@ -15,6 +15,9 @@ extern "C" {
 void as_report_text(as_strbuf *out, const as_finding_list *findings);
 /* One SARIF 2.1.0 log with one run; tool.driver.rules is the catalog. */
 void as_report_sarif(as_strbuf *out, const as_finding_list *findings);
+/* The Clang Static Analyzer's plist (diagnostics with a path of events,
+ * check_name asmstory.<id>, files): one document per translation unit. */
+void as_report_plist(as_strbuf *out, const as_finding_list *findings);
 /* {"findings": [...]} with rule, severity, message, file, line, column, notes, fixits. */
 void as_report_json(as_strbuf *out, const as_finding_list *findings);
 

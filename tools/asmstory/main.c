@@ -17,7 +17,7 @@
 #include <string.h>
 #include <time.h>
 
-typedef enum { FORMAT_TEXT, FORMAT_SARIF, FORMAT_JSON } format_kind;
+typedef enum { FORMAT_TEXT, FORMAT_SARIF, FORMAT_JSON, FORMAT_PLIST } format_kind;
 
 static const char usage[] =
     "usage: asmstory [options] <file>... [-- <compiler flags>]\n"
@@ -27,7 +27,9 @@ static const char usage[] =
     "and Rust (.rs) files against its declared interface and the memory its pointers grant.\n"
     "\n"
     "options:\n"
-    "  --format=text|sarif|json  output format (default text)\n"
+    "  --format=text|sarif|json|plist  output format (default text); plist writes one\n"
+    "                            analyzer plist per file into the -o directory\n"
+    "  -o <dir>                  output directory of --format=plist\n"
     "  --checks=<globs>          rules to run, clang-tidy style (e.g. -*,memory-*)\n"
     "  --explain                 print each block's bindings, effects and permission stories\n"
     "  --dump                    print each block's operands, bindings and decoded instructions\n"
@@ -218,7 +220,7 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
   cfg.format = FORMAT_TEXT;
   cfg.cache = true;
   bool list_checks = false, fix = false;
-  const char *build_dir = NULL, *export_fixes = NULL;
+  const char *build_dir = NULL, *export_fixes = NULL, *out_dir = NULL;
   unsigned num_files = 0, num_cc = 0, threads = 1;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -230,8 +232,8 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
       if (!strcmp(f, "text")) cfg.format = FORMAT_TEXT;
       else if (!strcmp(f, "sarif")) cfg.format = FORMAT_SARIF;
       else if (!strcmp(f, "json")) cfg.format = FORMAT_JSON;
-      else if (!strcmp(f, "plist")) return fail("--format=%s is not supported yet (text, sarif, json are)", f);
-      else return fail("unknown --format '%s' (expected text, sarif or json)", f);
+      else if (!strcmp(f, "plist")) cfg.format = FORMAT_PLIST;
+      else return fail("unknown --format '%s' (expected text, sarif, json or plist)", f);
     } else if (!strncmp(a, "--checks=", 9)) {
       cfg.checks = a + 9;
       char err[256];
@@ -250,10 +252,11 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
       fix = true;
     } else if (!strncmp(a, "--export-fixes=", 15)) {
       export_fixes = a + 15;
-    } else if (!strcmp(a, "-p") || !strcmp(a, "-j")) {
+    } else if (!strcmp(a, "-p") || !strcmp(a, "-j") || !strcmp(a, "-o")) {
       if (i + 1 >= argc) return fail("option '%s' needs an argument", a);
       const char *v = argv[++i];
       if (a[1] == 'p') build_dir = v;
+      else if (a[1] == 'o') out_dir = v;
       else if (!parse_unsigned(v, &threads)) return fail("-j: '%s' is not a number from 1 to 256", v);
     } else if (!strncmp(a, "-p", 2) && a[2]) {
       build_dir = a[2] == '=' ? a + 3 : a + 2;
@@ -281,6 +284,7 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
     return 0;
   }
   if (num_files == 0 && !build_dir) return fail("%s", "no input files (see --help)");
+  if (cfg.format == FORMAT_PLIST && !out_dir) return fail("%s", "--format=plist needs -o <directory>");
   if (cfg.triple) {
     /* For C files the target is a compiler flag as well. */
     char *flag = malloc(strlen(cfg.triple) + 10);
@@ -361,7 +365,7 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
 
   /* Results in file order; the first file that could not be analyzed stops
    * the run (exit 2), as a compiler stops at a file that does not compile. */
-  FILE *side = cfg.format == FORMAT_TEXT ? stdout : stderr;
+  FILE *side = cfg.format == FORMAT_TEXT ? stdout : stderr; /* dump/explain */
   as_finding_list all = {0};
   for (unsigned i = 0; i < num_jobs && status != 2; i++) {
     job_result *r = &results[i];
@@ -386,9 +390,28 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
       break;
     case FORMAT_SARIF: as_report_sarif(&text, &all); break;
     case FORMAT_JSON: as_report_json(&text, &all); break;
+    case FORMAT_PLIST:
+      for (unsigned i = 0; i < num_jobs && status != 2; i++) {
+        as_strbuf doc;
+        as_strbuf_init(&doc, &arena);
+        as_report_plist(&doc, &results[i].findings);
+        const char *base = strrchr(jobs[i].file, '/');
+        base = base ? base + 1 : jobs[i].file;
+        unsigned long long h = 1469598103934665603ull;
+        for (const char *q = jobs[i].file; *q; q++) h = (h ^ (unsigned char)*q) * 1099511628211ull;
+        char *path = as_arena_printf(&arena, "%s/%s_%08llx.plist", out_dir, base, h & 0xffffffffull);
+        FILE *pf = fopen(path, "w");
+        if (!pf || fputs(doc.data, pf) < 0) {
+          if (pf) fclose(pf);
+          status = fail("--format=plist: cannot write '%s'", path);
+        } else {
+          fclose(pf);
+        }
+      }
+      break;
     }
     if (text.length) fputs(text.data, stdout);
-    for (unsigned i = 0; i < all.count; i++)
+    for (unsigned i = 0; i < all.count && status != 2; i++)
       if (all.items[i].severity != AS_SEV_NOTE) status = 1;
     if (fix || export_fixes) {
       as_edit_list edits = {0};
