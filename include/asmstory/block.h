@@ -210,6 +210,11 @@ typedef struct as_block {
    * later pass over the same module can find the call again. */
   unsigned ir_call_ordinal;
   as_asm_layout layout;       /* C: for fix-its */
+  /* Rust: the template as written in the source ({0}, {x}), for display,
+   * and line_locs that give each line's start only (columns inside a
+   * line follow the IR template, not the source). */
+  const char *display_template;
+  bool line_columns_approx;
 } as_block;
 
 const char *as_lang_name(as_lang lang);

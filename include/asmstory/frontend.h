@@ -43,6 +43,10 @@ int as_frontend_rust(as_arena *arena, const char *path,
                      const as_frontend_options *options, as_block_list *out,
                      char *err, size_t errlen);
 
+/* Rust blocks (blocks[first..]): per-line locations of the asm! template
+ * strings and operand names ({0}, {x}) read back from the source file. */
+void as_rust_annotate(as_arena *arena, as_block_list *blocks, unsigned first);
+
 /* Chooses the front end by extension; -1 with a reason for an unknown one. */
 int as_frontend_any(as_arena *arena, const char *path,
                     const as_frontend_options *options, as_block_list *out,

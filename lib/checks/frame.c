@@ -58,7 +58,8 @@ const char *as_operand_label(as_arena *arena, const as_block *b, int i) {
   const char *ref = b->lang == AS_LANG_RUST ? as_arena_printf(arena, "{%d}", i)
                     : b->template_ir_form   ? as_arena_printf(arena, "$%d", i)
                                             : as_arena_printf(arena, "%%%d", i);
-  if (op->name && b->lang != AS_LANG_RUST) ref = as_arena_printf(arena, "%%[%s]", op->name);
+  if (op->name) ref = b->lang == AS_LANG_RUST ? as_arena_printf(arena, "{%s}", op->name)
+                                               : as_arena_printf(arena, "%%[%s]", op->name);
   if (op->expr_text) {
     const char *e = op->expr_text[0] == '%' ? op->expr_text + 1 : op->expr_text;
     return as_arena_printf(arena, "%s (`%s`)", ref, e);
@@ -151,7 +152,8 @@ static void check_registers(ctx *c) {
                   insn_text(c, e->changed_by), as_operand_label(c->arena, c->b, op));
       if (overwritten) {
         if (is_rust(c->b)) {
-          as_finding_fixit(c->arena, overwritten, "declare operand {%d} as `inout(reg) <value> => _`", op);
+          as_finding_fixit(c->arena, overwritten, "declare %s as `inout(reg) <value> => _`",
+                           as_operand_label(c->arena, c->b, op));
         } else if (is_c(c->b)) {
           as_fixit *x = as_finding_fixit(c->arena, overwritten,
                                          "make %s an in/out operand (\"+%s\") or copy it to a scratch "
@@ -215,7 +217,7 @@ static void check_early_clobber(ctx *c) {
         x->constraint = as_arena_printf(c->arena, "%s&%s", o->dir == AS_DIR_INOUT ? "+" : "=", letters);
         x->certain = !(o->constraint.flags & AS_CF_MULTI_ALT);
       } else if (is_rust(c->b)) {
-        as_finding_fixit(c->arena, f, "use `out` instead of `lateout` for operand {%d}", e->output);
+        as_finding_fixit(c->arena, f, "use `out` instead of `lateout` for %s", out);
       } else {
         as_finding_fixit(c->arena, f, "use \"=&\" for output %d in the constraint string", e->output);
       }

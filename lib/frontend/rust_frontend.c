@@ -129,5 +129,6 @@ int as_frontend_rust(as_arena *arena, const char *path,
       }
     }
   }
+  as_rust_annotate(arena, out, first);
   return 0;
 }

@@ -113,7 +113,7 @@ static as_loc advance_in_literal(as_arena *arena, as_loc loc, unsigned count) {
 as_loc as_report_location(const as_block *b, unsigned tpl_line, unsigned tpl_column) {
   if (tpl_line && b->line_locs && tpl_line <= b->num_line_locs) {
     as_loc loc = b->line_locs[tpl_line - 1];
-    if (tpl_column > 1) {
+    if (tpl_column > 1 && !b->line_columns_approx) {
       if (!b->template_ir_form) {
         as_arena scratch;
         as_arena_init(&scratch);
@@ -158,7 +158,9 @@ void as_report_text(as_strbuf *out, const as_finding_list *findings) {
       caret(out, buf, loc.column);
     } else if (f->tpl_line) {
       as_strbuf_printf(out, "  in asm line %u:\n", f->tpl_line);
-      caret(out, template_line(out->arena, b->template_text, f->tpl_line), f->tpl_column);
+      caret(out, template_line(out->arena, b->display_template ? b->display_template : b->template_text,
+                               f->tpl_line),
+            b->display_template ? 1 : f->tpl_column);
     } else if (source_line(loc.file, loc.line, buf, sizeof buf)) {
       caret(out, buf, loc.column);
     }

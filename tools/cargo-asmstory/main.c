@@ -909,6 +909,12 @@ int main(int argc, char **argv) {
       relocate(&w, &b->template_loc);
       for (unsigned k = 0; k < b->num_line_locs; k++) relocate(&w, &b->line_locs[k]);
       for (unsigned k = 0; k < b->num_operands; k++) relocate(&w, &b->operands[k].loc);
+      {
+        /* Template lines and operand names from the source. */
+        as_block *one[1] = {b};
+        as_block_list single = {one, 1, 1};
+        as_rust_annotate(&arena, &single, 0);
+      }
       const char *key = as_arena_printf(&arena, "%s:%u:%u:%s:%s", b->loc.file, b->loc.line, b->loc.column,
                                         b->function ? b->function : "", b->template_text ? b->template_text : "");
       if (sv_contains(&seen, key)) continue;

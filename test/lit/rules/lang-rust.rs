@@ -9,7 +9,7 @@ use std::arch::asm;
 // clobber-missing: r10 written, no out("r10") _.
 pub fn r10_bad(x: u64) -> u64 {
     let y: u64;
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: warning: the block changes r10 but declares it neither as an output nor as a clobber{{.*}}[asmstory-clobber-missing]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: warning: the block changes r10 but declares it neither as an output nor as a clobber{{.*}}[asmstory-clobber-missing]
     unsafe { asm!("mov r10, 1", "lea {0}, [{1} + r10]", out(reg) y, in(reg) x, options(pure, nomem, nostack)); }
     // CHECK: note: `movq $1, %r10` writes r10 and the block does not restore it
     // CHECK: note: fix: declare each as `out("<reg>") _` (or use clobber_abi("C"))
@@ -18,7 +18,7 @@ pub fn r10_bad(x: u64) -> u64 {
 // clobber-missing, att_syntax: r11 written, no out("r11") _.
 pub fn r11_att_bad(x: u64) -> u64 {
     let y: u64;
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: warning: the block changes r11 but declares it neither as an output nor as a clobber{{.*}}[asmstory-clobber-missing]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: warning: the block changes r11 but declares it neither as an output nor as a clobber{{.*}}[asmstory-clobber-missing]
     unsafe { asm!("movq {1}, %r11", "leaq 8(%r11), {0}", out(reg) y, in(reg) x, options(att_syntax, pure, nomem, nostack)); }
     y
 }
@@ -37,9 +37,9 @@ pub fn r11_att_ok(x: u64) -> u64 {
 // input-overwritten: neg modifies the in(reg) operand.
 pub fn neg_bad(x: u64) -> u64 {
     let y: u64;
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: warning: `negq %rcx` writes rcx, which holds input-only operand {1} (`x`){{.*}}[asmstory-input-overwritten]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: warning: `negq %rcx` writes rcx, which holds input-only operand {1} (`x`){{.*}}[asmstory-input-overwritten]
     unsafe { asm!("neg {1}", "mov {0}, {1}", out(reg) y, in(reg) x, options(pure, nomem, nostack)); }
-    // CHECK: note: fix: declare operand {1} as `inout(reg) <value> => _`
+    // CHECK: note: fix: declare {1} (`x`) as `inout(reg) <value> => _`
     y
 }
 // Correct: inout(reg) x => _.
@@ -52,11 +52,11 @@ pub fn neg_ok(x: u64) -> u64 {
 // early-clobber-missing: lateout {0} written by imul before {2} is read.
 pub fn imul_bad(a: u64, b: u64) -> u64 {
     let r: u64;
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: warning: output {0} is written before input {2} (`b`) is read, but is not early-clobber{{.*}}[asmstory-early-clobber-missing]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: warning: output {0} is written before input {2} (`b`) is read, but is not early-clobber{{.*}}[asmstory-early-clobber-missing]
     unsafe { asm!("imul {0}, {1}, 3", "add {0}, {2}", lateout(reg) r, in(reg) a, in(reg) b, options(pure, nomem, nostack)); }
     // CHECK: note: `imulq $3, %rcx, %rax` writes output {0}
     // CHECK: note: `addq %rdx, %rax` then reads input {2} (`b`)
-    // CHECK: note: fix: use `out` instead of `lateout` for operand {0}
+    // CHECK: note: fix: use `out` instead of `lateout` for {0}
     r
 }
 // Correct: out (early-clobber); lateout when every input is read before the write.
@@ -88,14 +88,14 @@ pub fn unwritten_ok(a: u64) -> u64 {
 // undefined-read: the out operand is read by add before anything wrote it.
 pub fn undef_bad(a: u64) -> u64 {
     let r: u64;
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: warning: the block uses the value of output-only operand {0} (rax) before the block wrote it; it reaches output {0}{{.*}}[asmstory-undefined-read]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: warning: the block uses the value of output-only operand {0} (rax) before the block wrote it; it reaches output {0}{{.*}}[asmstory-undefined-read]
     unsafe { asm!("add {0}, {1}", out(reg) r, in(reg) a, options(pure, nomem, nostack)); }
     r
 }
 // undefined-read: setc consumes a carry flag nothing in the block set.
 pub fn setc_bad() -> u8 {
     let c: u8;
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: warning: the block uses the value of the status flags, which nothing in the block set{{.*}}[asmstory-undefined-read]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: warning: the block uses the value of the status flags, which nothing in the block set{{.*}}[asmstory-undefined-read]
     unsafe { asm!("setc {0}", out(reg_byte) c, options(nomem, nostack)); }
     c
 }
@@ -114,7 +114,7 @@ pub fn setc_ok(x: u64) -> u8 {
 // flags-clobber-missing: inc changes the flags under preserves_flags.
 pub fn inc_flags_bad(a: u64) -> u64 {
     let r: u64;
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: warning: `incq %rax` changes the status flags but the block declares options(preserves_flags){{.*}}[asmstory-flags-clobber-missing]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:36: warning: `incq %rax` changes the status flags but the block declares options(preserves_flags){{.*}}[asmstory-flags-clobber-missing]
     unsafe { asm!("mov {0}, {1}", "inc {0}", out(reg) r, in(reg) a, options(pure, nomem, nostack, preserves_flags)); }
     // CHECK: note: fix: remove preserves_flags
     r
@@ -129,7 +129,7 @@ pub fn lea_flags_ok(a: u64) -> u64 {
 // operand-width: a u64 output written only through its low 16 bits ({0:x}).
 pub fn narrow_bad() -> u64 {
     let r: u64;
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: warning: output {0} has 64 bits but the block writes only its low 16 bits{{.*}}[asmstory-operand-width]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: warning: output {0} has 64 bits but the block writes only its low 16 bits{{.*}}[asmstory-operand-width]
     unsafe { asm!("mov {0:x}, 7", out(reg) r, options(pure, nomem, nostack)); }
     r
 }
@@ -142,7 +142,7 @@ pub fn narrow_ok() -> u64 {
 
 // stack-undeclared: pushfq under nostack.
 pub fn pushf_nostack_bad() {
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: warning: `pushfq` uses the stack but the block declares options(nostack){{.*}}[asmstory-stack-undeclared]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: warning: `pushfq` uses the stack but the block declares options(nostack){{.*}}[asmstory-stack-undeclared]
     unsafe { asm!("pushfq", "popfq", options(nomem, nostack)); }
     // CHECK: note: fix: remove nostack
 }
@@ -153,7 +153,7 @@ pub fn pushf_popf_ok() {
 
 // stack-unbalanced: rsp moved down and not restored.
 pub fn sub_rsp_bad() {
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: warning: the stack pointer is 16 bytes lower at the end of the block than at its start{{.*}}[asmstory-stack-unbalanced]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: warning: the stack pointer is 16 bytes lower at the end of the block than at its start{{.*}}[asmstory-stack-unbalanced]
     unsafe { asm!("sub rsp, 16", options(nomem)); }
 }
 // Correct: restored.
@@ -163,7 +163,7 @@ pub fn sub_rsp_ok() {
 
 // direction-flag: std, no cld.
 pub fn std_bad() {
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: warning: `std` sets the direction flag and the block may end with it set{{.*}}[asmstory-direction-flag]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: warning: `std` sets the direction flag and the block may end with it set{{.*}}[asmstory-direction-flag]
     unsafe { asm!("std", options(nomem, nostack)); }
     // CHECK: note: fix: execute cld before the end of the block
 }
@@ -174,18 +174,18 @@ pub fn std_ok() {
 
 // control-escape: jmp to a symbol that is no label of the block.
 pub fn jmp_bad() {
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: warning: `jmp elsewhere` jumps to 'elsewhere', which is neither a label of the block nor a declared asm goto label{{.*}}[asmstory-control-escape]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: warning: `jmp elsewhere` jumps to 'elsewhere', which is neither a label of the block nor a declared asm goto label{{.*}}[asmstory-control-escape]
     unsafe { asm!("jmp elsewhere", options(nomem, nostack)); }
 }
 // control-escape: a label operand is declared, but another jump goes elsewhere.
 pub fn label_bad(x: u64) -> u64 {
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: warning: `jmp nowhere` jumps to 'nowhere', which is neither a label of the block nor a declared asm goto label{{.*}}[asmstory-control-escape]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:47: warning: `jmp nowhere` jumps to 'nowhere', which is neither a label of the block nor a declared asm goto label{{.*}}[asmstory-control-escape]
     unsafe { asm!("test {0}, {0}", "jz {1}", "jmp nowhere", in(reg) x, label { return 0; }, options(nomem, nostack)); }
     1
 }
 // control-escape: options(noreturn), but nop falls off the end.
 pub fn noreturn_bad() -> ! {
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: warning: the block is declared noreturn but control can reach its end{{.*}}[asmstory-control-escape]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: warning: the block is declared noreturn but control can reach its end{{.*}}[asmstory-control-escape]
     unsafe { asm!("nop", options(noreturn)) }
 }
 // Correct: jump to a label operand; ud2 and an endless loop under noreturn.
@@ -203,7 +203,7 @@ pub fn hang_ok() -> ! {
 // memory-read-undeclared: cmp reads *p under nomem.
 pub fn cmp_bad(p: &u8) -> bool {
     let r: u8;
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: warning: `cmpb $0, (%rcx)` reads memory through the pointer in {1} (`p`), but the block declares options(nomem){{.*}}[asmstory-memory-read-undeclared]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: warning: `cmpb $0, (%rcx)` reads memory through the pointer in {1} (`p`), but the block declares options(nomem){{.*}}[asmstory-memory-read-undeclared]
     unsafe { asm!("cmp byte ptr [{1}], 0", "setz {0}", out(reg_byte) r, in(reg) p, options(pure, nomem, nostack)); }
     // CHECK: note: fix: remove nomem
     r != 0
@@ -217,13 +217,13 @@ pub fn cmp_ok(p: &u8) -> bool {
 
 // memory-write-undeclared (and -read-): inc reads and writes *p under nomem.
 pub fn inc_nomem_bad(p: &mut u64) {
-    // CHECK: lang-rust.rs:[[@LINE+2]]:14: warning: `incq (%rax)` reads memory through the pointer in {0} (`p`), but the block declares options(nomem){{.*}}[asmstory-memory-read-undeclared]
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: warning: `incq (%rax)` writes memory through the pointer in {0} (`p`), but the block declares options(nomem){{.*}}[asmstory-memory-write-undeclared]
+    // CHECK: lang-rust.rs:[[@LINE+2]]:20: warning: `incq (%rax)` reads memory through the pointer in {0} (`p`), but the block declares options(nomem){{.*}}[asmstory-memory-read-undeclared]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: warning: `incq (%rax)` writes memory through the pointer in {0} (`p`), but the block declares options(nomem){{.*}}[asmstory-memory-write-undeclared]
     unsafe { asm!("inc qword ptr [{0}]", in(reg) p, options(nomem, nostack)); }
 }
 // memory-write-undeclared: a byte store under readonly.
 pub fn store_readonly_bad(p: &mut u8) {
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: warning: `movb $0, (%rax)` writes memory through the pointer in {0} (`p`), but the block declares options(readonly){{.*}}[asmstory-memory-write-undeclared]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: warning: `movb $0, (%rax)` writes memory through the pointer in {0} (`p`), but the block declares options(readonly){{.*}}[asmstory-memory-write-undeclared]
     unsafe { asm!("mov byte ptr [{0}], 0", in(reg) p, options(readonly, nostack, preserves_flags)); }
     // CHECK: note: fix: remove readonly
 }
@@ -238,7 +238,7 @@ pub fn store_ok(p: &mut u8) {
 // pure-side-effect: rdrand under pure.
 pub fn rdrand_bad() -> u64 {
     let r: u64;
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: warning: `rdrandq %rax` returns a value that changes between executions, but the block is declared options(pure){{.*}}[asmstory-pure-side-effect]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: warning: `rdrandq %rax` returns a value that changes between executions, but the block is declared options(pure){{.*}}[asmstory-pure-side-effect]
     unsafe { asm!("rdrand {0}", out(reg) r, options(pure, nomem, nostack)); }
     // CHECK: note: fix: remove pure
     r
@@ -255,7 +255,7 @@ pub fn rdrand_ok() -> u64 {
 // rejects it.
 pub fn mixed_bad(a: u64) -> u64 {
     let r: u64;
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: error: the template does not assemble for x86_64-unknown-linux-gnu after operand substitution: invalid operand for instruction [asmstory-template-error]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: error: the template does not assemble for x86_64-unknown-linux-gnu after operand substitution: invalid operand for instruction [asmstory-template-error]
     unsafe { asm!("mov {0:e}, {1}", out(reg) r, in(reg) a, options(pure, nomem, nostack)); }
     // CHECK: note: the template after substitution was: mov eax, rcx
     r
@@ -269,7 +269,7 @@ pub fn mixed_ok(a: u64) -> u64 {
 
 // unmodeled: xsave stores an area whose size depends on the CPU.
 pub fn xsave_note(p: *mut u8) {
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: note: the block is not verified: `xsave (%rcx)` cannot be modeled (xsave: memory access of unknown size) [asmstory-unmodeled]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: note: the block is not verified: `xsave (%rcx)` cannot be modeled (xsave: memory access of unknown size) [asmstory-unmodeled]
     unsafe { asm!("xsave [{0}]", in(reg) p, in("eax") -1i32, in("edx") -1i32, options(nostack)); }
 }
 // Modeled: xgetbv with its registers declared.
@@ -311,7 +311,7 @@ pub fn syscall_ok(n: usize, a1: usize) -> usize {
 // clobber-missing: syscall writes rcx (return address) and r11 (rflags).
 pub fn syscall_bad(n: usize) -> usize {
     let ret: usize;
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: warning: the block changes {{.*}}rcx{{.*}}r11{{.*}} but declares them neither as an output nor as a clobber{{.*}}[asmstory-clobber-missing]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: warning: the block changes {{.*}}rcx{{.*}}r11{{.*}} but declares them neither as an output nor as a clobber{{.*}}[asmstory-clobber-missing]
     unsafe { asm!("syscall", inlateout("rax") n => ret, in("rsi") 0usize, options(nostack)); }
     ret
 }
@@ -325,6 +325,6 @@ pub fn r9d_ok(x: u32) -> u32 {
 // constraint; LLVM prints the symbol name). Not a template error.
 extern "C" fn callee() {}
 pub fn sym_call_note() {
-    // CHECK: lang-rust.rs:[[@LINE+1]]:14: note: the block is not verified: `callq {{.*}}callee{{.*}}` cannot be modeled (call: the callee's effects are not modeled) [asmstory-unmodeled]
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: note: the block is not verified: `callq {{.*}}callee{{.*}}` cannot be modeled (call: the callee's effects are not modeled) [asmstory-unmodeled]
     unsafe { asm!("call {f}", f = sym callee, clobber_abi("C")); }
 }
