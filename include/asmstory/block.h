@@ -206,6 +206,8 @@ typedef struct as_block {
    * read.  NULL when the statement was never emitted (AS_BF_UNREACHED) or
    * when no IR was produced. */
   struct as_block *ir_twin;
+  struct as_block **ir_twins; /* every IR copy (inlined call sites), ir_twin first */
+  unsigned num_ir_twins;
   /* IR blocks: the function and the ordinal of the asm call inside it, so a
    * later pass over the same module can find the call again. */
   unsigned ir_call_ordinal;

@@ -32,6 +32,8 @@ typedef struct as_value {
   int64_t offset;
   unsigned reg2;         /* ENTRY: a second register's entry value, times coef2 */
   int coef2;             /* +1 or -1 (0 when reg2 is 0) */
+  unsigned prov;         /* the register whose entry value (a pointer) this was
+                            derived from by adding offsets, or 0 */
   uint64_t taint;        /* tracked registers whose undefined entry value flows in */
   bool from_sp;          /* derived from the stack pointer */
   unsigned defined_bits; /* low bits known to be defined */
@@ -74,6 +76,8 @@ typedef struct as_access {
   int pointer_operand;  /* register operand whose entry value is the base, or -1 */
   int index_operand;    /* register operand whose entry value is the index, or -1 */
   int sym_operand;      /* symbol operand (Rust sym) the address is relative to, or -1 */
+  int derived_operand;  /* operand the address derives from, offset unknown (loops), or -1 */
+  bool varies;          /* the address differs between paths or iterations */
   unsigned index_scale;
   bool in_loop;
   bool repeated;

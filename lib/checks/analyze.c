@@ -149,7 +149,8 @@ static void explain_block(as_arena *arena, as_strbuf *b, const as_target *t, con
                      s->sp_exit_known && s->sp_exit == 0 ? "balanced" : "not balanced");
   for (unsigned i = 0; i < s->num_accesses; i++) {
     const as_access *a = &s->accesses[i];
-    if (stories && !a->stack) continue; /* told by the story below */
+    bool caller_frame = a->stack && !a->implicit_stack && a->stack_offset_known && a->stack_offset >= 0;
+    if (stories && (!a->stack || caller_frame)) continue; /* told by the story below */
     const as_insn *in = &d->insns[a->insn];
     const as_mem_access *m = &in->mem[a->mem_index];
     as_strbuf_printf(b, "  `%s` %s %u byte%s", in->text,

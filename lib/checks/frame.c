@@ -55,7 +55,9 @@ static void note_insn(ctx *c, as_finding *f, int insn, const char *format, ...) 
 const char *as_operand_label(as_arena *arena, const as_block *b, int i) {
   if (i < 0 || (unsigned)i >= b->num_operands) return "?";
   const as_operand *op = &b->operands[i];
-  const char *ref = b->lang == AS_LANG_RUST ? as_arena_printf(arena, "{%d}", i)
+  const char *ref = b->lang == AS_LANG_RUST && !op->name && (op->constraint.kinds & AS_CK_FIXED)
+                        ? as_arena_printf(arena, "\"%s\"", op->constraint.fixed_reg)
+                    : b->lang == AS_LANG_RUST ? as_arena_printf(arena, "{%d}", i)
                     : b->template_ir_form   ? as_arena_printf(arena, "$%d", i)
                                             : as_arena_printf(arena, "%%%d", i);
   if (op->name) ref = b->lang == AS_LANG_RUST ? as_arena_printf(arena, "{%s}", op->name)
@@ -152,8 +154,12 @@ static void check_registers(ctx *c) {
                   insn_text(c, e->changed_by), as_operand_label(c->arena, c->b, op));
       if (overwritten) {
         if (is_rust(c->b)) {
-          as_finding_fixit(c->arena, overwritten, "declare %s as `inout(reg) <value> => _`",
-                           as_operand_label(c->arena, c->b, op));
+          if (!o->name && (o->constraint.kinds & AS_CK_FIXED))
+            as_finding_fixit(c->arena, overwritten, "declare it as `inout(\"%s\") <value> => _`",
+                             o->constraint.fixed_reg);
+          else
+            as_finding_fixit(c->arena, overwritten, "declare %s as `inout(reg) <value> => _`",
+                             as_operand_label(c->arena, c->b, op));
         } else if (is_c(c->b)) {
           as_fixit *x = as_finding_fixit(c->arena, overwritten,
                                          "make %s an in/out operand (\"+%s\") or copy it to a scratch "
@@ -227,6 +233,23 @@ static void check_early_clobber(ctx *c) {
   }
 }
 
+static unsigned long long value_id_of(const as_block *b, int i);
+
+/* A memory output whose pointer value is also a register operand the block
+ * stores through (GCC manual: "=m"(*(char (*)[n])p) next to "+D"(p)). */
+static bool memory_output_stored_through_pointer(const ctx *c, int m) {
+  const as_operand *o = &c->b->operands[m];
+  bool mem = o->indirect || ((o->constraint.kinds & AS_CK_MEM) && !(o->constraint.kinds & AS_CK_REG));
+  unsigned long long id = mem ? value_id_of(c->b, m) : 0;
+  if (!id) return false;
+  for (unsigned i = 0; i < c->s->num_accesses; i++) {
+    const as_access *a = &c->s->accesses[i];
+    int p = a->pointer_operand >= 0 ? a->pointer_operand : a->derived_operand;
+    if (a->store && p >= 0 && p != m && value_id_of(c->b, p) == id) return true;
+  }
+  return false;
+}
+
 static void check_outputs(ctx *c) {
   const as_block *b = c->b;
   if (!c->s->falls_through && !(b->flags & AS_BF_GOTO)) return; /* no exit: nothing is returned */
@@ -250,6 +273,7 @@ static void check_outputs(ctx *c) {
     if (tied || o->discarded) continue;
     if (i >= c->d->num_bindings || c->d->bindings[i].kind == AS_BIND_NONE) continue;
     if ((c->s->outputs_written_all >> i) & 1) continue;
+    if (memory_output_stored_through_pointer(c, (int)i)) continue;
     const char *label = as_operand_label(c->arena, b, (int)i);
     if (!f)
       f = report(c, "output-not-written", -1,
@@ -660,8 +684,13 @@ static void check_unmodeled(ctx *c) {
       f->tpl_line = c->d->unmodeled_lines[i];
       f->tpl_column = 1;
     } else {
-      as_finding_note(c->arena, f, c->d->unmodeled_lines[i], 1, "it also contains a %s",
-                      c->d->unmodeled[i]);
+      bool dup = false;
+      for (unsigned k = 0; k < i; k++)
+        if (c->d->unmodeled_lines[k] == c->d->unmodeled_lines[i] && !strcmp(c->d->unmodeled[k], c->d->unmodeled[i]))
+          dup = true;
+      if (!dup)
+        as_finding_note(c->arena, f, c->d->unmodeled_lines[i], 1, "it also contains a %s",
+                        c->d->unmodeled[i]);
     }
   }
   if (!c->s->converged) {

@@ -14,12 +14,34 @@ struct as_arena_chunk {
 
 enum { AS_CHUNK_DEFAULT = 64 * 1024 };
 
+/* Under AddressSanitizer every allocation is followed by a poisoned red
+ * zone and the unused rest of a chunk stays poisoned, so an overrun of one
+ * arena object is reported like an overrun of a malloc'd one. */
+#if defined(__SANITIZE_ADDRESS__)
+#define AS_ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define AS_ARENA_ASAN 1
+#endif
+#endif
+#ifdef AS_ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+enum { AS_REDZONE = 16 };
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+enum { AS_REDZONE = 0 };
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 void as_arena_init(as_arena *arena) { arena->head = NULL; }
 
 void as_arena_free(as_arena *arena) {
   as_arena_chunk *c = arena->head;
   while (c) {
     as_arena_chunk *next = c->next;
+    UNPOISON(c->data, c->size);
     free(c);
     c = next;
   }
@@ -27,8 +49,10 @@ void as_arena_free(as_arena *arena) {
 }
 
 void *as_arena_alloc(as_arena *arena, size_t size) {
+  size_t asked = size;
   size = (size + 15) & ~(size_t)15;
   if (size == 0) size = 16;
+  size += AS_REDZONE;
   as_arena_chunk *c = arena->head;
   if (!c || c->size - c->used < size) {
     size_t want = size > AS_CHUNK_DEFAULT ? size : AS_CHUNK_DEFAULT;
@@ -41,16 +65,18 @@ void *as_arena_alloc(as_arena *arena, size_t size) {
     c->used = 0;
     c->next = arena->head;
     arena->head = c;
+    POISON(c->data, want);
   }
   void *p = c->data + c->used;
   c->used += size;
-  memset(p, 0, size);
+  UNPOISON(p, AS_REDZONE ? asked : size);
+  memset(p, 0, AS_REDZONE ? asked : size);
   return p;
 }
 
 char *as_arena_strndup(as_arena *arena, const char *text, size_t length) {
   char *p = as_arena_alloc(arena, length + 1);
-  memcpy(p, text, length);
+  if (length) memcpy(p, text, length); /* text may be NULL when empty (an MC StringRef) */
   p[length] = '\0';
   return p;
 }
@@ -105,7 +131,7 @@ void as_strbuf_append(as_strbuf *buf, const char *text, size_t length) {
     buf->data = p;
     buf->capacity = cap;
   }
-  memcpy(buf->data + buf->length, text, length);
+  if (length) memcpy(buf->data + buf->length, text, length);
   buf->length += length;
   buf->data[buf->length] = '\0';
 }

@@ -32,7 +32,7 @@ static const as_rule_info rules[] = {
      "an access lies outside the object its pointer points into"},
     {"memory-misaligned", AS_SEV_WARNING,
      "the instruction requires an alignment the pointer does not provably have"},
-    {"memory-readonly-write", AS_SEV_WARNING,
+    {"memory-readonly-write", AS_SEV_ERROR,
      "a write through a pointer whose provenance grants only reading"},
     {"memory-no-provenance", AS_SEV_WARNING,
      "an access whose address derives from no pointer handed to the block"},

@@ -78,6 +78,7 @@ static bool is_special(const walker *w, unsigned reg) { return reg == w->flags; 
 
 static bool value_equal(const as_value *a, const as_value *b) {
   return a->kind == b->kind && a->reg == b->reg && a->offset == b->offset && a->reg2 == b->reg2 &&
+         a->prov == b->prov &&
          a->coef2 == b->coef2 && a->taint == b->taint &&
          a->from_sp == b->from_sp && a->defined_bits == b->defined_bits && a->origin == b->origin;
 }
@@ -95,6 +96,7 @@ static as_value merge_value(const as_value *a, const as_value *b, int at) {
   m.coef2 = same_sym ? a->coef2 : 0;
   m.taint = a->taint | b->taint;
   m.from_sp = a->from_sp || b->from_sp;
+  m.prov = a->prov == b->prov ? a->prov : 0;
   m.defined_bits = a->defined_bits < b->defined_bits ? a->defined_bits : b->defined_bits;
   if (same_sym) m.origin = a->origin > b->origin ? a->origin : b->origin;
   else m.origin = a->kind == AS_VALUE_ENTRY ? b->origin : b->kind == AS_VALUE_ENTRY ? a->origin : at;
@@ -237,10 +239,24 @@ static void add_early(walker *w, int output, int input, int read_insn, int write
 static void add_access(walker *w, const as_access *a) {
   for (unsigned i = 0; i < w->s->num_accesses; i++)
     if (w->s->accesses[i].insn == a->insn && w->s->accesses[i].mem_index == a->mem_index) {
-      /* Seen on another path: keep the less precise stack knowledge. */
+      /* Seen on another path (or another loop iteration): keep only what
+       * holds on both. */
       as_access *old = &w->s->accesses[i];
       if (old->stack_offset_known && (!a->stack_offset_known || a->stack_offset != old->stack_offset))
         old->stack_offset_known = false;
+      bool same_base = old->base.kind == a->base.kind && old->base.reg == a->base.reg &&
+                       old->base.offset == a->base.offset && old->base.reg2 == a->base.reg2;
+      if (!same_base) {
+        if (old->derived_operand < 0 || old->derived_operand != a->derived_operand)
+          old->derived_operand = old->operand >= 0 ? old->operand : old->pointer_operand;
+        if (a->derived_operand != old->derived_operand &&
+            (a->operand >= 0 ? a->operand : a->pointer_operand) != old->derived_operand)
+          old->derived_operand = -1;
+        old->base.kind = AS_VALUE_UNKNOWN;
+        old->operand = old->pointer_operand = -1;
+        old->varies = true;
+      }
+      if (old->index_operand != a->index_operand) old->index_operand = -1;
       return;
     }
   if (w->s->num_accesses == w->s->cap_accesses)
@@ -494,6 +510,7 @@ static void step(walker *w, state *st, int i) {
     a.store = ma->store;
     a.operand = -1;
     a.pointer_operand = -1;
+    a.derived_operand = -1;
     a.in_loop = w->in_loop[i];
     a.repeated = ma->repeated;
     a.implicit_stack = ma->stack;
@@ -502,6 +519,9 @@ static void step(walker *w, state *st, int i) {
       a.has_base = true;
       a.base = st->regs[bk];
       a.base.offset += ma->disp;
+      a.derived_operand = -1;
+      int pk = a.base.prov ? idx(w, a.base.prov) : -1;
+      if (pk >= 0) a.derived_operand = w->mem_operand[pk] >= 0 ? w->mem_operand[pk] : w->reg_operand[pk];
       if (w->mem_operand[bk] >= 0 && a.base.kind == AS_VALUE_ENTRY && a.base.reg == ma->base)
         a.operand = w->mem_operand[bk];
       else if (w->reg_operand[bk] >= 0 && a.base.kind == AS_VALUE_ENTRY && a.base.reg == ma->base)
@@ -884,6 +904,7 @@ int as_effects_compute(as_arena *arena, const as_target *target, const as_block 
     as_value *v = &entry.regs[k];
     v->kind = AS_VALUE_ENTRY;
     v->reg = reg;
+    v->prov = reg;
     v->origin = -1;
     v->from_sp = reg == w.sp;
     v->defined_bits = as_target_reg_bits(target, reg);

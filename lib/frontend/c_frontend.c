@@ -508,7 +508,11 @@ static void fill_type(c_ctx *ctx, as_operand *op, CXCursor expr, bool is_input,
     op->is_pointer = true;
     long long ps = clang_Type_getSizeOf(clang_getCanonicalType(clang_getPointeeType(canon)));
     if (ps > 0) op->pointee_size = (unsigned)ps;
-    long long pa = clang_Type_getAlignOf(clang_getCanonicalType(clang_getPointeeType(canon)));
+    /* Alignment from the written pointee type: a typedef may carry an
+     * aligned attribute that the canonical type loses. */
+    long long pa = clang_Type_getAlignOf(clang_getPointeeType(type));
+    long long pc = clang_Type_getAlignOf(clang_getCanonicalType(clang_getPointeeType(canon)));
+    if (pc > pa) pa = pc;
     if (pa > 0) op->pointee_align = (unsigned)pa;
     /* A decayed array: the whole array is behind the pointer. */
     CXCursor inner = strip_expr(expr);
@@ -975,6 +979,27 @@ static int attach_ir_twins(c_ctx *ctx, const char *path, const as_frontend_optio
         }
       }
     }
+  }
+  /* Inlined copies: other IR calls with the twin's location (same line and
+   * column, same file) are the same statement at another call site. */
+  for (unsigned i = 0; i < ctx->blocks.count; i++) {
+    as_block *b = ctx->blocks.items[i];
+    if (!b->ir_twin) continue;
+    unsigned n = 1;
+    for (unsigned k = 0; k < ir.count; k++)
+      if (!used[k] && ir.items[k]->loc.file && ir.items[k]->loc.line == b->ir_twin->loc.line &&
+          ir.items[k]->loc.column == b->ir_twin->loc.column &&
+          !strcmp(ir.items[k]->loc.file, b->ir_twin->loc.file))
+        n++;
+    b->ir_twins = as_arena_alloc(ctx->arena, sizeof *b->ir_twins * n);
+    b->ir_twins[b->num_ir_twins++] = b->ir_twin;
+    for (unsigned k = 0; k < ir.count && b->num_ir_twins < n; k++)
+      if (!used[k] && ir.items[k]->loc.file && ir.items[k]->loc.line == b->ir_twin->loc.line &&
+          ir.items[k]->loc.column == b->ir_twin->loc.column &&
+          !strcmp(ir.items[k]->loc.file, b->ir_twin->loc.file)) {
+        used[k] = true;
+        b->ir_twins[b->num_ir_twins++] = ir.items[k];
+      }
   }
   for (unsigned i = 0; i < ctx->blocks.count; i++) {
     as_block *b = ctx->blocks.items[i];

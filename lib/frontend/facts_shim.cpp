@@ -8,6 +8,7 @@
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/Analysis/ValueTracking.h"
+#include "llvm/Support/KnownBits.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Dominators.h"
@@ -67,6 +68,14 @@ static void pointer_facts(as_facts_ctx *ctx, as_arena *arena, CallBase *call, Va
   const DataLayout &dl = ctx->module->getDataLayout();
   pf->known = true;
   pf->align = v->getPointerAlignment(dl).value();
+  /* __builtin_assume_aligned and other assumptions: known bits at the call. */
+  if (Function *fn = call->getFunction()) {
+    AssumptionCache &ac = ctx->fam.getResult<AssumptionAnalysis>(*fn);
+    DominatorTree &dt = ctx->fam.getResult<DominatorTreeAnalysis>(*fn);
+    KnownBits known = computeKnownBits(v, dl, &ac, call, &dt);
+    unsigned tz = known.countMinTrailingZeros();
+    if (tz < 32 && (1ull << tz) > pf->align) pf->align = 1ull << tz;
+  }
   APInt offset(dl.getIndexTypeSizeInBits(v->getType()), 0);
   const Value *stripped = v->stripAndAccumulateConstantOffsets(dl, offset, /*AllowNonInbounds=*/true);
   const Value *base = getUnderlyingObject(v);

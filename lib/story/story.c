@@ -177,14 +177,21 @@ static bool facts_of(const as_block *b, int i, as_pointer_facts *f, as_int_facts
   return false;
 }
 
-bool as_operand_facts(const as_block *b, int i, as_pointer_facts *facts, as_int_facts *range) {
+/* Facts of operand i as seen in one IR copy of the block (C: a twin; an
+ * inlined statement has one copy per call site). */
+static bool facts_in(const as_block *b, const as_block *copy, int i, as_pointer_facts *facts,
+                     as_int_facts *range) {
   memset(facts, 0, sizeof *facts);
   memset(range, 0, sizeof *range);
   if (facts_of(b, i, facts, range)) return true;
   /* C: the statement's IR twin numbers operands the same way (outputs,
    * inputs), with "+" operands' initial values as tied inputs at the end. */
-  if (b->ir_twin && facts_of(b->ir_twin, i, facts, range)) return true;
+  if (copy && facts_of(copy, i, facts, range)) return true;
   return false;
+}
+
+bool as_operand_facts(const as_block *b, int i, as_pointer_facts *facts, as_int_facts *range) {
+  return facts_in(b, b->ir_twin, i, facts, range);
 }
 
 /* ---- the story of one access ------------------------------------------ */
@@ -201,6 +208,8 @@ typedef struct story {
   as_strbuf *explain;
   /* One finding per block and rule: later accesses become notes. */
   as_finding *by_rule[4];
+  const as_block *copy;     /* the IR copy whose facts are used (C), or NULL */
+  const char *copy_note;    /* "in the copy inlined into `f`", or "" */
 } story;
 
 enum { R_BOUNDS, R_ALIGN, R_READONLY, R_PROVENANCE };
@@ -209,6 +218,10 @@ static const char *const rule_ids[] = {"memory-out-of-bounds", "memory-misaligne
 
 static void finding(story *st, int rule, as_severity sev, const as_insn *in, const char *msg) {
   if (!as_check_enabled(st->checks, rule_ids[rule])) return;
+  if (st->copy_note && *st->copy_note) msg = as_arena_printf(st->arena, "%s (%s)", msg, st->copy_note);
+  if (st->by_rule[rule] && !strcmp(st->by_rule[rule]->message, msg)) return;
+  for (unsigned k = 0; st->by_rule[rule] && k < st->by_rule[rule]->num_notes; k++)
+    if (!strcmp(st->by_rule[rule]->notes[k].text + 6, msg)) return;
   if (st->by_rule[rule]) {
     as_finding_note(st->arena, st->by_rule[rule], in->line, in->column, "also: %s", msg);
     if (sev > st->by_rule[rule]->severity) st->by_rule[rule]->severity = sev;
@@ -272,8 +285,20 @@ static void one_access(story *st, const as_access *a) {
 
   /* Which pointer handed to the block does the address derive from? */
   int p = a->operand >= 0 ? a->operand : a->pointer_operand >= 0 ? a->pointer_operand : a->sym_operand;
+  bool derived = false;
+  if (p < 0 && a->derived_operand >= 0) {
+    p = a->derived_operand; /* the pointer moves (a loop): its object, not its offset */
+    derived = true;
+  }
   if (p < 0) {
-    if (m->segment) {
+    if (a->stack && a->stack_offset_known && a->stack_offset >= 0) {
+      as_strbuf_printf(&line, " in the caller's stack frame (entry sp%+lld): no pointer handed to the block grants it\n",
+                       (long long)a->stack_offset);
+      finding(st, R_PROVENANCE, AS_SEV_WARNING, in,
+              as_arena_printf(st->arena, "%s %s the caller's stack frame at %lld bytes above the stack "
+                              "pointer; no pointer handed to the block grants access to it",
+                              itext, verb, (long long)a->stack_offset));
+    } else if (m->segment) {
       as_strbuf_puts(&line, " through a segment register: thread/CPU-local storage, not checked\n");
     } else if (a->has_base && a->base.kind == AS_VALUE_UNKNOWN) {
       as_strbuf_puts(&line, " at an address computed in the block: not checked yet\n");
@@ -298,7 +323,7 @@ static void one_access(story *st, const as_access *a) {
   as_strbuf_printf(&line, " at %s%+lld", plabel, disp);
   as_pointer_facts f;
   as_int_facts r;
-  if (!as_operand_facts(b, p, &f, &r) || !f.known) {
+  if (!facts_in(b, st->copy, p, &f, &r) || !f.known) {
     as_strbuf_puts(&line, ": no provenance facts (no IR for this block, or LLVM cannot tell)\n");
     if (st->explain) as_strbuf_puts(st->explain, line.data);
     return;
@@ -333,12 +358,18 @@ static void one_access(story *st, const as_access *a) {
                             itext, plabel, why));
   }
 
+  if (derived) {
+    justified = false;
+    as_strbuf_puts(&line, "; the pointer moves in the block (a loop): bounds and alignment not checked");
+  }
+
   /* Alignment. */
-  if (m->align > 1) {
+  if (m->align > 1 && !derived) {
     unsigned long long k = f.align;
     if (b->operands[p].pointee_align > k) k = b->operands[p].pointee_align;
     unsigned long long eff = k;
     if (disp && lowbit(disp) < eff) eff = lowbit(disp);
+    if (a->has_index && a->index_scale < eff) eff = a->index_scale; /* any index value */
     if (eff < m->align) {
       justified = false;
       bool proved = f.offset_known && f.object_align >= m->align &&
@@ -355,7 +386,9 @@ static void one_access(story *st, const as_access *a) {
   }
 
   /* Bounds. */
-  if (f.size_known && f.offset_known) {
+  if (derived) {
+    /* told above */
+  } else if (f.size_known && f.offset_known) {
     bounds_query q;
     memset(&q, 0, sizeof q);
     q.start = f.offset + disp;
@@ -372,7 +405,7 @@ static void one_access(story *st, const as_access *a) {
       as_int_facts cr;
       q.cmin = 1;
       q.cmax = 1ull << 40; /* unknown count: any size the address space allows */
-      if (c >= 0 && as_operand_facts(b, c, &cf, &cr) && cr.known) {
+      if (c >= 0 && facts_in(b, st->copy, c, &cf, &cr) && cr.known) {
         q.cmin = cr.min;
         q.cmax = cr.max;
       }
@@ -380,16 +413,19 @@ static void one_access(story *st, const as_access *a) {
       if (q.cmax == 0) checkable = false; /* never executes */
     } else if (a->in_loop && in->mem[a->mem_index].string_op) {
       checkable = false;
+      justified = false;
+      as_strbuf_puts(&line, "; a string instruction in a loop: bounds not checked");
     }
     if (a->has_index) {
       as_pointer_facts xf;
       as_int_facts xr;
-      if (a->index_operand >= 0 && as_operand_facts(b, a->index_operand, &xf, &xr) && xr.known) {
+      if (a->index_operand >= 0 && facts_in(b, st->copy, a->index_operand, &xf, &xr) && xr.known) {
         q.imin = xr.min;
         q.imax = xr.max;
         q.scale = a->index_scale;
       } else {
         checkable = false;
+        justified = false;
         as_strbuf_puts(&line, "; index not bounded by the facts: bounds not checked");
       }
     }
@@ -450,9 +486,21 @@ void as_story_check(as_story_ctx *ctx, as_arena *arena, const as_target *target,
   st.checks = checks;
   st.out = findings;
   st.explain = explain;
-  for (unsigned i = 0; i < summary->num_accesses; i++) {
-    const as_access *a = &summary->accesses[i];
-    if (a->stack && (a->implicit_stack || !(a->stack_offset_known && a->stack_offset >= 0))) continue;
-    one_access(&st, a);
+  /* Each IR copy of a C statement (one per inlined call site) has facts of
+   * its own: every copy needs a story. */
+  unsigned copies = block->num_ir_twins ? block->num_ir_twins : 1;
+  for (unsigned c = 0; c < copies; c++) {
+    st.copy = block->num_ir_twins ? block->ir_twins[c] : block->ir_twin;
+    st.copy_note = copies > 1 && st.copy && st.copy->function
+                       ? as_arena_printf(arena, "in the copy in `%s`", st.copy->function)
+                       : "";
+    as_strbuf *saved = st.explain;
+    if (c > 0) st.explain = NULL; /* --explain tells the first copy's story */
+    for (unsigned i = 0; i < summary->num_accesses; i++) {
+      const as_access *a = &summary->accesses[i];
+      if (a->stack && (a->implicit_stack || !(a->stack_offset_known && a->stack_offset >= 0))) continue;
+      one_access(&st, a);
+    }
+    st.explain = saved;
   }
 }

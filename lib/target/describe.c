@@ -516,6 +516,17 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
     for (unsigned k = 0; k < 3; k++) note_reg(t, insn, as_target_reg_lookup(t, regs[k]), true, true);
     note_reg(t, insn, as_target_reg_lookup(t, "rax"), true, false);
   }
+  /* Sign extension into rdx: MC lists eax as a def, but its value stays. */
+  if (!strcmp(op, "CDQ") || !strcmp(op, "CQO") || !strcmp(op, "CWD")) {
+    unsigned rax = as_target_reg_full(t, as_target_reg_lookup(t, "eax"));
+    unsigned n = 0;
+    for (unsigned k = 0; k < insn->num_writes; k++)
+      if (insn->writes[k].reg != rax) insn->writes[n++] = insn->writes[k];
+    insn->num_writes = n;
+  }
+  /* int $0x80 (i386 Linux system call): the result comes back in eax. */
+  if (!strcmp(op, "INT") && mi->num_ops > 0 && mi->ops[0].kind == AS_MCOP_IMM && mi->ops[0].imm == 0x80)
+    note_reg(t, insn, as_target_reg_lookup(t, "eax"), true, true);
   /* Control-word moves: MC marks them load and store; one of each is true. */
   {
     static const char *const load_only[] = {"LDMXCSR", "VLDMXCSR", "FLDCW16m", "FLDENVm", NULL};

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 typedef enum { FORMAT_TEXT, FORMAT_SARIF, FORMAT_JSON, FORMAT_PLIST } format_kind;
@@ -285,6 +286,11 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
   }
   if (num_files == 0 && !build_dir) return fail("%s", "no input files (see --help)");
   if (cfg.format == FORMAT_PLIST && !out_dir) return fail("%s", "--format=plist needs -o <directory>");
+  if (cfg.format == FORMAT_PLIST) {
+    struct stat st;
+    if (stat(out_dir, &st) != 0 && mkdir(out_dir, 0777) != 0)
+      return fail("-o: cannot create the directory '%s'", out_dir);
+  }
   if (cfg.triple) {
     /* For C files the target is a compiler flag as well. */
     char *flag = malloc(strlen(cfg.triple) + 10);
