@@ -32,6 +32,7 @@ typedef struct as_value {
   int64_t offset;
   unsigned reg2;         /* ENTRY: a second register's entry value, times coef2 */
   int coef2;             /* +1 or -1 (0 when reg2 is 0) */
+  int rot;               /* ENTRY: rotated left by this many bits (0 = not) */
   unsigned prov;         /* the register whose entry value (a pointer) this was
                             derived from by adding offsets, or 0 */
   uint64_t taint;        /* tracked registers whose undefined entry value flows in */

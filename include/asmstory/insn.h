@@ -75,6 +75,7 @@ typedef enum as_value_op {
   AS_VAL_LEA,       /* dst = lea.base + lea.index * lea.scale + lea.disp */
   AS_VAL_ADD_REG,   /* dst = dst + src */
   AS_VAL_SUB_REG,   /* dst = dst - src */
+  AS_VAL_ROTATE,    /* dst = dst rotated left by imm bits (right: negative) */
 } as_value_op;
 
 typedef struct as_insn {

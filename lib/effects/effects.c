@@ -78,7 +78,7 @@ static bool is_special(const walker *w, unsigned reg) { return reg == w->flags; 
 
 static bool value_equal(const as_value *a, const as_value *b) {
   return a->kind == b->kind && a->reg == b->reg && a->offset == b->offset && a->reg2 == b->reg2 &&
-         a->prov == b->prov &&
+         a->prov == b->prov && a->rot == b->rot &&
          a->coef2 == b->coef2 && a->taint == b->taint &&
          a->from_sp == b->from_sp && a->defined_bits == b->defined_bits && a->origin == b->origin;
 }
@@ -88,11 +88,12 @@ static as_value merge_value(const as_value *a, const as_value *b, int at) {
   as_value m;
   memset(&m, 0, sizeof m);
   bool same_sym = a->kind == b->kind && a->reg == b->reg && a->offset == b->offset &&
-                  a->reg2 == b->reg2 && a->coef2 == b->coef2;
+                  a->reg2 == b->reg2 && a->coef2 == b->coef2 && a->rot == b->rot;
   m.kind = same_sym ? a->kind : AS_VALUE_UNKNOWN;
   m.reg = same_sym ? a->reg : 0;
   m.offset = same_sym ? a->offset : 0;
   m.reg2 = same_sym ? a->reg2 : 0;
+  m.rot = same_sym ? a->rot : 0;
   m.coef2 = same_sym ? a->coef2 : 0;
   m.taint = a->taint | b->taint;
   m.from_sp = a->from_sp || b->from_sp;
@@ -343,7 +344,7 @@ static void record_exit(walker *w, const state *st, int insn) {
   for (unsigned k = 0; k < s->num_regs; k++) {
     const as_value *v = &st->regs[k];
     as_reg_effect *e = &s->regs[k];
-    bool unchanged = v->kind == AS_VALUE_ENTRY && v->reg == e->reg && v->offset == 0 && v->reg2 == 0;
+    bool unchanged = v->kind == AS_VALUE_ENTRY && v->reg == e->reg && v->offset == 0 && v->reg2 == 0 && !v->rot;
     if (!unchanged && !e->changed_at_exit) {
       e->changed_at_exit = true;
       e->changed_by = v->origin >= 0 ? v->origin : insn;
@@ -381,7 +382,8 @@ static void record_exit(walker *w, const state *st, int insn) {
   uint64_t written = st->mem_must;
   for (unsigned k = 0; k < s->num_regs; k++) {
     const as_value *v = &st->regs[k];
-    bool unchanged = v->kind == AS_VALUE_ENTRY && v->reg == s->regs[k].reg && v->offset == 0 && v->reg2 == 0;
+    bool unchanged = v->kind == AS_VALUE_ENTRY && v->reg == s->regs[k].reg && v->offset == 0 && v->reg2 == 0 &&
+                     !v->rot;
     for (unsigned op = 0; op < w->d->num_bindings && op < 64; op++) {
       const as_binding *bd = &w->d->bindings[op];
       if (bd->kind == AS_BIND_REG && (bd->reg == s->regs[k].reg || bd->reg2 == s->regs[k].reg) && !unchanged)
@@ -522,9 +524,9 @@ static void step(walker *w, state *st, int i) {
       a.derived_operand = -1;
       int pk = a.base.prov ? idx(w, a.base.prov) : -1;
       if (pk >= 0) a.derived_operand = w->mem_operand[pk] >= 0 ? w->mem_operand[pk] : w->reg_operand[pk];
-      if (w->mem_operand[bk] >= 0 && a.base.kind == AS_VALUE_ENTRY && a.base.reg == ma->base)
+      if (w->mem_operand[bk] >= 0 && a.base.kind == AS_VALUE_ENTRY && a.base.reg == ma->base && !a.base.rot)
         a.operand = w->mem_operand[bk];
-      else if (w->reg_operand[bk] >= 0 && a.base.kind == AS_VALUE_ENTRY && a.base.reg == ma->base)
+      else if (w->reg_operand[bk] >= 0 && a.base.kind == AS_VALUE_ENTRY && a.base.reg == ma->base && !a.base.rot)
         a.pointer_operand = w->reg_operand[bk];
       if (a.base.from_sp || ma->stack) {
         a.stack = true;
@@ -666,7 +668,9 @@ static void step(walker *w, state *st, int i) {
     if (k >= 0 && as_target_reg_bits(w->t, in->value_dst) ==
                       as_target_reg_bits(w->t, as_target_reg_full(w->t, in->value_dst))) {
       as_value v = st->regs[k];
-      if (v.kind != AS_VALUE_UNKNOWN) {
+      if (v.rot) {
+        v = opaque(i, v.taint, v.from_sp, 4096);
+      } else if (v.kind != AS_VALUE_UNKNOWN) {
         v.offset += in->value_imm;
         v.origin = i;
         if (v.kind == AS_VALUE_ENTRY && v.reg == w->s->regs[k].reg && v.offset == 0) v.origin = -1;
@@ -689,7 +693,9 @@ static void step(walker *w, state *st, int i) {
     as_value v = st->regs[k], u = st->regs[q];
     int sign = in->value_op == AS_VAL_ADD_REG ? 1 : -1;
     bool ok = false;
-    if (v.kind == AS_VALUE_ENTRY && u.kind == AS_VALUE_CONST) {
+    if (v.rot || u.rot) {
+      ok = false;
+    } else if (v.kind == AS_VALUE_ENTRY && u.kind == AS_VALUE_CONST) {
       v.offset += sign * u.offset;
       ok = true;
     } else if (v.kind == AS_VALUE_ENTRY && u.kind == AS_VALUE_ENTRY && u.offset == 0 && !u.reg2) {
@@ -708,6 +714,18 @@ static void step(walker *w, state *st, int i) {
     v.from_sp = v.from_sp || u.from_sp;
     v.origin = i;
     if (v.reg == w->s->regs[k].reg && v.offset == 0 && !v.reg2) v.origin = -1;
+    write_value(w, st, in->value_dst, v, i);
+    handled = true;
+    break;
+  }
+  case AS_VAL_ROTATE: {
+    int k = idx(w, as_target_reg_full(w->t, in->value_dst));
+    unsigned bits = as_target_reg_bits(w->t, in->value_dst);
+    if (k < 0 || bits != as_target_reg_bits(w->t, as_target_reg_full(w->t, in->value_dst))) break;
+    as_value v = st->regs[k];
+    if (v.kind != AS_VALUE_ENTRY || v.offset || v.reg2) break;
+    v.rot = (int)(((v.rot + in->value_imm) % (long long)bits + bits) % bits);
+    v.origin = v.rot ? i : -1;
     write_value(w, st, in->value_dst, v, i);
     handled = true;
     break;

@@ -244,6 +244,14 @@ static void describe_value(as_target *t, const as_mc_insn *mi, as_insn *insn) {
     insn->value_op = starts(op, "ADD") ? AS_VAL_ADD_REG : AS_VAL_SUB_REG;
     insn->value_dst = o[0].reg;
     insn->value_src = o[2].reg;
+  } else if ((starts(op, "ROL") || starts(op, "ROR")) && n >= 2 && o[0].kind == AS_MCOP_REG &&
+             (strstr(op, "ri") || strstr(op, "r1"))) {
+    long long k = strstr(op, "r1") ? 1 : (o[n - 1].kind == AS_MCOP_IMM ? o[n - 1].imm : 0);
+    if (k) {
+      insn->value_op = AS_VAL_ROTATE;
+      insn->value_dst = o[0].reg;
+      insn->value_imm = starts(op, "ROL") ? k : -k;
+    }
   } else if (starts(op, "LEA") && n >= 6 && o[0].kind == AS_MCOP_REG && o[4].kind == AS_MCOP_IMM &&
              !o[4].symbol) {
     insn->value_op = AS_VAL_LEA;

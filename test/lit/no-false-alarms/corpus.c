@@ -167,3 +167,14 @@ zero:
   return 0;
 }
 uint64_t read_fs0(void) { uint64_t v; asm volatile("movq %%fs:0, %0" : "=r"(v)); return v; }
+/* 49: Valgrind's client-request preamble: rdi rotated by 3+13+61+51 = 128 bits. */
+unsigned long valgrind_request(unsigned long *args) {
+  unsigned long result = 0;
+  asm volatile("rolq $3, %%rdi; rolq $13, %%rdi\n\trolq $61, %%rdi; rolq $51, %%rdi\n\txchgq %%rbx, %%rbx"
+               : "=d"(result) : "a"(args), "0"(result) : "cc", "memory");
+  return result;
+}
+/* 50: glibc's insb with the memory clobber it needs. */
+void insb_ok(unsigned short port, void *addr, unsigned long count) {
+  asm volatile("cld; rep insb" : "=D"(addr), "=c"(count) : "d"(port), "0"(addr), "1"(count) : "memory");
+}
