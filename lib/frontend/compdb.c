@@ -33,7 +33,9 @@ static void add_command(as_arena *arena, CXCompileCommand cmd, as_compile_job_li
   args[count++] = dir;
   for (unsigned i = 1; i < n; i++) {
     const char *a = take(arena, clang_CompileCommand_getArg(cmd, i));
-    if (!strcmp(a, "-c") || !strcmp(a, file) || !strcmp(a, joined(arena, dir, file))) continue;
+    if (!strcmp(a, "-c") || !strcmp(a, file) || !strcmp(a, joined(arena, dir, file)) ||
+        !strcmp(joined(arena, dir, a), file) || !strcmp(joined(arena, dir, a), joined(arena, dir, file)))
+      continue;
     if (!strcmp(a, "-o") || !strcmp(a, "-MF") || !strcmp(a, "-MT") || !strcmp(a, "-MQ")) {
       i++;
       continue;

@@ -30,6 +30,9 @@ for _var, _default in (("CARGO_HOME", ".cargo"), ("RUSTUP_HOME", ".rustup"), ("R
         _dir = os.path.join(os.path.expanduser("~"), _default)
         if os.path.isdir(_dir):
             config.environment[_var] = _dir
+# The Clang plugin / pass plugin (test/lit/plugin); listed before %asmstory,
+# whose name it starts with.
+config.substitutions.append(("%asmstory_so", os.path.join(config.asmstory_obj_root, "lib", "AsmStory.so")))
 config.substitutions.append(("%asmstory", os.path.join(bindir, "asmstory")))
 config.substitutions.append(("%clang", os.path.join(config.llvm_tools_dir, "clang")))
 config.substitutions.append(("%FileCheck", os.path.join(config.llvm_tools_dir, "FileCheck")))
@@ -42,3 +45,5 @@ if os.access(_sarif, os.X_OK):
     config.available_features.add("sarif-validator")
     config.environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1"
     config.substitutions.append(("%sarif_validate", _sarif + " validate"))
+if shutil.which("bear"):
+    config.available_features.add("bear")
