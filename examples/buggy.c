@@ -40,10 +40,10 @@ long widen(int x) {
 }
 
 /* stack-undeclared: push into the x86-64 red zone. */
-void red_zone(void) { asm volatile("push %%rax\n\tpop %%rax"); }
+void red_zone(void) { asm volatile("push %%rax\n\tpop %%rax" : :); }
 
 /* stack-unbalanced: one push too many. */
-void unbalanced(void) { asm volatile("sub $128, %%rsp\n\tpush %%rax"); }
+void unbalanced(void) { asm volatile("sub $128, %%rsp\n\tpush %%rax" : :); }
 
 /* direction-flag: std without cld. */
 void copy_backwards(void *d, const void *s, unsigned long n) {
@@ -71,7 +71,7 @@ uint64_t timestamp(void) {
 }
 
 /* template-error: does not assemble. */
-void typo(void) { asm volatile("movl %%eax"); }
+void typo(void) { asm volatile("movl %%eax" : :); }
 
 /* unmodeled: a call's callee is not analyzed (a note, not a pass). */
 void calls(void) { asm volatile("sub $128, %%rsp\n\tcall helper\n\tadd $128, %%rsp" ::: "memory"); }

@@ -165,6 +165,7 @@ enum as_block_flag {
   AS_BF_NO_RED_ZONE = 1u << 11,    /* built with -mno-red-zone / noredzone */
   AS_BF_UNREACHED = 1u << 12,      /* seen in the AST only (never emitted) */
   AS_BF_HAS_MEMORY_ATTR = 1u << 13,/* IR call carries a memory(...) attribute */
+  AS_BF_BASIC = 1u << 14,          /* GNU basic asm (no ':'): the template is literal */
 };
 
 /* Where a C asm statement's parts are in the file, for fix-its: byte

@@ -792,6 +792,9 @@ static void handle_asm(visit_scope *scope, CXCursor c) {
       }
   }
 
+  /* Basic asm (no ':' at all): no operands, no clobbers, and a template
+   * that is passed to the assembler as written (no % escapes). */
+  if (syn.ok && syn.num_sections == 1 && literal_template) b->flags |= AS_BF_BASIC;
   record_layout(ctx, b, &t, &syn, outs, ins, nout, nin);
 
   /* Clobbers. */

@@ -583,3 +583,30 @@ int as_frontend_ir(as_arena *arena, const char *path, as_lang lang,
   LLVMContextDispose(ctx);
   return rc;
 }
+
+/* One asm call of a module already in memory (the pass plugin, which runs
+ * inside clang): the same block as_frontend_ir would read for it.  facts
+ * comes from as_facts_begin on the same module. */
+int as_ir_read_call(as_arena *arena, LLVMModuleRef module, LLVMValueRef fn, LLVMValueRef call,
+                    as_lang lang, const char *triple, as_facts_ctx *facts, as_block *out,
+                    char *err, size_t errlen) {
+  ir_reader r;
+  memset(&r, 0, sizeof r);
+  r.arena = arena;
+  r.ctx = LLVMGetModuleContext(module);
+  r.module = module;
+  r.layout = LLVMGetModuleDataLayout(module);
+  r.lang = lang;
+  r.err = err;
+  r.errlen = errlen;
+  r.kind_memory = LLVMGetEnumAttributeKindForName("memory", 6);
+  r.kind_elementtype = LLVMGetEnumAttributeKindForName("elementtype", 11);
+  r.facts = facts;
+  if (triple && *triple) {
+    r.triple = as_arena_strdup(arena, triple);
+  } else {
+    const char *t = LLVMGetTarget(module);
+    r.triple = (t && *t) ? as_arena_strdup(arena, t) : NULL;
+  }
+  return read_call(&r, fn, call, 0, out);
+}

@@ -42,7 +42,9 @@ void as_fix_edits(as_arena *arena, const as_finding_list *findings, as_edit_list
     bool first = true; /* handle each block once, at its first finding */
     for (unsigned k = 0; k < i; k++)
       if (findings->items[k].block == b) first = false;
-    if (!first || !b->layout.valid) continue;
+    /* Basic asm cannot take clobbers or a constraint change without
+     * becoming extended asm, where its '%' would mean something else. */
+    if (!first || !b->layout.valid || (b->flags & AS_BF_BASIC)) continue;
     const as_asm_layout *l = &b->layout;
     const char *names[64];
     unsigned num_names = 0;

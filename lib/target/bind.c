@@ -381,10 +381,20 @@ int as_bind_template(as_target *t, as_arena *arena, const as_block *block, as_de
 
   as_tpl_piece *pieces = NULL;
   unsigned count = 0;
-  if (as_template_tokenize(arena, block->template_text ? block->template_text : "",
-                           block->template_ir_form, block->dialect, &pieces, &count, err,
-                           errlen) != 0)
+  if (block->flags & AS_BF_BASIC) {
+    /* Basic asm: the template goes to the assembler as written. */
+    pieces = as_arena_alloc(arena, sizeof *pieces);
+    pieces->kind = AS_TPL_TEXT;
+    pieces->text = block->template_text ? block->template_text : "";
+    pieces->operand = -1;
+    pieces->line = 1;
+    pieces->column = 1;
+    count = 1;
+  } else if (as_template_tokenize(arena, block->template_text ? block->template_text : "",
+                                  block->template_ir_form, block->dialect, &pieces, &count, err,
+                                  errlen) != 0) {
     return -1;
+  }
 
   /* Registers no operand may take: the stack and frame pointers, what the
    * template names, what is clobbered, what fixed operands use. */

@@ -21,7 +21,7 @@ int cas(int *p, int old, int new) {
 // CHECK: insn 0 (line 1:1): lock cmpxchgl {{.*}} reads={{.*}}eax(rax){{.*}} writes=eax(rax) flags=w load+store[[[BASE]]] size=4 lock effect=atomic
 
 void stack_and_calls(void) {
-  asm volatile("push %%rbx\n\tpop %%rbx\n\tcall f\n\tret");
+  asm volatile("push %%rbx\n\tpop %%rbx\n\tcall f\n\tret" : :);
 }
 // CHECK-LABEL: block 3 at
 // CHECK: insn 0 (line 1:1): pushq %rbx {{.*}} reads=rbx store[rsp-8] size=8 stack sp-8

@@ -91,7 +91,7 @@ uint32_t save_rbx_push(uint32_t leaf) {
   return leaf;
 }
 void save_flags(void) {
-  asm volatile("sub $128, %%rsp\n\tpushfq\n\tstd\n\tpopfq\n\tadd $128, %%rsp");
+  asm volatile("sub $128, %%rsp\n\tpushfq\n\tstd\n\tpopfq\n\tadd $128, %%rsp" : :);
 }
 long swap_back(long a, long b) {
   asm("xchg %0, %1\n\txchg %0, %1" : "+r"(a), "+r"(b));

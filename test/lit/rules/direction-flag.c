@@ -11,5 +11,5 @@ void backwards_ok(void *d, const void *s, unsigned long n) {
   asm volatile("std\n\trep movsb\n\tcld" : "+D"(d), "+S"(s), "+c"(n) : : "memory");
 }
 void saved_ok(void) {
-  asm volatile("sub $128, %%rsp\n\tpushf\n\tstd\n\tpopf\n\tadd $128, %%rsp");
+  asm volatile("sub $128, %%rsp\n\tpushf\n\tstd\n\tpopf\n\tadd $128, %%rsp" : :);
 }

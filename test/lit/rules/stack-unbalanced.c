@@ -2,7 +2,7 @@
 
 void unbalanced_bad(void) {
   // CHECK: stack-unbalanced.c:[[@LINE+1]]:36: warning: the stack pointer is 136 bytes lower at the end of the block than at its start{{.*}}[asmstory-stack-unbalanced]
-  asm volatile("sub $128, %%rsp\n\tpush %%rax");
+  asm volatile("sub $128, %%rsp\n\tpush %%rax" : :);
 }
 void pop_bad(void) {
   // CHECK: stack-unbalanced.c:[[@LINE+1]]:17: warning: the stack pointer is 8 bytes higher at the end of the block{{.*}}[asmstory-stack-unbalanced]
@@ -11,5 +11,5 @@ void pop_bad(void) {
 
 // Correct: balanced.
 void balanced_ok(void) {
-  asm volatile("sub $128, %%rsp\n\tpush %%rax\n\tpop %%rax\n\tadd $128, %%rsp");
+  asm volatile("sub $128, %%rsp\n\tpush %%rax\n\tpop %%rax\n\tadd $128, %%rsp" : :);
 }

@@ -4,7 +4,7 @@
 void bad(void) {
   // CHECK: template-error.c:[[@LINE+1]]:17: error: the template does not assemble for x86_64{{.*}}: too few operands for instruction [asmstory-template-error]
   asm volatile("movl %%eax\n\t"
-               "bogus");
+               "bogus" : :);
   // CHECK: template-error.c:[[@LINE-1]]:17: note: also: invalid instruction mnemonic 'bogus'
 }
 void directional_bad(void) {

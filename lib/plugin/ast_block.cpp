@@ -1,0 +1,558 @@
+// A GCCAsmStmt as an as_block: what Clang's AST says about the statement
+// (template source form, per-line source locations, operands with their C
+// types, clobbers, labels, the statement's layout for fix-its), translated
+// into the C structs.  as_plugin_finish_block (session.c) derives the rest.
+#include "ast_block.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/TargetInfo.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/LiteralSupport.h"
+
+#include <cstring>
+
+using namespace clang;
+
+namespace asmstory {
+
+namespace {
+
+const char *copyString(as_arena *arena, llvm::StringRef s) {
+  return as_arena_strndup(arena, s.data(), s.size());
+}
+
+const char *fileName(BuildContext &bc, FileID fid) {
+  if (fid == bc.last_file && bc.last_name) return bc.last_name;
+  const SourceManager &sm = bc.ctx.getSourceManager();
+  llvm::StringRef name;
+  if (OptionalFileEntryRef fe = sm.getFileEntryRefForID(fid)) name = fe->getName();
+  else name = sm.getBufferName(sm.getLocForStartOfFile(fid));
+  bc.last_file = fid;
+  bc.last_name = copyString(as_plugin_arena(bc.plugin), name);
+  return bc.last_name;
+}
+
+// file:line:column of a location: its spelling (inside a string literal,
+// where the characters are) or its expansion (the statement).
+as_loc toLoc(BuildContext &bc, SourceLocation where, bool spelling) {
+  as_loc loc = {nullptr, 0, 0};
+  if (where.isInvalid()) return loc;
+  const SourceManager &sm = bc.ctx.getSourceManager();
+  SourceLocation at = spelling ? sm.getSpellingLoc(where) : sm.getExpansionLoc(where);
+  FileIDAndOffset d = sm.getDecomposedLoc(at);
+  if (d.first.isInvalid()) return loc;
+  bool invalid = false;
+  loc.line = sm.getLineNumber(d.first, d.second, &invalid);
+  if (invalid) return as_loc{nullptr, 0, 0};
+  loc.column = sm.getColumnNumber(d.first, d.second, &invalid);
+  if (invalid) return as_loc{nullptr, 0, 0};
+  loc.file = fileName(bc, d.first);
+  return loc;
+}
+
+// Size and alignment in bytes of a complete, non-dependent type; -1 otherwise.
+long long sizeOf(const ASTContext &ctx, QualType t) {
+  if (t.isNull()) return -1;
+  t = t.getCanonicalType();
+  if (t->isDependentType() || t->isUndeducedType() || t->isIncompleteType() ||
+      t->isFunctionType() || t->isSizelessType() || t->isObjCObjectType() ||
+      !t->isConstantSizeType())
+    return -1;
+  return ctx.getTypeSizeInChars(t).getQuantity();
+}
+
+long long alignOf(const ASTContext &ctx, QualType t) {
+  if (sizeOf(ctx, t) < 0) return -1;
+  return ctx.getTypeAlignInChars(t.getCanonicalType()).getQuantity();
+}
+
+bool isPointerLike(QualType canon) {
+  return canon->isPointerType() || canon->isBlockPointerType() || canon->isObjCObjectPointerType();
+}
+
+// The source text of an expression, whitespace runs as one space; null when
+// it does not lie in one file or is long.
+const char *exprText(BuildContext &bc, const Expr *e) {
+  const SourceManager &sm = bc.ctx.getSourceManager();
+  CharSourceRange range = sm.getExpansionRange(e->getSourceRange());
+  bool invalid = false;
+  llvm::StringRef text = Lexer::getSourceText(range, sm, bc.ctx.getLangOpts(), &invalid);
+  if (invalid || text.empty() || text.size() > 512) return nullptr;
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < text.size(); i++) {
+    char c = text[i];
+    bool splice = c == '\\' && i + 1 < text.size() && (text[i + 1] == '\n' || text[i + 1] == '\r');
+    if (splice || c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return copyString(as_plugin_arena(bc.plugin), out);
+}
+
+// What an operand hands to the block, when Clang can name it: the value of
+// a variable or the address of a variable (the same for "+D"(p) and
+// "=m"(*(char (*)[n])p)).  memory: the operand is an lvalue the block
+// accesses in place.
+struct Handed {
+  const VarDecl *var = nullptr;
+  bool address = false; // &var (or the array var) rather than var's value
+};
+
+Handed handedValue(const Expr *e, bool memory) {
+  auto var = [](const Expr *x) -> const VarDecl * {
+    const auto *ref = dyn_cast<DeclRefExpr>(x);
+    const auto *v = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
+    if (!v || v->getType().isVolatileQualified()) return nullptr;
+    return v;
+  };
+  Handed h;
+  if (memory) {
+    // An lvalue: the object at *p is at the value of p; a variable is at its address.
+    const Expr *x = e->IgnoreParens();
+    if (const auto *u = dyn_cast<UnaryOperator>(x); u && u->getOpcode() == UO_Deref) {
+      h.var = var(u->getSubExpr()->IgnoreParenCasts());
+      h.address = h.var && h.var->getType()->isArrayType();
+      return h;
+    }
+    h.var = var(x);
+    h.address = true;
+    return h;
+  }
+  const Expr *x = e->IgnoreParenCasts();
+  if (const auto *u = dyn_cast<UnaryOperator>(x); u && u->getOpcode() == UO_AddrOf) {
+    h.var = var(u->getSubExpr()->IgnoreParens());
+    h.address = true;
+    return h;
+  }
+  h.var = var(x);
+  h.address = h.var && h.var->getType()->isArrayType();
+  return h;
+}
+
+uint64_t identityOf(const Handed &h) {
+  if (!h.var) return 0;
+  return (static_cast<uint64_t>(reinterpret_cast<uintptr_t>(h.var)) << 2) | (h.address ? 2 : 1);
+}
+
+// The register a local register variable operand is bound to.
+const char *registerVariable(BuildContext &bc, const Expr *e) {
+  const auto *ref = dyn_cast<DeclRefExpr>(e->IgnoreParenNoopCasts(bc.ctx));
+  const auto *v = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
+  if (!v || v->getStorageClass() != SC_Register) return nullptr;
+  const auto *label = v->getAttr<AsmLabelAttr>();
+  if (!label) return nullptr;
+  const TargetInfo &ti = bc.ctx.getTargetInfo();
+  llvm::StringRef name = label->getLabel();
+  if (!ti.isValidGCCRegisterName(name)) return nullptr;
+  return copyString(as_plugin_arena(bc.plugin), ti.getNormalizedGCCRegisterName(name));
+}
+
+// Fills the operand's C type facts; returns the local variable whose object
+// the operand points to, if any.
+const char *fillOperand(BuildContext &bc, as_operand *op, const Expr *e, bool is_input,
+                        bool dependent) {
+  const ASTContext &ctx = bc.ctx;
+  as_arena *arena = as_plugin_arena(bc.plugin);
+  QualType type = e->getType();
+  if (type.isNull()) return nullptr;
+  op->type_text = copyString(arena, type.getAsString(ctx.getPrintingPolicy()));
+  QualType canon = type.getCanonicalType();
+  long long size = sizeOf(ctx, canon);
+  if (size > 0) op->width_bits = static_cast<unsigned>(size * 8);
+  if (isPointerLike(canon)) {
+    op->is_pointer = true;
+    QualType pointee = canon->getPointeeType();
+    long long ps = sizeOf(ctx, pointee);
+    if (ps > 0) op->pointee_size = static_cast<unsigned>(ps);
+    long long pa = alignOf(ctx, pointee);
+    if (pa > 0) op->pointee_align = static_cast<unsigned>(pa);
+    // A decayed array: the whole array is behind the pointer.
+    const Expr *inner = e->IgnoreParenImpCasts();
+    QualType it = inner->getType().isNull() ? QualType() : inner->getType().getCanonicalType();
+    long long as = it.isNull() ? -1 : sizeOf(ctx, it);
+    if (!it.isNull() && it->isArrayType() && as > 0) {
+      const auto *ref = dyn_cast<DeclRefExpr>(inner);
+      if (!ref || !isa<ParmVarDecl>(ref->getDecl())) op->pointee_size = static_cast<unsigned>(as);
+    }
+  }
+  bool memory = (op->constraint.kinds & AS_CK_MEM) != 0;
+  if (memory && size > 0) {
+    op->pointee_size = static_cast<unsigned>(size); // the object "m" names
+    long long ta = alignOf(ctx, canon);
+    if (ta > 0) op->pointee_align = static_cast<unsigned>(ta);
+  }
+  bool memory_only = memory && !(op->constraint.kinds & (AS_CK_REG | AS_CK_FIXED | AS_CK_ANY));
+  Handed handed;
+  if (!dependent) handed = handedValue(e, memory_only);
+  op->value_id = identityOf(handed);
+  if (is_input && !dependent && !e->isValueDependent() && !e->isTypeDependent() &&
+      !e->containsErrors()) {
+    Expr::EvalResult result;
+    if (e->EvaluateAsRValue(result, ctx) && !result.HasSideEffects && result.Val.isInt()) {
+      const llvm::APSInt &v = result.Val.getInt();
+      if (v.getBitWidth() <= 64) {
+        op->has_value = true;
+        op->value = v.isUnsigned() ? static_cast<long long>(v.getZExtValue()) : v.getSExtValue();
+      }
+    }
+  }
+  if (handed.var && handed.address && handed.var->hasLocalStorage() &&
+      handed.var->getIdentifier())
+    return copyString(as_plugin_arena(bc.plugin), handed.var->getName());
+  return nullptr;
+}
+
+// Offsets (in one file) of the statement's parts, for fix-its: from the
+// tokens between `asm` and its closing parenthesis, checked against the
+// operand and clobber counts Clang parsed.
+void recordLayout(BuildContext &bc, const GCCAsmStmt *s, as_block *b, BlockSource &src) {
+  as_asm_layout &l = b->layout;
+  std::memset(&l, 0, sizeof l);
+  const SourceManager &sm = bc.ctx.getSourceManager();
+  const LangOptions &lo = bc.ctx.getLangOpts();
+  SourceLocation begin = s->getAsmLoc(), end = s->getRParenLoc();
+  if (begin.isInvalid() || end.isInvalid() || !begin.isFileID() || !end.isFileID()) return;
+  FileID fid = sm.getFileID(begin);
+  if (sm.getFileID(end) != fid) return;
+  unsigned bo = sm.getFileOffset(begin), eo = sm.getFileOffset(end);
+  bool invalid = false;
+  llvm::StringRef buf = sm.getBufferData(fid, &invalid);
+  if (invalid || bo >= eo || eo >= buf.size()) return;
+
+  Lexer lex(sm.getLocForStartOfFile(fid), lo, buf.begin(), buf.begin() + bo, buf.end());
+  Token tok;
+  lex.LexFromRawLexer(tok);
+  if (!tok.is(tok::raw_identifier)) return;
+  unsigned after_keyword = bo + tok.getLength();
+  // Qualifiers, then '('.
+  for (;;) {
+    lex.LexFromRawLexer(tok);
+    if (tok.is(tok::eof)) return;
+    if (tok.is(tok::l_paren)) break;
+    if (!tok.is(tok::raw_identifier)) return;
+  }
+  unsigned section_end[5] = {0, 0, 0, 0, 0};
+  bool section_empty[5] = {true, true, true, true, true};
+  unsigned items[5] = {0, 0, 0, 0, 0}; // top-level commas + 1 when not empty
+  unsigned sec = 0, last_end = 0, depth = 0;
+  for (;;) {
+    lex.LexFromRawLexer(tok);
+    if (tok.is(tok::eof)) return;
+    unsigned off = sm.getFileOffset(tok.getLocation());
+    if (off > eo) return;
+    if (tok.is(tok::hash) && tok.isAtStartOfLine()) return; // a directive inside
+    if (tok.isOneOf(tok::l_paren, tok::l_square, tok::l_brace)) {
+      depth++;
+    } else if (tok.isOneOf(tok::r_paren, tok::r_square, tok::r_brace)) {
+      if (depth == 0) {
+        if (!tok.is(tok::r_paren) || off != eo) return;
+        if (!section_empty[sec]) section_end[sec] = last_end;
+        break;
+      }
+      depth--;
+    } else if (depth == 0 && tok.isOneOf(tok::colon, tok::coloncolon)) {
+      unsigned colons = tok.is(tok::coloncolon) ? 2 : 1;
+      for (unsigned k = 0; k < colons; k++) {
+        if (!section_empty[sec]) section_end[sec] = last_end;
+        if (sec >= 4) return;
+        sec++;
+        section_end[sec] = off + tok.getLength(); // after the ':' while empty
+      }
+      last_end = off + tok.getLength();
+      continue;
+    } else if (depth == 0 && tok.is(tok::comma)) {
+      items[sec]++;
+    }
+    if (section_empty[sec]) items[sec]++;
+    section_empty[sec] = false;
+    last_end = off + tok.getLength();
+  }
+  unsigned nout = s->getNumOutputs(), nin = s->getNumInputs();
+  auto count = [&](unsigned k) { return sec >= k ? items[k] : 0u; };
+  if (count(1) != nout || count(2) != nin || count(3) != s->getNumClobbers() ||
+      (s->isAsmGoto() && sec < 4))
+    return;
+  unsigned n = nout + nin;
+  as_arena *arena = as_plugin_arena(bc.plugin);
+  l.constraint_offset = static_cast<unsigned *>(as_arena_alloc(arena, sizeof(unsigned) * (n + 1)));
+  l.constraint_length = static_cast<unsigned *>(as_arena_alloc(arena, sizeof(unsigned) * (n + 1)));
+  for (unsigned k = 0; k < n; k++) {
+    const Expr *ce = k < nout ? s->getOutputConstraintExpr(k) : s->getInputConstraintExpr(k - nout);
+    const auto *lit = ce ? dyn_cast<StringLiteral>(ce->IgnoreParens()) : nullptr;
+    if (!lit || lit->getNumConcatenated() != 1) return;
+    SourceLocation at = lit->getBeginLoc();
+    if (!at.isFileID() || sm.getFileID(at) != fid) return;
+    l.constraint_offset[k] = sm.getFileOffset(at);
+    l.constraint_length[k] = Lexer::MeasureTokenLength(at, sm, lo);
+    if (!l.constraint_length[k]) return;
+  }
+  l.after_keyword = after_keyword;
+  l.num_sections = sec + 1;
+  for (unsigned k = 0; k <= sec; k++) {
+    l.section_end[k] = section_end[k];
+    l.section_empty[k] = section_empty[k];
+  }
+  l.close_paren = eo;
+  l.file = fileName(bc, fid);
+  l.valid = true;
+  src.layout_file = fid;
+}
+
+// The location of a byte of the template literal, as
+// StringLiteral::getLocationOfByte finds it, from the saved token locations.
+SourceLocation byteLocation(const SourceManager &sm, const LangOptions &lang,
+                            const TargetInfo &target, const BlockSource &src, unsigned byte) {
+  if (src.tokens.empty()) return src.stmt_loc;
+  if (byte > src.text.size()) byte = static_cast<unsigned>(src.text.size());
+  for (size_t k = 0; k < src.tokens.size(); k++) {
+    SourceLocation token_loc = src.tokens[k];
+    SourceLocation spelling = sm.getSpellingLoc(token_loc);
+    FileIDAndOffset where = sm.getDecomposedLoc(spelling);
+    bool invalid = false;
+    llvm::StringRef buffer = sm.getBufferData(where.first, &invalid);
+    if (invalid || where.second >= buffer.size()) return spelling;
+    Lexer lexer(sm.getLocForStartOfFile(where.first), lang, buffer.begin(),
+                buffer.data() + where.second, buffer.end());
+    Token tok;
+    lexer.LexFromRawLexer(tok);
+    if (!tok.isOneOf(tok::string_literal, tok::utf8_string_literal)) return spelling;
+    StringLiteralParser parser(tok, sm, lang, target);
+    if (parser.hadError) return spelling;
+    unsigned bytes = parser.GetStringLength();
+    if (byte < bytes || (byte == bytes && k + 1 == src.tokens.size())) {
+      unsigned offset = parser.getOffsetOfStringByte(tok, byte);
+      return Lexer::AdvanceToTokenCharacter(token_loc, offset, sm, lang);
+    }
+    byte -= bytes;
+  }
+  return src.stmt_loc;
+}
+
+// ---- the statements of a translation unit ------------------------------
+
+class AsmCollector : public RecursiveASTVisitor<AsmCollector> {
+  using Base = RecursiveASTVisitor<AsmCollector>;
+
+public:
+  explicit AsmCollector(const SourceManager &sm) : sm_(sm) {}
+  std::vector<FoundStmt> found;
+
+  bool shouldVisitTemplateInstantiations() const { return false; }
+
+  bool TraverseDecl(Decl *d) {
+    auto *fn = dyn_cast_or_null<FunctionDecl>(d);
+    if (!fn) return Base::TraverseDecl(d);
+    Scope saved = scope_;
+    scope_.decl = fn;
+    scope_.function = fn->getASTContext().getLangOpts().CPlusPlus ? fn->getQualifiedNameAsString()
+                                                                    : fn->getNameAsString();
+    scope_.dependent = fn->isDependentContext();
+    bool ok = Base::TraverseDecl(d);
+    scope_ = saved;
+    return ok;
+  }
+
+  bool TraverseLambdaExpr(LambdaExpr *lambda) {
+    Scope saved = scope_;
+    scope_.function = scope_.function.empty() ? "<lambda>" : scope_.function + "::<lambda>";
+    bool ok = Base::TraverseLambdaExpr(lambda);
+    scope_ = saved;
+    return ok;
+  }
+
+  bool VisitGCCAsmStmt(GCCAsmStmt *s) {
+    SourceLocation at = s->getAsmLoc();
+    if (at.isInvalid() || sm_.isInSystemHeader(sm_.getExpansionLoc(at))) return true;
+    found.push_back(FoundStmt{s, scope_.decl, scope_.function, scope_.dependent});
+    return true;
+  }
+
+private:
+  struct Scope {
+    const Decl *decl = nullptr;
+    std::string function;
+    bool dependent = false;
+  };
+  const SourceManager &sm_;
+  Scope scope_;
+};
+
+} // namespace
+
+std::vector<FoundStmt> collectAsmStatements(ASTContext &ctx) {
+  AsmCollector collector(ctx.getSourceManager());
+  collector.TraverseDecl(ctx.getTranslationUnitDecl());
+  return std::move(collector.found);
+}
+
+uint64_t srclocCookie(const GCCAsmStmt *stmt) {
+  const Expr *e = stmt ? stmt->getAsmStringExpr() : nullptr;
+  const auto *lit = e ? dyn_cast<StringLiteral>(e) : nullptr;
+  if (!lit) return 0;
+  return lit->getBeginLoc().getRawEncoding();
+}
+
+as_block *buildBlock(BuildContext &bc, const GCCAsmStmt *s, const std::string &function,
+                     bool dependent, BlockSource &src, std::string &err) {
+  ASTContext &ctx = bc.ctx;
+  const SourceManager &sm = ctx.getSourceManager();
+  as_arena *arena = as_plugin_arena(bc.plugin);
+  src = BlockSource();
+  src.stmt_loc = s->getAsmLoc();
+
+  const Expr *asm_string = s->getAsmStringExpr();
+  if (!asm_string || asm_string->isValueDependent() || asm_string->isTypeDependent() ||
+      asm_string->containsErrors()) {
+    err = "the asm string depends on a template parameter";
+    return nullptr;
+  }
+  unsigned nout = s->getNumOutputs(), nin = s->getNumInputs();
+  for (unsigned k = 0; k < nout + nin; k++) {
+    const Expr *c = k < nout ? s->getOutputConstraintExpr(k) : s->getInputConstraintExpr(k - nout);
+    const Expr *e = k < nout ? s->getOutputExpr(k) : s->getInputExpr(k - nout);
+    if (!c || !e || c->isValueDependent() || e->containsErrors()) {
+      err = "an operand cannot be read";
+      return nullptr;
+    }
+  }
+  for (unsigned k = 0; k < s->getNumClobbers(); k++) {
+    const Expr *c = s->getClobberExpr(k);
+    if (!c || c->isValueDependent()) {
+      err = "a clobber depends on a template parameter";
+      return nullptr;
+    }
+  }
+
+  auto *b = static_cast<as_block *>(as_arena_alloc(arena, sizeof(as_block)));
+  b->lang = bc.lang;
+  b->dialect = bc.dialect;
+  b->triple = bc.triple;
+  b->flags = bc.extra_flags;
+  b->loc = toLoc(bc, s->getAsmLoc(), /*spelling=*/false);
+  b->function = function.empty() ? nullptr : copyString(arena, function);
+
+  // Template: the source form from the literal, with each line's location.
+  const auto *lit = dyn_cast<StringLiteral>(asm_string->IgnoreParens());
+  bool basic = s->isSimple();
+  if (lit && lit->getCharByteWidth() == 1) {
+    llvm::StringRef text = lit->getString();
+    src.text = text.str();
+    for (unsigned i = 0; i < lit->getNumConcatenated(); i++) src.tokens.push_back(lit->getStrTokenLoc(i));
+    src.line_start.push_back(0);
+    for (unsigned i = 0; i < text.size(); i++)
+      if (text[i] == '\n') src.line_start.push_back(i + 1);
+    if (basic) {
+      // Basic asm substitutes nothing: the IR form with '$' doubled.
+      std::string ir;
+      for (char c : text) {
+        ir += c;
+        if (c == '$') ir += '$';
+      }
+      b->template_text = copyString(arena, ir);
+      b->template_ir_form = true;
+      src.dollars_doubled = true;
+    } else {
+      b->template_text = copyString(arena, text);
+      b->template_ir_form = false;
+    }
+    // The exact place of a template position is computed when a finding is
+    // reported (templateLocation): each lookup re-lexes the literal, so the
+    // per-line locations here are the first line's for all (the analysis
+    // reads them only to report, which the plugin does itself).
+    b->num_line_locs = static_cast<unsigned>(src.line_start.size());
+    b->line_locs = static_cast<as_loc *>(as_arena_alloc(arena, sizeof(as_loc) * b->num_line_locs));
+    as_loc first = toLoc(bc, byteLocation(sm, ctx.getLangOpts(), ctx.getTargetInfo(), src, 0),
+                         /*spelling=*/true);
+    for (unsigned i = 0; i < b->num_line_locs; i++) b->line_locs[i] = first;
+  } else {
+    // A constant expression (C++26): the IR form, located at the statement.
+    b->template_text = copyString(arena, s->generateAsmString(ctx));
+    b->template_ir_form = true;
+    b->num_line_locs = as_template_line_count(b->template_text);
+    b->line_locs = static_cast<as_loc *>(as_arena_alloc(arena, sizeof(as_loc) * b->num_line_locs));
+    for (unsigned i = 0; i < b->num_line_locs; i++) b->line_locs[i] = b->loc;
+  }
+  b->template_loc = b->line_locs[0];
+
+  // Operands: outputs, then inputs.
+  const char **registers = nullptr, **objects = nullptr;
+  if (nout + nin) {
+    b->operands = static_cast<as_operand *>(as_arena_alloc(arena, sizeof(as_operand) * (nout + nin)));
+    registers = static_cast<const char **>(as_arena_alloc(arena, sizeof(char *) * (nout + nin)));
+    objects = static_cast<const char **>(as_arena_alloc(arena, sizeof(char *) * (nout + nin)));
+  }
+  for (unsigned k = 0; k < nout + nin; k++) {
+    bool is_output = k < nout;
+    as_operand *op = &b->operands[b->num_operands++];
+    op->index = k;
+    op->tied_to = -1;
+    op->constraint.tied_to = -1;
+    llvm::StringRef name = is_output ? s->getOutputName(k) : s->getInputName(k - nout);
+    op->name = name.empty() ? nullptr : copyString(arena, name);
+    std::string constraint = is_output ? s->getOutputConstraint(k) : s->getInputConstraint(k - nout);
+    op->constraint_text = copyString(arena, constraint);
+    char msg[256] = "";
+    if (as_constraint_parse_gnu(op->constraint_text, is_output, &op->constraint, msg, sizeof msg) != 0) {
+      err = std::string("bad asm constraint \"") + constraint + "\": " + (msg[0] ? msg : "cannot parse");
+      return nullptr;
+    }
+    const Expr *e = is_output ? s->getOutputExpr(k) : s->getInputExpr(k - nout);
+    op->loc = toLoc(bc, e->getExprLoc(), /*spelling=*/false);
+    if (!op->loc.file) op->loc = b->loc;
+    op->expr_text = exprText(bc, e);
+    objects[k] = fillOperand(bc, op, e, !is_output, dependent);
+    registers[k] = registerVariable(bc, e);
+  }
+
+  // Clobbers and goto labels.
+  unsigned nclob = s->getNumClobbers();
+  if (nclob) b->clobbers = static_cast<const char **>(as_arena_alloc(arena, sizeof(char *) * nclob));
+  for (unsigned k = 0; k < nclob; k++) b->clobbers[b->num_clobbers++] = copyString(arena, s->getClobber(k));
+  unsigned nlab = s->getNumLabels();
+  if (nlab) b->labels = static_cast<const char **>(as_arena_alloc(arena, sizeof(char *) * nlab));
+  for (unsigned k = 0; k < nlab; k++) b->labels[b->num_labels++] = copyString(arena, s->getLabelName(k));
+
+  recordLayout(bc, s, b, src);
+
+  as_plugin_stmt stmt;
+  stmt.volatile_keyword = s->isVolatile();
+  stmt.basic = basic;
+  stmt.num_outputs = nout;
+  stmt.register_variables = registers;
+  char why[512] = "";
+  if (as_plugin_finish_block(bc.plugin, b, &stmt, why, sizeof why) != 0) {
+    err = why;
+    return nullptr;
+  }
+  if (objects) as_plugin_set_object_names(bc.plugin, b, objects);
+  return b;
+}
+
+SourceLocation templateLocation(const SourceManager &sm, const LangOptions &lang,
+                                const TargetInfo &target, const BlockSource &src, unsigned line,
+                                unsigned column) {
+  if (line == 0 || src.tokens.empty() || line > src.line_start.size()) return src.stmt_loc;
+  unsigned start = src.line_start[line - 1];
+  unsigned stop = line < src.line_start.size() ? src.line_start[line] - 1
+                                               : static_cast<unsigned>(src.text.size());
+  unsigned skip = column > 1 ? column - 1 : 0;
+  unsigned byte = start;
+  if (src.dollars_doubled) {
+    // Columns count the template's bytes, where each '$' of the source is two.
+    for (unsigned seen = 0; byte < stop && seen < skip; byte++)
+      seen += src.text[byte] == '$' ? 2 : 1;
+  } else {
+    byte = start + skip;
+  }
+  if (byte > stop) byte = stop;
+  return byteLocation(sm, lang, target, src, byte);
+}
+
+} // namespace asmstory

@@ -1,0 +1,283 @@
+/* The C side of AsmStory.so: per compiler instance state, the completion of
+ * the blocks the AST shim reads (as the libclang front end completes its
+ * own), the analysis of a block on the AST side and the permission story
+ * of an emitted call on the pass side. */
+#define _POSIX_C_SOURCE 200809L
+#include "plugin.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "asmstory/effects.h"
+#include "asmstory/story.h"
+#include "asmstory/target.h"
+
+typedef struct object_names {
+  const as_block *block;
+  const char **names; /* per operand of block */
+} object_names;
+
+typedef struct reported {
+  unsigned long long key;
+  const char *rule;
+} reported;
+
+struct as_plugin {
+  as_plugin_options options;
+  as_arena arena;              /* blocks of the translation unit, findings */
+  as_target_cache *targets;    /* created with the first block */
+  as_story_ctx *story;         /* created with the first story; Z3 only on a query */
+  reported *seen;
+  unsigned num_seen, cap_seen;
+  object_names *names;
+  unsigned num_names, cap_names;
+};
+
+static void set_error(char *err, size_t errlen, const char *format, const char *arg) {
+  if (err && errlen) snprintf(err, errlen, format, arg);
+}
+
+int as_plugin_parse_arg(as_plugin_options *options, const char *arg, char *err, size_t errlen) {
+  if (!strncmp(arg, "checks=", 7)) {
+    if (!as_checks_valid(arg + 7, err, errlen)) return -1;
+    options->checks = arg + 7;
+    return 0;
+  }
+  if (!strncmp(arg, "timeout=", 8)) {
+    char *end = NULL;
+    unsigned long ms = strtoul(arg + 8, &end, 10);
+    if (!arg[8] || *end || ms == 0 || ms > 600000) {
+      set_error(err, errlen, "timeout: '%s' is not a number of milliseconds from 1 to 600000",
+                arg + 8);
+      return -1;
+    }
+    options->timeout_ms = (unsigned)ms;
+    return 0;
+  }
+  if (!strcmp(arg, "errors")) {
+    options->proved_as_errors = true;
+    return 0;
+  }
+  set_error(err, errlen, "unknown argument '%s' (expected checks=<globs>, timeout=<ms> or errors)",
+            arg);
+  return -1;
+}
+
+as_plugin *as_plugin_create(const as_plugin_options *options) {
+  as_plugin *p = calloc(1, sizeof *p);
+  if (!p) return NULL;
+  as_arena_init(&p->arena);
+  if (options) p->options = *options;
+  if (p->options.checks) p->options.checks = as_arena_strdup(&p->arena, p->options.checks);
+  return p;
+}
+
+void as_plugin_destroy(as_plugin *p) {
+  if (!p) return;
+  as_target_cache_destroy(p->targets);
+  as_story_destroy(p->story);
+  free(p->seen);
+  free(p->names);
+  as_arena_free(&p->arena);
+  free(p);
+}
+
+as_arena *as_plugin_arena(as_plugin *p) { return &p->arena; }
+
+const as_plugin_options *as_plugin_get_options(const as_plugin *p) { return &p->options; }
+
+/* ---- blocks from the AST ------------------------------------------------ */
+
+int as_plugin_finish_block(as_plugin *p, as_block *b, const as_plugin_stmt *stmt, char *err,
+                           size_t errlen) {
+  (void)p;
+  for (unsigned k = 0; k < b->num_operands; k++) {
+    as_operand *op = &b->operands[k];
+    bool is_output = k < stmt->num_outputs;
+    op->index = k;
+    op->constraint.tied_to = -1;
+    op->tied_to = -1;
+    const char *text = op->constraint_text ? op->constraint_text : "";
+    char msg[256] = "";
+    if (as_constraint_parse_gnu(text, is_output, &op->constraint, msg, sizeof msg) != 0) {
+      if (err && errlen)
+        snprintf(err, errlen, "bad asm constraint \"%s\": %s", text, msg[0] ? msg : "cannot parse");
+      return -1;
+    }
+    if (is_output)
+      op->dir = (op->constraint.flags & AS_CF_INOUT) ? AS_DIR_INOUT : AS_DIR_OUT;
+    else
+      op->dir = AS_DIR_IN;
+    op->tied_to = op->constraint.tied_to;
+    op->early_clobber = (op->constraint.flags & AS_CF_EARLY) != 0;
+    op->indirect = false;
+  }
+  /* "[name]" matching constraints. */
+  for (unsigned k = stmt->num_outputs; k < b->num_operands; k++) {
+    as_operand *op = &b->operands[k];
+    if (!op->constraint.tied_name[0]) continue;
+    for (unsigned o = 0; o < stmt->num_outputs && o < b->num_operands; o++)
+      if (b->operands[o].name && !strcmp(b->operands[o].name, op->constraint.tied_name)) {
+        op->tied_to = (int)o;
+        op->constraint.tied_to = (int)o;
+        op->constraint.kinds |= AS_CK_TIED;
+        break;
+      }
+  }
+  /* Local register variables (register long x asm("r9")): the compiler
+   * binds a register operand naming one to that register. */
+  for (unsigned k = 0; stmt->register_variables && k < b->num_operands; k++) {
+    const char *reg = stmt->register_variables[k];
+    as_constraint *c = &b->operands[k].constraint;
+    if (!reg || !*reg || strlen(reg) >= sizeof c->fixed_reg) continue;
+    if (!(c->kinds & AS_CK_FIXED) && (c->kinds & AS_CK_REG) && !(c->kinds & AS_CK_TIED)) {
+      c->kinds = (c->kinds & ~(unsigned)AS_CK_REG) | AS_CK_FIXED;
+      memset(c->fixed_reg, 0, sizeof c->fixed_reg);
+      memcpy(c->fixed_reg, reg, strlen(reg));
+    }
+  }
+  for (unsigned k = 0; k < b->num_clobbers; k++) {
+    const char *name = b->clobbers[k];
+    if (!name) continue;
+    if (name[0] == '%') b->clobbers[k] = ++name;
+    if (!strcmp(name, "memory")) b->flags |= AS_BF_MEMORY_CLOBBER;
+    else if (!strcmp(name, "cc")) b->flags |= AS_BF_CC_CLOBBER;
+  }
+  bool is_goto = b->num_labels > 0;
+  if (is_goto) b->flags |= AS_BF_GOTO;
+  /* GCC: asm without outputs, asm goto and basic asm are implicitly volatile. */
+  if (stmt->volatile_keyword || stmt->num_outputs == 0 || is_goto || stmt->basic)
+    b->flags |= AS_BF_VOLATILE;
+  if (!(b->flags & AS_BF_VOLATILE) && stmt->num_outputs > 0) b->flags |= AS_BF_PURE;
+  /* A fix-it that edits the interface of basic asm would change how its
+   * template reads (%-escapes): none is certainly right there. */
+  if (stmt->basic) b->layout.valid = false;
+  return 0;
+}
+
+/* ---- analysis --------------------------------------------------------- */
+
+static as_target *target_for(as_plugin *p, const as_block *b, char *err, size_t errlen) {
+  if (!p->targets) p->targets = as_target_cache_create();
+  if (!p->targets) {
+    set_error(err, errlen, "%s", "out of memory");
+    return NULL;
+  }
+  const char *triple = b->triple && *b->triple ? b->triple : "x86_64-unknown-linux-gnu";
+  return as_target_get(p->targets, triple, err, errlen);
+}
+
+/* ASMSTORY_PLUGIN_SELFTEST=crash makes the analysis of a block fault, as
+ * clang's `#pragma clang __debug crash` does: the test that a crash of the
+ * analysis leaves the compilation running (test/lit/plugin/crash.test). */
+static void selftest_crash(void) {
+  const char *mode = getenv("ASMSTORY_PLUGIN_SELFTEST");
+  if (mode && !strcmp(mode, "crash")) {
+    volatile int *nowhere = NULL;
+    *nowhere = 1;
+  }
+}
+
+int as_plugin_analyze(as_plugin *p, const as_block *b, as_finding_list *findings, char *err,
+                      size_t errlen) {
+  selftest_crash();
+  if (!target_for(p, b, err, errlen)) return -1;
+  as_analysis_options options = {p->options.checks, false, false};
+  /* No story context: the permission story is the pass's (it has the IR). */
+  return as_analyze_block(p->targets, NULL, &p->arena, b, &options, findings, NULL, NULL, err,
+                          errlen);
+}
+
+static const char *const story_rules[] = {"memory-out-of-bounds", "memory-misaligned",
+                                          "memory-readonly-write", "memory-no-provenance"};
+
+bool as_plugin_wants_stories(const as_plugin *p) {
+  for (size_t i = 0; i < sizeof story_rules / sizeof story_rules[0]; i++)
+    if (as_check_enabled(p->options.checks, story_rules[i])) return true;
+  return false;
+}
+
+void as_plugin_set_object_names(as_plugin *p, const as_block *block, const char **names) {
+  if (!names) return;
+  if (p->num_names == p->cap_names) {
+    unsigned cap = p->cap_names ? p->cap_names * 2 : 16;
+    object_names *grown = realloc(p->names, sizeof *grown * cap);
+    if (!grown) return;
+    p->names = grown;
+    p->cap_names = cap;
+  }
+  p->names[p->num_names].block = block;
+  p->names[p->num_names].names = names;
+  p->num_names++;
+}
+
+/* A local object the IR left unnamed gets the name of the variable the
+ * statement's operand points to (operand i of the twin, or the in/out
+ * operand an IR tied input stands for). */
+static void name_objects(const as_plugin *p, const as_block *block, as_block *twin) {
+  const char **names = NULL;
+  for (unsigned i = 0; i < p->num_names && !names; i++)
+    if (p->names[i].block == block) names = p->names[i].names;
+  if (!names) return;
+  for (unsigned k = 0; k < twin->num_operands; k++) {
+    as_pointer_facts *f = &twin->operands[k].facts;
+    if (!f->known || f->object || f->kind != AS_OBJ_LOCAL || !f->offset_known) continue;
+    int ast = k < block->num_operands ? (int)k : twin->operands[k].tied_to;
+    if (ast < 0 || (unsigned)ast >= block->num_operands || !names[ast]) continue;
+    f->object = names[ast];
+  }
+}
+
+int as_plugin_story(as_plugin *p, as_arena *arena, const as_block *block, as_block **twins,
+                    unsigned num_twins, as_finding_list *findings, char *err, size_t errlen) {
+  if (!num_twins) return 0;
+  as_target *t = target_for(p, block, err, errlen);
+  if (!t) return -1;
+  if (!p->story) p->story = as_story_create(p->options.timeout_ms, true);
+  if (!p->story) {
+    set_error(err, errlen, "%s", "out of memory");
+    return -1;
+  }
+  for (unsigned i = 0; i < num_twins; i++) name_objects(p, block, twins[i]);
+  as_block *b = as_arena_alloc(arena, sizeof *b);
+  *b = *block;
+  b->ir_twin = twins[0];
+  b->ir_twins = twins;
+  b->num_ir_twins = num_twins;
+  b->flags &= ~(unsigned)AS_BF_UNREACHED;
+  as_decoded d;
+  char why[512];
+  /* A block that does not decode or walk has its finding from the AST side. */
+  if (as_decode_block(t, arena, b, &d, why, sizeof why) != 0 || d.num_errors) return 0;
+  as_summary s;
+  if (as_effects_compute(arena, t, b, &d, &s, why, sizeof why) != 0) return 0;
+  as_story_check(p->story, arena, t, b, &d, &s, p->options.checks, findings, NULL);
+  return 0;
+}
+
+bool as_plugin_first_report(as_plugin *p, unsigned long long key, const char *rule) {
+  for (unsigned i = 0; i < p->num_seen; i++)
+    if (p->seen[i].key == key && !strcmp(p->seen[i].rule, rule)) return false;
+  if (p->num_seen == p->cap_seen) {
+    unsigned cap = p->cap_seen ? p->cap_seen * 2 : 16;
+    reported *grown = realloc(p->seen, sizeof *grown * cap);
+    if (!grown) return true;
+    p->seen = grown;
+    p->cap_seen = cap;
+  }
+  p->seen[p->num_seen].key = key;
+  p->seen[p->num_seen].rule = as_arena_strdup(&p->arena, rule);
+  p->num_seen++;
+  return true;
+}
+
+int as_plugin_diag_level(const as_plugin *p, const as_finding *f) {
+  if (f->severity == AS_SEV_NOTE) return 0;
+  if (f->severity == AS_SEV_ERROR && p->options.proved_as_errors) return 2;
+  return 1;
+}
+
+const char *as_plugin_diag_text(as_arena *arena, const as_finding *f) {
+  return as_arena_printf(arena, "%s [asmstory-%s]", f->message ? f->message : "", f->rule);
+}
