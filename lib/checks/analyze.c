@@ -15,7 +15,8 @@ const char *as_insn_display(as_arena *arena, const as_block *block, const as_ins
     unsigned n;
     int used = 0;
     const char *name = NULL;
-    if (sscanf(p, "asmstory_sym%u%n", &n, &used) == 1 && n < block->num_operands) {
+    if ((sscanf(p, "asmstory_sym%u%n", &n, &used) == 1 || sscanf(p, "asmstory_mem%u%n", &n, &used) == 1) &&
+        n < block->num_operands) {
       name = block->operands[n].expr_text;
       if (name && (name[0] == '@' || name[0] == '%')) name++;
     } else if (sscanf(p, "asmstory_label%u%n", &n, &used) == 1 && n >= block->num_operands &&
@@ -71,7 +72,9 @@ static const char *binding_text(as_arena *arena, const as_target *t, const as_bi
     return bd->reg2 ? as_arena_printf(arena, "register %s:%s", as_target_reg_name(t, bd->reg2),
                                       as_target_reg_name(t, bd->reg))
                     : as_arena_printf(arena, "register %s (as %s)", as_target_reg_name(t, bd->reg), bd->text ? bd->text : "?");
-  case AS_BIND_MEM: return as_arena_printf(arena, "memory at (%s)", as_target_reg_name(t, bd->reg));
+  case AS_BIND_MEM:
+    if (!bd->reg && bd->text) return as_arena_printf(arena, "memory at the symbol %s", bd->text);
+    return as_arena_printf(arena, "memory at (%s)", as_target_reg_name(t, bd->reg));
   case AS_BIND_IMM: return as_arena_printf(arena, "immediate %lld%s", bd->imm, bd->imm_known ? "" : " (value unknown)");
   case AS_BIND_LABEL: return as_arena_printf(arena, "label %s", bd->text);
   default: return "unbound";

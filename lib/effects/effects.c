@@ -539,9 +539,12 @@ static void step(walker *w, state *st, int i) {
     }
     a.sym_operand = -1;
     unsigned sym;
-    if (ma->rip_relative && ma->disp_symbol && sscanf(ma->disp_symbol, "asmstory_sym%u", &sym) == 1 &&
-        sym < b->num_operands) {
+    if (ma->disp_symbol && sscanf(ma->disp_symbol, "asmstory_sym%u", &sym) == 1 && sym < b->num_operands) {
       a.sym_operand = (int)sym;
+      a.base.offset = ma->disp;
+    } else if (ma->disp_symbol && sscanf(ma->disp_symbol, "asmstory_mem%u", &sym) == 1 &&
+               sym < b->num_operands) {
+      a.operand = (int)sym; /* a memory operand bound by symbol */
       a.base.offset = ma->disp;
     }
     int ik = idx(w, ma->index);

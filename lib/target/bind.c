@@ -166,7 +166,9 @@ static int bind_operand(bind_state *s, unsigned i, char *err, size_t errlen) {
   if (op->indirect || ((kinds & AS_CK_MEM) && !(kinds & (AS_CK_REG | AS_CK_FIXED)))) {
     b->kind = AS_BIND_MEM;
     b->reg = pick(s, s->t->is64 ? gpr64_order : gpr32_order);
-    if (!b->reg) goto exhausted;
+    /* Out of registers (many "m" operands): a symbol of its own stands for
+     * the operand's address instead of a base register. */
+    if (!b->reg) b->text = as_arena_printf(s->arena, "asmstory_mem%u", i);
     return 0;
   }
   if (kinds & AS_CK_FIXED) {
@@ -270,8 +272,16 @@ static const char *operand_text(bind_state *s, unsigned i, char modifier) {
     return as_arena_printf(s->arena, "%s%s", pct, name);
   }
   case AS_BIND_MEM: {
-    const char *base = as_target_reg_name(s->t, b->reg);
     int disp = modifier == 'H' ? 8 : 0;
+    if (!b->reg && b->text) {
+      const char *ip = s->t->is64 ? "rip" : NULL;
+      if (intel)
+        return ip ? as_arena_printf(s->arena, "[%s + %s + %d]", ip, b->text, disp)
+                  : as_arena_printf(s->arena, "[%s + %d]", b->text, disp);
+      return ip ? as_arena_printf(s->arena, "%s+%d(%%%s)", b->text, disp, ip)
+                : as_arena_printf(s->arena, "%s+%d", b->text, disp);
+    }
+    const char *base = as_target_reg_name(s->t, b->reg);
     if (intel) {
       /* As clang prints it: no size keyword (the template gives one when
        * the instruction needs it: `inc dword ptr %0`). */
