@@ -1,8 +1,10 @@
 #!/bin/sh
 # Installs asmstory's build and test dependencies from Debian's packages.
+# (chromium: the scan-build report is opened headless in a test; bear: -p with
+# a database recorded from make.)
 # Idempotent: does nothing when everything is already there.
 set -eu
-PKGS="llvm-22-dev llvm-22-tools clang-22 clang-tools-22 libclang-rt-22-dev libclang-22-dev libclang-cpp22-dev libz3-dev z3 cmake ninja-build libcmocka-dev"
+PKGS="llvm-22-dev llvm-22-tools clang-22 clang-tools-22 libclang-rt-22-dev chromium bear libclang-22-dev libclang-cpp22-dev libz3-dev z3 cmake ninja-build libcmocka-dev"
 missing=""
 for p in $PKGS; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

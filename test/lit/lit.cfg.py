@@ -47,3 +47,5 @@ if os.access(_sarif, os.X_OK):
     config.substitutions.append(("%sarif_validate", _sarif + " validate"))
 if shutil.which("bear"):
     config.available_features.add("bear")
+if shutil.which("chromium"):
+    config.available_features.add("chromium")
