@@ -396,7 +396,8 @@ static void check_width(ctx *c) {
 static void check_stack(ctx *c) {
   const as_summary *s = c->s;
   const as_block *b = c->b;
-  if ((s->falls_through || (b->flags & AS_BF_GOTO)) && (!s->sp_exit_known || s->sp_exit != 0)) {
+  if (!(b->flags & AS_BF_NORETURN) && (s->falls_through || (b->flags & AS_BF_GOTO)) &&
+      (!s->sp_exit_known || s->sp_exit != 0)) {
     int at = s->sp_unbalanced_insn;
     if (s->sp_exit_known)
       report(c, "stack-unbalanced", at,
@@ -704,14 +705,22 @@ void as_checks_run(as_arena *arena, const as_target *target, const as_block *blo
                    const as_decoded *decoded, const as_summary *summary, const char *checks,
                    as_finding_list *findings) {
   ctx c = {arena, target, block, decoded, summary, checks, findings};
-  check_registers(&c);
-  check_early_clobber(&c);
-  check_outputs(&c);
+  /* A noreturn block never gives control back: what it leaves in registers,
+   * flags and the stack pointer cannot matter (falling off its end is
+   * control-escape). */
+  bool returns = !(block->flags & AS_BF_NORETURN);
+  if (returns) {
+    check_registers(&c);
+    check_early_clobber(&c);
+    check_outputs(&c);
+  }
   check_undefined(&c);
-  check_flags(&c);
-  check_width(&c);
+  if (returns) {
+    check_flags(&c);
+    check_width(&c);
+  }
   check_stack(&c);
-  check_direction_flag(&c);
+  if (returns) check_direction_flag(&c);
   check_control(&c);
   check_memory(&c);
   check_purity(&c);

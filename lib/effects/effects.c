@@ -856,6 +856,25 @@ static void step(walker *w, state *st, int i) {
   }
 }
 
+/* A Linux system call that never returns: exit / exit_group with the
+ * number a known constant in rax/eax (syscall; int $0x80 on i386). */
+static bool exits_process(const walker *w, const state *st, const as_insn *in) {
+  bool sys = !strcmp(in->opcode, "SYSCALL");
+  bool int80 = !strcmp(in->opcode, "INT") && strstr(in->text, "$128");
+  if (!sys && !int80) return false;
+  int k = idx(w, as_target_reg_full(w->t, as_target_reg_lookup(w->t, "eax")));
+  long long nr = -1;
+  if (k >= 0 && st->regs[k].kind == AS_VALUE_CONST) nr = st->regs[k].offset;
+  if (k >= 0 && st->regs[k].kind == AS_VALUE_ENTRY && w->reg_operand[k] >= 0) {
+    /* the entry value of an input with a known constant */
+    for (unsigned q = 0; q < w->block->num_operands && q < w->d->num_bindings; q++)
+      if (w->d->bindings[q].kind == AS_BIND_REG && w->d->bindings[q].reg == st->regs[k].reg &&
+          w->block->operands[q].dir != AS_DIR_OUT && w->block->operands[q].has_value)
+        nr = w->block->operands[q].value;
+  }
+  return sys ? (nr == 60 || nr == 231) : (nr == 1 || nr == 252);
+}
+
 int as_effects_compute(as_arena *arena, const as_target *target, const as_block *block,
                        const as_decoded *d, as_summary *s, char *err, size_t errlen) {
   memset(s, 0, sizeof *s);
@@ -999,12 +1018,13 @@ int as_effects_compute(as_arena *arena, const as_target *target, const as_block 
       break;
     }
     state st = in_states[i];
+    bool exits = exits_process(&w, &st, &d->insns[i]); /* decided on the state before it */
     step(&w, &st, (int)i);
     const as_insn *in = &d->insns[i];
     unsigned succ[2];
     unsigned nsucc = 0;
-    bool fall = in->kind == AS_INSN_OTHER || in->kind == AS_INSN_JUMP_COND || in->kind == AS_INSN_CALL ||
-                in->kind == AS_INSN_CALL_INDIRECT;
+    bool fall = (in->kind == AS_INSN_OTHER && !exits) || in->kind == AS_INSN_JUMP_COND ||
+                in->kind == AS_INSN_CALL || in->kind == AS_INSN_CALL_INDIRECT;
     if (in->kind == AS_INSN_JUMP || in->kind == AS_INSN_JUMP_COND) {
       if (in->target_insn >= 0) {
         succ[nsucc++] = (unsigned)in->target_insn;

@@ -328,3 +328,7 @@ pub fn sym_call_note() {
     // CHECK: lang-rust.rs:[[@LINE+1]]:20: note: the block is not verified: `callq {{.*}}callee{{.*}}` cannot be modeled (call: the callee's effects are not modeled) [asmstory-unmodeled]
     unsafe { asm!("call {f}", f = sym callee, clobber_abi("C")); }
 }
+// Correct: exit(2) never returns, so the noreturn block does not fall off its end.
+pub fn exit_ok(code: i32) -> ! {
+    unsafe { asm!("syscall", in("eax") 60, in("edi") code, options(noreturn, nostack)); }
+}
