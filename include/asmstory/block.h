@@ -166,6 +166,8 @@ enum as_block_flag {
   AS_BF_UNREACHED = 1u << 12,      /* seen in the AST only (never emitted) */
   AS_BF_HAS_MEMORY_ATTR = 1u << 13,/* IR call carries a memory(...) attribute */
   AS_BF_BASIC = 1u << 14,          /* GNU basic asm (no ':'): the template is literal */
+  AS_BF_DEAD_BRANCH = 1u << 15,    /* C: not emitted, though its function is (a branch the
+                                      compiler folds away, e.g. switch (sizeof x)) */
 };
 
 /* Where a C asm statement's parts are in the file, for fix-its: byte

@@ -181,10 +181,39 @@ static void explain_block(as_arena *arena, as_strbuf *b, const as_target *t, con
   if (stories) as_strbuf_puts(b, stories);
 }
 
+static int analyze_one(as_target_cache *targets, as_story_ctx *story, as_arena *arena,
+                       const as_block *block, const as_analysis_options *options,
+                       as_finding_list *findings, as_strbuf *dump, as_strbuf *explain, char *err,
+                       size_t errlen);
+
+/* A statement in a branch the compiler folds away (switch (sizeof x) in a
+ * macro): its operand types only fit the live branch, so what depends on
+ * them (does it assemble, operand widths) is told as a note. */
+static void soften_dead_branch(as_arena *arena, const as_block *block, as_finding_list *findings,
+                               unsigned first) {
+  if (!(block->flags & AS_BF_DEAD_BRANCH)) return;
+  for (unsigned i = first; i < findings->count; i++) {
+    as_finding *f = &findings->items[i];
+    if (strcmp(f->rule, "template-error") && strcmp(f->rule, "operand-width")) continue;
+    f->severity = AS_SEV_NOTE;
+    f->message = as_arena_printf(arena, "%s (in a branch the compiler does not emit here)", f->message);
+  }
+}
+
 int as_analyze_block(as_target_cache *targets, as_story_ctx *story, as_arena *arena,
                      const as_block *block,
                      const as_analysis_options *options, as_finding_list *findings,
                      as_strbuf *dump, as_strbuf *explain, char *err, size_t errlen) {
+  unsigned first = findings->count;
+  int rc = analyze_one(targets, story, arena, block, options, findings, dump, explain, err, errlen);
+  soften_dead_branch(arena, block, findings, first);
+  return rc;
+}
+
+static int analyze_one(as_target_cache *targets, as_story_ctx *story, as_arena *arena,
+                       const as_block *block, const as_analysis_options *options,
+                       as_finding_list *findings, as_strbuf *dump, as_strbuf *explain, char *err,
+                       size_t errlen) {
   const char *triple = block->triple && *block->triple ? block->triple : "x86_64-unknown-linux-gnu";
   as_target *t = as_target_get(targets, triple, err, errlen);
   if (!t) return -1;

@@ -118,6 +118,8 @@ static int operand_of_reg(const ctx *c, unsigned reg, bool *is_mem) {
 
 static bool x87_or_system(const ctx *c, unsigned reg) {
   const char *n = reg_name(c, reg);
+  /* control and debug registers are system state, not compiler-allocated */
+  if ((n[0] == 'c' || n[0] == 'd') && n[1] == 'r' && n[2] >= '0' && n[2] <= '9') return true;
   return !strncmp(n, "st", 2) || !strncmp(n, "fp", 2) || !strcmp(n, "mxcsr") || !strcmp(n, "fpcw") ||
          !strcmp(n, "fpsw") || !strncmp(n, "ssp", 3) || !strcmp(n, "df") || !strcmp(n, "rip") ||
          !strcmp(n, "eip") || !strcmp(n, "fs") || !strcmp(n, "gs") || !strcmp(n, "ds") ||
@@ -253,6 +255,8 @@ static bool memory_output_stored_through_pointer(const ctx *c, int m) {
 static void check_outputs(ctx *c) {
   const as_block *b = c->b;
   if (!c->s->falls_through && !(b->flags & AS_BF_GOTO)) return; /* no exit: nothing is returned */
+  /* Raw bytes (.byte-encoded instructions) may write anything. */
+  if (c->d->num_unmodeled) return;
   /* A called function may write the outputs (the call itself is unmodeled). */
   for (unsigned i = 0; i < c->d->num_insns; i++)
     if (c->d->insns[i].kind == AS_INSN_CALL || c->d->insns[i].kind == AS_INSN_CALL_INDIRECT) return;

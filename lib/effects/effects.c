@@ -294,6 +294,13 @@ static bool may_share(const as_block *b, int o, int i) {
   if (in->tied_to == o) return false;
   for (unsigned q = 0; q < b->num_operands; q++)
     if (b->operands[q].tied_to == o && b->operands[q].dir == AS_DIR_IN) return false;
+  /* "=a" with an "a" input: rax holds that input at entry, so no other
+   * input can be given rax. */
+  if ((out->constraint.kinds & AS_CK_FIXED) && !(out->constraint.kinds & AS_CK_REG))
+    for (unsigned q = 0; q < b->num_operands; q++)
+      if ((int)q != i && b->operands[q].dir == AS_DIR_IN && (b->operands[q].constraint.kinds & AS_CK_FIXED) &&
+          !strcmp(b->operands[q].constraint.fixed_reg, out->constraint.fixed_reg))
+        return false;
   if (!(out->constraint.kinds & (AS_CK_REG | AS_CK_FIXED | AS_CK_ANY))) return false;
   /* Registers of different files never coincide (a GPR output, an xmm input). */
   if (register_file(out) != register_file(in) && register_file(in) >= 0) return false;
@@ -406,6 +413,16 @@ static bool is_goto_label(const walker *w, const char *name) {
   return false;
 }
 
+/* Instructions whose result or decision depends on the status flags. */
+static bool consumes_flags(const as_insn *in) {
+  static const char *const families[] = {"JCC", "SETCC", "CMOV", "ADC", "SBB", "RCL", "RCR", "LAHF",
+                                         "SALC", "LOOPE", "LOOPNE", "FCMOV", "JECXZ", "JRCXZ", NULL};
+  if (in->kind == AS_INSN_JUMP_COND) return true;
+  for (unsigned i = 0; families[i]; i++)
+    if (!strncmp(in->opcode, families[i], strlen(families[i]))) return true;
+  return false;
+}
+
 static bool reg_written(const as_insn *in, unsigned reg) {
   for (unsigned r = 0; r < in->num_writes; r++)
     if (in->writes[r].reg == reg) return true;
@@ -441,6 +458,10 @@ static uint64_t taint_of_reads(walker *w, const state *st, const as_insn *in, bo
   for (unsigned r = 0; r < in->num_reads; r++) {
     int k = idx(w, in->reads[r].reg);
     if (k < 0 || in->reads[r].reg == w->sp) continue;
+    /* sbb r, r is -CF: the register's old value cancels out. */
+    if (!strncmp(in->opcode, "SBB", 3) && in->num_reads >= 1 && reg_written(in, in->reads[r].reg) &&
+        !in->reads[r].implicit && strstr(in->opcode, "rr"))
+      continue;
     /* Reads of the destination that only pass old bits through: bsr/bsf
      * leave it unchanged for a zero source (the result is then undefined
      * anyway), scalar SSE keeps the upper lanes the operand does not own. */
@@ -483,6 +504,10 @@ static void step(walker *w, state *st, int i) {
         v->defined_bits && !in->zero_idiom &&
         /* a narrow lea keeps only the low bits of the address it computes */
         !(in->value_op == AS_VAL_LEA && as_target_reg_bits(w->t, in->value_dst) <= v->defined_bits) &&
+        /* a destination read only to pass its bits through (bsr/bsf) */
+        !(passthrough_dest(in->opcode) && reg_written(in, in->reads[r].reg)) &&
+        /* a segment register takes the low 16 bits */
+        !(!strncmp(in->opcode, "MOV", 3) && strstr(in->opcode, "sr") && v->defined_bits >= 16) &&
         (!in->reads[r].implicit || ((in->rep || !strncmp(in->opcode, "LOOP", 4)) &&
                                     in->reads[r].bits == w->d->pointer_bits))) {
       bool dup = false;
@@ -596,9 +621,9 @@ static void step(walker *w, state *st, int i) {
     }
   }
 
-  /* Flags consumed. */
+  /* Flags consumed (RULES: jcc, setcc, cmov, adc, sbb, rcl, rcr, ...). */
   bool is_pushf = !strncmp(in->opcode, "PUSHF", 5);
-  if (in->flags_read && !is_pushf && st->flags.taint) {
+  if (in->flags_read && consumes_flags(in) && st->flags.taint) {
     bool decision = in->kind == AS_INSN_JUMP_COND;
     add_undefined(w, st->flags.taint, i, decision ? AS_USE_BRANCH : AS_USE_FLAGS_CONSUMED, -1);
   }
@@ -618,7 +643,7 @@ static void step(walker *w, state *st, int i) {
   /* Register results. */
   bool from_sp = false;
   uint64_t taint = taint_of_reads(w, st, in, &from_sp);
-  if (in->flags_read && !is_pushf) taint |= st->flags.taint;
+  if (in->flags_read && consumes_flags(in)) taint |= st->flags.taint;
   if (in->zero_idiom) taint = 0;
   as_value sp_before = st->regs[w->sp_idx];
   int64_t stack_slot = sp_before.offset + (in->sp_delta < 0 ? in->sp_delta : 0);
@@ -1031,6 +1056,9 @@ int as_effects_compute(as_arena *arena, const as_target *target, const as_block 
       } else if (in->target && is_goto_label(&w, in->target)) {
         record_exit(&w, &st, (int)i);
         merge_state(exit_states, &st, (int)i);
+      } else if (in->target && !strncmp(in->target, ".L", 2) && d->num_unmodeled) {
+        /* A local label in another section (.pushsection): the block is
+         * already reported unmodeled; the jump is not an escape we can tell. */
       } else {
         add_escape(&w, (int)i, in->target ? as_arena_printf(arena, "jumps to '%s', which is neither a label of the block nor a declared asm goto label", in->target)
                                           : "jumps out of the block");

@@ -48,6 +48,9 @@ typedef struct visit_scope {
   c_ctx *ctx;
   const char *function;
   bool in_template;
+  bool dead;                 /* inside a branch a constant condition excludes */
+  bool switch_known;         /* the enclosing switch's condition is a constant */
+  long long switch_value;
 } visit_scope;
 
 /* ---- small helpers ----------------------------------------------------- */
@@ -855,6 +858,17 @@ static const char *function_name(c_ctx *ctx, CXCursor fn) {
   return name;
 }
 
+/* The value of a constant integer expression (sizeof, enumerators). */
+static bool constant_int(CXCursor e, long long *out) {
+  if (clang_Cursor_isNull(e)) return false;
+  CXEvalResult r = clang_Cursor_Evaluate(e);
+  if (!r) return false;
+  bool ok = clang_EvalResult_getKind(r) == CXEval_Int;
+  if (ok) *out = clang_EvalResult_getAsLongLong(r);
+  clang_EvalResult_dispose(r);
+  return ok;
+}
+
 static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData data) {
   (void)parent;
   visit_scope *scope = data;
@@ -866,7 +880,34 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
   switch (kind) {
   case CXCursor_GCCAsmStmt:
     handle_asm(scope, c);
+    if (scope->dead && scope->ctx->blocks.count)
+      scope->ctx->blocks.items[scope->ctx->blocks.count - 1]->flags |= AS_BF_DEAD_BRANCH;
     return CXChildVisit_Continue;
+  case CXCursor_SwitchStmt: {
+    /* switch (sizeof x): the cases that do not match never run. */
+    visit_scope inner = *scope;
+    inner.switch_known = false;
+    CXCursor cond = clang_getNullCursor();
+    clang_visitChildren(c, first_child, &cond);
+    long long v;
+    if (!scope->in_template && constant_int(cond, &v)) {
+      inner.switch_known = true;
+      inner.switch_value = v;
+    }
+    clang_visitChildren(c, visit, &inner);
+    return scope->ctx->failed ? CXChildVisit_Break : CXChildVisit_Continue;
+  }
+  case CXCursor_CaseStmt: {
+    visit_scope inner = *scope;
+    CXCursor value = clang_getNullCursor();
+    clang_visitChildren(c, first_child, &value);
+    long long v;
+    if (scope->switch_known && constant_int(value, &v) && v != scope->switch_value) inner.dead = true;
+    /* A case holds the next case as a child when they share statements:
+     * the switch value decides each level again. */
+    clang_visitChildren(c, visit, &inner);
+    return scope->ctx->failed ? CXChildVisit_Break : CXChildVisit_Continue;
+  }
   case CXCursor_FunctionDecl:
   case CXCursor_CXXMethod:
   case CXCursor_Constructor:
@@ -1008,6 +1049,13 @@ static int attach_ir_twins(c_ctx *ctx, const char *path, const as_frontend_optio
     as_block *b = ctx->blocks.items[i];
     if (!b->ir_twin) {
       b->flags |= AS_BF_UNREACHED;
+      /* Its function was emitted (another statement of it was): the
+       * statement sits in a branch the compiler folded away. */
+      for (unsigned k = 0; k < ctx->blocks.count; k++) {
+        const as_block *o = ctx->blocks.items[k];
+        if (o != b && o->ir_twin && o->function && b->function && !strcmp(o->function, b->function))
+          b->flags |= AS_BF_DEAD_BRANCH;
+      }
       continue;
     }
     /* Local register variables (register int x asm("r9")): the AST says
@@ -1106,7 +1154,7 @@ int as_frontend_c(as_arena *arena, const char *path,
   if (options->triple && *options->triple && !ctx.triple)
     ctx.triple = as_arena_strdup(arena, options->triple);
 
-  visit_scope top = {&ctx, NULL, false};
+  visit_scope top = {&ctx, NULL, false, false, false, 0};
   clang_visitChildren(clang_getTranslationUnitCursor(tu), visit, &top);
   clang_disposeTranslationUnit(tu);
   clang_disposeIndex(index);

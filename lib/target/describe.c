@@ -393,11 +393,16 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
     if (so.io) insn->side_effects |= AS_SE_IO;
     insn->df_read = true;
   }
-  if (insn->rep) {
+  if (insn->rep && is_string) {
     unsigned cx = as_target_reg_lookup(t, t->is64 ? "rcx" : "ecx");
     note_reg(t, insn, cx, true, false);
     note_reg(t, insn, cx, true, true);
-    if (!is_string) insn->unmodeled = "rep prefix on a non-string instruction";
+  } else if (insn->rep) {
+    /* rep on a non-string instruction: the encodings of tzcnt (rep bsf),
+     * lzcnt (rep bsr), pause (rep nop) and `rep ret` do not use rcx. */
+    static const char *const rep_idioms[] = {"BSF", "BSR", "NOOP", "NOP", "RET", NULL};
+    insn->rep = false;
+    if (!any_prefix(op, rep_idioms)) insn->unmodeled = "rep prefix on a non-string instruction";
   }
   if (starts(op, "LOOP")) {
     unsigned cx = as_target_reg_lookup(t, t->is64 ? "rcx" : "ecx");

@@ -607,9 +607,14 @@ extern "C" int as_mc_assemble(as_mc *mc, as_arena *arena, const as_mc_line *line
     rec.buffer_line_to_input.push_back(-1);
     rec.prefix_len.push_back(0);
   }
+  bool in_macro = false; /* a label inside .macro ... .endm would hide the .endm */
   for (unsigned i = 0; i < num_lines; i++) {
-    std::string prefix = std::string(kLineMarker) + std::to_string(i) + ": ";
     std::string text = lines[i].text ? lines[i].text : "";
+    size_t first = text.find_first_not_of(" \t");
+    std::string word = first == std::string::npos ? "" : text.substr(first, text.find_first_of(" \t", first) - first);
+    if (word == ".macro") in_macro = true;
+    std::string prefix = in_macro ? "" : std::string(kLineMarker) + std::to_string(i) + ": ";
+    if (word == ".endm" || word == ".endmacro") in_macro = false;
     for (char &c : text)
       if (c == '\n' || c == '\r') c = ' ';
     buffer += prefix + text + "\n";

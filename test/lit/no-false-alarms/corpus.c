@@ -178,3 +178,18 @@ unsigned long valgrind_request(unsigned long *args) {
 void insb_ok(unsigned short port, void *addr, unsigned long count) {
   asm volatile("cld; rep insb" : "=D"(addr), "=c"(count) : "d"(port), "0"(addr), "1"(count) : "memory");
 }
+/* 51-58: Linux kernel idioms (arch/x86/include/asm). */
+unsigned long index_mask(unsigned long index, unsigned long size) {
+  unsigned long mask;
+  asm volatile("cmp %1,%2; sbb %0,%0;" : "=r"(mask) : "g"(size), "r"(index) : "cc");
+  return mask;
+}
+unsigned long tzcnt_bsf(unsigned long word) { asm("rep; bsf %1,%0" : "=r"(word) : "rm"(word)); return word; }
+void irq_disable(void) { asm volatile("cli" : : : "memory"); }
+void irq_enable_halt(void) { asm volatile("sti; hlt" : : : "memory"); }
+void write_cr3(unsigned long val) { asm volatile("mov %0,%%cr3" : : "r"(val) : "memory"); }
+unsigned long long mul_div(unsigned long long a, unsigned long long mul, unsigned long long div) {
+  unsigned long long q;
+  asm("mulq %2; divq %3" : "=a"(q) : "a"(a), "rm"(mul), "rm"(div) : "rdx");
+  return q;
+}
