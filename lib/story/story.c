@@ -489,6 +489,13 @@ void as_story_check(as_story_ctx *ctx, as_arena *arena, const as_target *target,
   /* Each IR copy of a C statement (one per inlined call site) has facts of
    * its own: every copy needs a story. */
   unsigned copies = block->num_ir_twins ? block->num_ir_twins : 1;
+  if (explain && copies > 1) {
+    as_strbuf_printf(explain, "  %u copies of this statement (inlined into", copies);
+    for (unsigned c = 0; c < copies; c++)
+      as_strbuf_printf(explain, "%s `%s`", c ? "," : "",
+                       block->ir_twins[c]->function ? block->ir_twins[c]->function : "?");
+    as_strbuf_puts(explain, "); each is checked, the stories below are the first one's\n");
+  }
   for (unsigned c = 0; c < copies; c++) {
     st.copy = block->num_ir_twins ? block->ir_twins[c] : block->ir_twin;
     st.copy_note = copies > 1 && st.copy && st.copy->function
