@@ -1,5 +1,7 @@
 /* Small helpers on the block model. */
 #include "asmstory/block.h"
+
+#include <string.h>
 #include "asmstory/frontend.h"
 
 const char *as_lang_name(as_lang lang) {
@@ -50,7 +52,8 @@ const char *as_facts_describe(as_arena *arena, const as_pointer_facts *f) {
   as_strbuf b;
   as_strbuf_init(&b, arena);
   as_strbuf_printf(&b, "points into %s", f->string_literal ? "string literal" : object_kind_name(f->kind));
-  if (f->object && !f->string_literal) as_strbuf_printf(&b, " `%s`", f->object);
+  if (f->object && !f->string_literal && !(f->kind == AS_OBJ_HEAP && !strncmp(f->object, "call", 4)))
+    as_strbuf_printf(&b, " `%s`", f->object);
   if (f->size_known) as_strbuf_printf(&b, " (%llu bytes)", f->object_size);
   if (f->offset_known) as_strbuf_printf(&b, " at offset %lld", f->offset);
   as_strbuf_printf(&b, ", align %llu", f->align);

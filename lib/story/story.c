@@ -443,13 +443,22 @@ static void one_access(story *st, const as_access *a) {
         else if (a->has_index)
           when = as_arena_printf(st->arena, "when %s = %lld, ", value_name(st, a->index_operand),
                                  model[1]);
-        const char *name = f.object ? f.object : "the object";
+        /* clang names a malloc result "call": say what it is instead */
+        const char *name = f.object && !(f.kind == AS_OBJ_HEAP && !strncmp(f.object, "call", 4))
+                               ? f.object
+                               : f.kind == AS_OBJ_HEAP ? "the allocation" : "the object";
         justified = false;
         as_strbuf_printf(&line, "; out of bounds %s[%lld..%lld)", when, lo, hi);
+        bool named = strcmp(name, "the allocation") && strcmp(name, "the object");
         finding(st, R_BOUNDS, in_ok == V_UNSAT ? AS_SEV_ERROR : AS_SEV_WARNING, in,
-                as_arena_printf(st->arena, "%s%s %s `%s[%lld..%lld)`, %s `%s` (%s, %llu bytes)", when,
-                                itext, verb, name, lo, hi, lo < 0 ? "before the start of" : "past the end of",
-                                name, kind_word(&f), (unsigned long long)f.object_size));
+                named ? as_arena_printf(st->arena, "%s%s %s `%s[%lld..%lld)`, %s `%s` (%s, %llu bytes)", when,
+                                        itext, verb, name, lo, hi,
+                                        lo < 0 ? "before the start of" : "past the end of", name,
+                                        kind_word(&f), (unsigned long long)f.object_size)
+                      : as_arena_printf(st->arena, "%s%s %s bytes [%lld..%lld) of the %s that %s points to, "
+                                        "%s it (%llu bytes)", when, itext, verb, lo, hi, kind_word(&f),
+                                        plabel, lo < 0 ? "before the start of" : "past the end of",
+                                        (unsigned long long)f.object_size));
       } else if (out == V_TIMEOUT) {
         justified = false;
         as_strbuf_printf(&line, "; the bounds query timed out");
