@@ -169,18 +169,39 @@ static void annotate(as_arena *arena, as_block *b) {
   /* Each template string is one line of the template (rustc joins them
    * with newlines); a string with its own "\n" escapes makes the counts
    * differ, and then only the statement location is used. */
+  /* Template lines: each string, and within a (non-raw) string each "\n"
+   * escape or real newline starts another line. */
   unsigned lines = as_template_line_count(b->template_text);
-  if (lines == n) {
-    b->line_locs = as_arena_alloc(arena, sizeof *b->line_locs * n);
-    b->num_line_locs = n;
-    for (unsigned k = 0; k < n; k++) b->line_locs[k] = loc_of(b->loc.file, text, lits[k].begin);
-    b->line_columns_approx = true;
-    as_strbuf src;
-    as_strbuf_init(&src, arena);
-    for (unsigned k = 0; k < n; k++) {
-      if (k) as_strbuf_puts(&src, "\n");
-      as_strbuf_append(&src, text + lits[k].begin, lits[k].end - lits[k].begin);
+  as_loc *locs = as_arena_alloc(arena, sizeof *locs * (lines + 1));
+  as_strbuf src;
+  as_strbuf_init(&src, arena);
+  unsigned found = 0;
+  for (unsigned k = 0; k < n && found <= lines; k++) {
+    if (k) as_strbuf_puts(&src, "\n");
+    if (found < lines) locs[found] = loc_of(b->loc.file, text, lits[k].begin);
+    found++;
+    size_t start = lits[k].begin;
+    for (size_t p = lits[k].begin; p < lits[k].end; p++) {
+      bool escape = !lits[k].raw && text[p] == '\\' && p + 1 < lits[k].end && text[p + 1] == 'n';
+      if (escape || text[p] == '\n') {
+        as_strbuf_append(&src, text + start, p - start);
+        as_strbuf_puts(&src, "\n");
+        p += escape ? 1 : 0;
+        start = p + 1;
+        if (found < lines) locs[found] = loc_of(b->loc.file, text, start);
+        found++;
+      } else if (!lits[k].raw && text[p] == '\\') {
+        p++; /* another escape: skip its second character */
+      }
     }
+    as_strbuf_append(&src, text + start, lits[k].end - start);
+  }
+  /* rustc adds a newline after a string ending in "\n"; the counts agree
+   * only when the source was read the way rustc joins it. */
+  if (found == lines) {
+    b->line_locs = locs;
+    b->num_line_locs = lines;
+    b->line_columns_approx = true;
     b->display_template = src.data;
   }
   /* Operand names by aligning placeholders. */
