@@ -19,7 +19,7 @@ SANITIZE_ENV = ASAN_OPTIONS=detect_leaks=1 \
   LSAN_OPTIONS=suppressions=$(CURDIR)/test/lsan.supp:print_suppressions=0 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: all deps configure build run check bench clean check-sanitize fuzz-build fuzz-smoke fuzz
+.PHONY: all deps configure build run check bench docs clean check-sanitize fuzz-build fuzz-smoke fuzz
 all: build
 
 deps:
@@ -69,6 +69,10 @@ bench: build
 	@echo "== bench/story"; ./bench/story
 	@echo "== bench/stress"; ./bench/stress
 	@echo "== bench/plugin"; ./bench/plugin
+
+# Regenerates docs/ from docs/gen/tpl with real runs of the tool.
+docs: build
+	python3 docs/gen/gen.py docs/gen/tpl docs
 
 clean:
 	rm -rf $(BUILD)

@@ -1,0 +1,1 @@
+void sse(void) { asm volatile("pxor %%xmm0, %%xmm0"); }

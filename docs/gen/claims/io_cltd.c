@@ -1,0 +1,5 @@
+int high_half(int x) {
+  int hi;
+  asm("cltd" : "=d"(hi) : "a"(x));
+  return hi;
+}

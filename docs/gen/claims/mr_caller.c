@@ -1,0 +1,5 @@
+int caller_frame(void) {
+  int v;
+  asm volatile("movl 8(%%rsp), %0" : "=r"(v));
+  return v;
+}

@@ -1,0 +1,1 @@
+void *self(void) { void *s; asm("movq %%fs:0, %0" : "=r"(s)); return s; }

@@ -1,0 +1,1 @@
+void f(int *p) { asm volatile("nop" : "=m"(*p)); }

@@ -1,0 +1,2 @@
+void foo(void);
+void f(void){ asm volatile("call foo" ::: "memory"); }

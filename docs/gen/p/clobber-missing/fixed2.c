@@ -1,0 +1,5 @@
+unsigned max_leaf(void) {
+  unsigned eax = 0;
+  asm volatile("cpuid" : "+a"(eax) : : "rbx", "rcx", "rdx");
+  return eax;
+}

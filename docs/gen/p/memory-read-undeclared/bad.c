@@ -1,0 +1,5 @@
+int load(const int *p) {
+  int v;
+  asm("movl (%1), %0" : "=r"(v) : "r"(p));
+  return v;
+}

@@ -1,0 +1,5 @@
+use std::arch::asm;
+
+pub fn delay(n: u64) {
+    unsafe { asm!("2:", "dec {0}", "jnz 2b", in(reg) n, options(nomem, nostack)); }
+}
