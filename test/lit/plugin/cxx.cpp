@@ -53,6 +53,6 @@ unsigned long call_sum() {
 
 // The permission story comes from the pass, after the AST's warnings.
 template <int N> void fill(char (&buf)[N]) {
-  // CHECK: cxx.cpp:[[@LINE+1]]:49: warning: `vmovdqu %ymm0, (%{{r..}})` writes {{.*}}[0..32)`, past the end of {{.*}}(local, 16 bytes) [asmstory-memory-out-of-bounds]
+  // CHECK: cxx.cpp:[[@LINE+1]]:49: warning: `vmovdqu %ymm0, (%{{r..}})` writes bytes [0..32) of the local that %0 {{.*}} points to, past the end of it (16 bytes) [asmstory-memory-out-of-bounds]
   asm volatile("vpxor %%xmm0, %%xmm0, %%xmm0\n\tvmovdqu %%ymm0, %0" : "=m"(*(char(*)[32])buf) : : "xmm0");
 }

@@ -22,7 +22,7 @@ unsigned long long load32(void) {
 
 // Inlined into two callers: one story per copy, one warning for the statement.
 static inline void store32(char *p) {
-  // CHECK: story.c:[[@LINE+1]]:49: warning: `vmovdqu %ymm0, (%{{r..}})` writes `{{.*}}[0..32)`, past the end of {{.*}} (local, 24 bytes) (in the copy in `caller1`) [asmstory-memory-out-of-bounds] [-Winline-asm]
+  // CHECK: story.c:[[@LINE+1]]:49: warning: `vmovdqu %ymm0, (%{{r..}})` writes bytes [0..32) of the local that %0 (`p`) points to, past the end of it (24 bytes) (in the copy in `caller1`) [asmstory-memory-out-of-bounds] [-Winline-asm]
   asm volatile("vpxor %%ymm0, %%ymm0, %%ymm0\n\tvmovdqu %%ymm0, (%0)" : : "r"(p) : "xmm0", "memory");
   // CHECK: story.c:[[@LINE-1]]:49: note: also: {{.*}} (in the copy in `caller2`)
 }
