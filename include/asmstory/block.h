@@ -226,6 +226,22 @@ const char *as_lang_name(as_lang lang);
 const char *as_direction_name(as_direction dir);
 /* Number of lines of the template (1 for an empty template). */
 unsigned as_template_line_count(const char *text);
+/* ---- building GNU C blocks (the libclang front end and the plugin) ------ */
+
+/* Parses op->constraint_text as a GNU constraint of an output or input and
+ * sets the operand's direction, tie and early-clobber from it.  0, or -1
+ * with the parser's reason in msg. */
+int as_operand_set_gnu_constraint(as_operand *op, bool is_output, char *msg, size_t msglen);
+/* Resolves "[name]" matching constraints of the inputs to output numbers. */
+void as_block_resolve_named_ties(as_block *block, unsigned num_outputs);
+/* A register operand bound by a local register variable (register long x
+ * asm("r9")): the compiler uses that register.  No effect on tied,
+ * fixed or non-register constraints, or a name that does not fit. */
+void as_constraint_use_register(as_constraint *c, const char *reg);
+/* GCC's implicit flags: asm without outputs, asm goto and basic asm are
+ * volatile; a non-volatile asm with outputs is pure. */
+void as_block_set_gnu_volatility(as_block *block, unsigned num_outputs, bool volatile_keyword);
+
 /* "points into local `buf` (32 bytes) at offset 0, align 16, read-write". */
 const char *as_facts_describe(as_arena *arena, const as_pointer_facts *facts);
 

@@ -21,6 +21,12 @@ void as_report_plist(as_strbuf *out, const as_finding_list *findings);
 /* {"findings": [...]} with rule, severity, message, file, line, column, notes, fixits. */
 void as_report_json(as_strbuf *out, const as_finding_list *findings);
 
+/* Sorts list->items[from..] into source order (file, line, column, then the
+ * order they were found), as a compiler reports them; with drop_duplicates,
+ * a finding equal to an earlier one at the same place (rule and message) is
+ * removed (the same asm seen twice, e.g. in two crates' bitcode). */
+void as_findings_sort(as_arena *arena, as_finding_list *list, unsigned from, bool drop_duplicates);
+
 /* The exact location of a finding (or of a note's template position):
  * refines the column inside the asm string literal by reading the source. */
 as_loc as_report_location(const as_block *block, unsigned tpl_line, unsigned tpl_column);

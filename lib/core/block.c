@@ -60,3 +60,44 @@ const char *as_facts_describe(as_arena *arena, const as_pointer_facts *f) {
   as_strbuf_puts(&b, f->readonly ? ", read-only" : ", read-write");
   return b.data;
 }
+
+int as_operand_set_gnu_constraint(as_operand *op, bool is_output, char *msg, size_t msglen) {
+  op->constraint.tied_to = -1;
+  op->tied_to = -1;
+  if (as_constraint_parse_gnu(op->constraint_text ? op->constraint_text : "", is_output,
+                              &op->constraint, msg, msglen) != 0)
+    return -1;
+  op->dir = !is_output ? AS_DIR_IN : (op->constraint.flags & AS_CF_INOUT) ? AS_DIR_INOUT : AS_DIR_OUT;
+  op->tied_to = op->constraint.tied_to;
+  op->early_clobber = (op->constraint.flags & AS_CF_EARLY) != 0;
+  op->indirect = false;
+  return 0;
+}
+
+void as_block_resolve_named_ties(as_block *b, unsigned num_outputs) {
+  for (unsigned k = num_outputs; k < b->num_operands; k++) {
+    as_operand *op = &b->operands[k];
+    if (!op->constraint.tied_name[0]) continue;
+    for (unsigned o = 0; o < num_outputs && o < b->num_operands; o++)
+      if (b->operands[o].name && !strcmp(b->operands[o].name, op->constraint.tied_name)) {
+        op->tied_to = (int)o;
+        op->constraint.tied_to = (int)o;
+        op->constraint.kinds |= AS_CK_TIED;
+        break;
+      }
+  }
+}
+
+void as_constraint_use_register(as_constraint *c, const char *reg) {
+  if (!reg || !*reg || strlen(reg) >= sizeof c->fixed_reg) return;
+  if ((c->kinds & AS_CK_FIXED) || !(c->kinds & AS_CK_REG) || (c->kinds & AS_CK_TIED)) return;
+  c->kinds = (c->kinds & ~(unsigned)AS_CK_REG) | AS_CK_FIXED;
+  memset(c->fixed_reg, 0, sizeof c->fixed_reg);
+  memcpy(c->fixed_reg, reg, strlen(reg));
+}
+
+void as_block_set_gnu_volatility(as_block *b, unsigned num_outputs, bool volatile_keyword) {
+  if (volatile_keyword || num_outputs == 0 || (b->flags & (AS_BF_GOTO | AS_BF_BASIC)))
+    b->flags |= AS_BF_VOLATILE;
+  if (!(b->flags & AS_BF_VOLATILE) && num_outputs > 0) b->flags |= AS_BF_PURE;
+}

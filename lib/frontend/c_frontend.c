@@ -14,14 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* frontend.c */
-void as_fe_error(char *err, size_t errlen, const char *format, ...)
-    __attribute__((format(printf, 3, 4)));
-int as_fe_make_temp_dir(char *buf, size_t buflen, char *err, size_t errlen);
-void as_fe_remove_temp_dir(const char *dir);
-int as_fe_run(const char *const *argv, const char *log_path, int *status, char *err,
-              size_t errlen);
-bool as_fe_first_error_line(const char *log_path, char *buf, size_t buflen);
+#include "fe_internal.h"
 
 typedef struct c_ctx {
   as_arena *arena;
@@ -589,21 +582,13 @@ static int add_operand(c_ctx *ctx, const visit_scope *scope, as_block *b, CXCurs
   if (!ok) return 0;
   op->constraint_text = take_string(ctx->arena, cs);
   char msg[256] = "";
-  if (as_constraint_parse_gnu(op->constraint_text, is_output, &op->constraint, msg,
-                              sizeof msg) != 0) {
+  if (as_operand_set_gnu_constraint(op, is_output, msg, sizeof msg) != 0) {
     as_fe_error(ctx->err, ctx->errlen, "%s:%u:%u: bad asm constraint \"%s\": %s",
                 b->loc.file ? b->loc.file : "?", b->loc.line, b->loc.column,
                 op->constraint_text, msg[0] ? msg : "cannot parse");
     ctx->failed = true;
     return -1;
   }
-  if (is_output)
-    op->dir = (op->constraint.flags & AS_CF_INOUT) ? AS_DIR_INOUT : AS_DIR_OUT;
-  else
-    op->dir = AS_DIR_IN;
-  op->tied_to = op->constraint.tied_to;
-  op->early_clobber = (op->constraint.flags & AS_CF_EARLY) != 0;
-  op->indirect = false;
   if (!clang_Cursor_isNull(expr)) {
     as_loc l = expansion_loc(ctx, clang_getCursorLocation(expr));
     if (l.file) op->loc = l;
@@ -782,18 +767,7 @@ static void handle_asm(visit_scope *scope, CXCursor c) {
     tokens_release(&t);
     return;
   }
-  /* "[name]" matching constraints. */
-  for (unsigned k = nout; k < b->num_operands; k++) {
-    as_operand *op = &b->operands[k];
-    if (!op->constraint.tied_name[0]) continue;
-    for (unsigned o = 0; o < nout; o++)
-      if (b->operands[o].name && !strcmp(b->operands[o].name, op->constraint.tied_name)) {
-        op->tied_to = (int)o;
-        op->constraint.tied_to = (int)o;
-        op->constraint.kinds |= AS_CK_TIED;
-        break;
-      }
-  }
+  as_block_resolve_named_ties(b, nout);
 
   /* Basic asm (no ':' at all): no operands, no clobbers, and a template
    * that is passed to the assembler as written (no % escapes). */
@@ -823,9 +797,7 @@ static void handle_asm(visit_scope *scope, CXCursor c) {
   }
   tokens_release(&t);
 
-  /* GCC: asm without outputs, and asm goto, are implicitly volatile. */
-  if (clang_Cursor_isGCCAssemblyVolatile(c) || nout == 0 || is_goto) b->flags |= AS_BF_VOLATILE;
-  if (!(b->flags & AS_BF_VOLATILE) && nout > 0) b->flags |= AS_BF_PURE;
+  as_block_set_gnu_volatility(b, nout, clang_Cursor_isGCCAssemblyVolatile(c) != 0);
 
   CXString pfile;
   as_loc presumed = {NULL, 0, 0};
@@ -1062,13 +1034,8 @@ static int attach_ir_twins(c_ctx *ctx, const char *path, const as_frontend_optio
      * "r", the IR says {r9}.  Bind where the compiler will. */
     const as_block *w = b->ir_twin;
     for (unsigned k = 0; k < b->num_operands && k < w->num_operands; k++) {
-      as_constraint *c = &b->operands[k].constraint;
       const as_constraint *wc = &w->operands[k].constraint;
-      if ((wc->kinds & AS_CK_FIXED) && !(c->kinds & AS_CK_FIXED) && (c->kinds & AS_CK_REG) &&
-          !(c->kinds & AS_CK_TIED)) {
-        c->kinds = (c->kinds & ~(unsigned)AS_CK_REG) | AS_CK_FIXED;
-        memcpy(c->fixed_reg, wc->fixed_reg, sizeof c->fixed_reg);
-      }
+      if (wc->kinds & AS_CK_FIXED) as_constraint_use_register(&b->operands[k].constraint, wc->fixed_reg);
     }
   }
   return 0;

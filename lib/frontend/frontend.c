@@ -2,6 +2,7 @@
  * C and Rust front ends share (declared again where they are used). */
 #define _POSIX_C_SOURCE 200809L
 #include "asmstory/frontend.h"
+#include "fe_internal.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -19,21 +20,6 @@
 extern char **environ;
 
 /* ---- shared helpers ---------------------------------------------------- */
-
-/* Writes a one-line message into err (newlines become spaces). */
-void as_fe_error(char *err, size_t errlen, const char *format, ...)
-    __attribute__((format(printf, 3, 4)));
-void as_fe_error(char *err, size_t errlen, const char *format, ...) {
-  if (!err || errlen == 0) return;
-  va_list args;
-  va_start(args, format);
-  vsnprintf(err, errlen, format, args);
-  va_end(args);
-  for (char *p = err; *p; p++)
-    if (*p == '\n' || *p == '\r') *p = ' ';
-  size_t n = strlen(err);
-  while (n > 0 && err[n - 1] == ' ') err[--n] = '\0';
-}
 
 /* Creates a fresh private directory under $TMPDIR (or /tmp).  0 or -1. */
 int as_fe_make_temp_dir(char *buf, size_t buflen, char *err, size_t errlen) {

@@ -22,9 +22,7 @@
 #include <llvm-c/IRReader.h>
 #include <llvm-c/Target.h>
 
-/* frontend.c */
-void as_fe_error(char *err, size_t errlen, const char *format, ...)
-    __attribute__((format(printf, 3, 4)));
+#include "fe_internal.h"
 
 /* ---- diagnostics ------------------------------------------------------- */
 

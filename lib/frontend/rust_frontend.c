@@ -10,14 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-/* frontend.c */
-void as_fe_error(char *err, size_t errlen, const char *format, ...)
-    __attribute__((format(printf, 3, 4)));
-int as_fe_make_temp_dir(char *buf, size_t buflen, char *err, size_t errlen);
-void as_fe_remove_temp_dir(const char *dir);
-int as_fe_run(const char *const *argv, const char *log_path, int *status, char *err,
-              size_t errlen);
-bool as_fe_first_error_line(const char *log_path, char *buf, size_t buflen);
+#include "fe_internal.h"
 
 /* A valid crate name from the file stem ("my-crate.rs" -> "my_crate"). */
 static void crate_name_of(const char *path, char *buf, size_t buflen) {

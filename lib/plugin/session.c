@@ -94,49 +94,20 @@ int as_plugin_finish_block(as_plugin *p, as_block *b, const as_plugin_stmt *stmt
   (void)p;
   for (unsigned k = 0; k < b->num_operands; k++) {
     as_operand *op = &b->operands[k];
-    bool is_output = k < stmt->num_outputs;
     op->index = k;
-    op->constraint.tied_to = -1;
-    op->tied_to = -1;
-    const char *text = op->constraint_text ? op->constraint_text : "";
     char msg[256] = "";
-    if (as_constraint_parse_gnu(text, is_output, &op->constraint, msg, sizeof msg) != 0) {
+    if (as_operand_set_gnu_constraint(op, k < stmt->num_outputs, msg, sizeof msg) != 0) {
       if (err && errlen)
-        snprintf(err, errlen, "bad asm constraint \"%s\": %s", text, msg[0] ? msg : "cannot parse");
+        snprintf(err, errlen, "bad asm constraint \"%s\": %s", op->constraint_text ? op->constraint_text : "",
+                 msg[0] ? msg : "cannot parse");
       return -1;
     }
-    if (is_output)
-      op->dir = (op->constraint.flags & AS_CF_INOUT) ? AS_DIR_INOUT : AS_DIR_OUT;
-    else
-      op->dir = AS_DIR_IN;
-    op->tied_to = op->constraint.tied_to;
-    op->early_clobber = (op->constraint.flags & AS_CF_EARLY) != 0;
-    op->indirect = false;
   }
-  /* "[name]" matching constraints. */
-  for (unsigned k = stmt->num_outputs; k < b->num_operands; k++) {
-    as_operand *op = &b->operands[k];
-    if (!op->constraint.tied_name[0]) continue;
-    for (unsigned o = 0; o < stmt->num_outputs && o < b->num_operands; o++)
-      if (b->operands[o].name && !strcmp(b->operands[o].name, op->constraint.tied_name)) {
-        op->tied_to = (int)o;
-        op->constraint.tied_to = (int)o;
-        op->constraint.kinds |= AS_CK_TIED;
-        break;
-      }
-  }
+  as_block_resolve_named_ties(b, stmt->num_outputs);
   /* Local register variables (register long x asm("r9")): the compiler
    * binds a register operand naming one to that register. */
-  for (unsigned k = 0; stmt->register_variables && k < b->num_operands; k++) {
-    const char *reg = stmt->register_variables[k];
-    as_constraint *c = &b->operands[k].constraint;
-    if (!reg || !*reg || strlen(reg) >= sizeof c->fixed_reg) continue;
-    if (!(c->kinds & AS_CK_FIXED) && (c->kinds & AS_CK_REG) && !(c->kinds & AS_CK_TIED)) {
-      c->kinds = (c->kinds & ~(unsigned)AS_CK_REG) | AS_CK_FIXED;
-      memset(c->fixed_reg, 0, sizeof c->fixed_reg);
-      memcpy(c->fixed_reg, reg, strlen(reg));
-    }
-  }
+  for (unsigned k = 0; stmt->register_variables && k < b->num_operands; k++)
+    as_constraint_use_register(&b->operands[k].constraint, stmt->register_variables[k]);
   for (unsigned k = 0; k < b->num_clobbers; k++) {
     const char *name = b->clobbers[k];
     if (!name) continue;
@@ -144,12 +115,10 @@ int as_plugin_finish_block(as_plugin *p, as_block *b, const as_plugin_stmt *stmt
     if (!strcmp(name, "memory")) b->flags |= AS_BF_MEMORY_CLOBBER;
     else if (!strcmp(name, "cc")) b->flags |= AS_BF_CC_CLOBBER;
   }
-  bool is_goto = b->num_labels > 0;
-  if (is_goto) b->flags |= AS_BF_GOTO;
+  if (b->num_labels > 0) b->flags |= AS_BF_GOTO;
   /* GCC: asm without outputs, asm goto and basic asm are implicitly volatile. */
-  if (stmt->volatile_keyword || stmt->num_outputs == 0 || is_goto || stmt->basic)
-    b->flags |= AS_BF_VOLATILE;
-  if (!(b->flags & AS_BF_VOLATILE) && stmt->num_outputs > 0) b->flags |= AS_BF_PURE;
+  if (stmt->basic) b->flags |= AS_BF_VOLATILE;
+  as_block_set_gnu_volatility(b, stmt->num_outputs, stmt->volatile_keyword);
   /* A fix-it that edits the interface of basic asm would change how its
    * template reads (%-escapes): none is certainly right there. */
   if (stmt->basic) b->layout.valid = false;

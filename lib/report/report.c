@@ -128,6 +128,50 @@ as_loc as_report_location(const as_block *b, unsigned tpl_line, unsigned tpl_col
   return b->loc;
 }
 
+typedef struct keyed {
+  as_loc loc;
+  unsigned index;
+} keyed;
+
+static int by_place(const keyed *x, const keyed *y) {
+  int c = strcmp(x->loc.file ? x->loc.file : "", y->loc.file ? y->loc.file : "");
+  if (c) return c;
+  if (x->loc.line != y->loc.line) return x->loc.line < y->loc.line ? -1 : 1;
+  if (x->loc.column != y->loc.column) return x->loc.column < y->loc.column ? -1 : 1;
+  return 0;
+}
+
+static int by_location(const void *a, const void *b) {
+  const keyed *x = a, *y = b;
+  int c = by_place(x, y);
+  if (c) return c;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+void as_findings_sort(as_arena *arena, as_finding_list *list, unsigned from, bool drop_duplicates) {
+  unsigned n = list->count - from;
+  if (n < 1) return;
+  keyed *keys = as_arena_alloc(arena, sizeof *keys * n);
+  as_finding *copy = as_arena_alloc(arena, sizeof *copy * n);
+  for (unsigned i = 0; i < n; i++) {
+    const as_finding *f = &list->items[from + i];
+    keys[i].loc = as_report_location(f->block, f->tpl_line, f->tpl_column);
+    keys[i].index = i;
+    copy[i] = *f;
+  }
+  qsort(keys, n, sizeof *keys, by_location);
+  unsigned kept = 0;
+  for (unsigned i = 0; i < n; i++) {
+    const as_finding *f = &copy[keys[i].index];
+    bool dup = false;
+    for (unsigned k = i; drop_duplicates && k-- > 0 && !by_place(&keys[k], &keys[i]);)
+      if (!strcmp(copy[keys[k].index].rule, f->rule) && !strcmp(copy[keys[k].index].message, f->message))
+        dup = true;
+    if (!dup) list->items[from + kept++] = *f;
+  }
+  list->count = from + kept;
+}
+
 /* The template line `n` (1-based) of a block. */
 static const char *template_line(as_arena *arena, const char *text, unsigned n) {
   const char *p = text ? text : "";

@@ -54,36 +54,6 @@ static int fail(const char *format, const char *arg) {
   return 2;
 }
 
-typedef struct keyed {
-  as_loc loc;
-  unsigned index;
-} keyed;
-
-static int by_location(const void *a, const void *b) {
-  const keyed *x = a, *y = b;
-  int c = strcmp(x->loc.file ? x->loc.file : "", y->loc.file ? y->loc.file : "");
-  if (c) return c;
-  if (x->loc.line != y->loc.line) return x->loc.line < y->loc.line ? -1 : 1;
-  if (x->loc.column != y->loc.column) return x->loc.column < y->loc.column ? -1 : 1;
-  return x->index < y->index ? -1 : x->index > y->index;
-}
-
-/* Findings of a file in source order, as a compiler reports them. */
-static void sort_findings(as_arena *arena, as_finding_list *list, unsigned from) {
-  unsigned n = list->count - from;
-  if (n < 2) return;
-  keyed *keys = as_arena_alloc(arena, sizeof *keys * n);
-  as_finding *copy = as_arena_alloc(arena, sizeof *copy * n);
-  for (unsigned i = 0; i < n; i++) {
-    const as_finding *f = &list->items[from + i];
-    keys[i].loc = as_report_location(f->block, f->tpl_line, f->tpl_column);
-    keys[i].index = i;
-    copy[i] = *f;
-  }
-  qsort(keys, n, sizeof *keys, by_location);
-  for (unsigned i = 0; i < n; i++) list->items[from + i] = copy[keys[i].index];
-}
-
 static const char *ext_of(const char *path) {
   const char *dot = strrchr(path, '.');
   const char *slash = strrchr(path, '/');
@@ -162,12 +132,12 @@ static void analyze_job(const config *cfg, worker_state *ws, const job *j, job_r
       /* With --dump/--explain each block's findings follow its text. */
       as_finding_list mine = {r->findings.items + block_first, r->findings.count - block_first,
                               r->findings.count - block_first};
-      sort_findings(arena, &mine, 0);
+      as_findings_sort(arena, &mine, 0, false);
       as_report_text(&r->side, &mine);
       block_first = r->findings.count;
     }
   }
-  sort_findings(arena, &r->findings, 0);
+  as_findings_sort(arena, &r->findings, 0, false);
 }
 
 typedef struct pool {

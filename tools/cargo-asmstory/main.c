@@ -539,48 +539,6 @@ static void relocate(where *w, as_loc *loc) {
 
 /* ---- findings ----------------------------------------------------------- */
 
-typedef struct keyed {
-  as_loc loc;
-  unsigned index;
-} keyed;
-
-static int by_location(const void *a, const void *b) {
-  const keyed *x = a, *y = b;
-  int c = strcmp(x->loc.file ? x->loc.file : "", y->loc.file ? y->loc.file : "");
-  if (c) return c;
-  if (x->loc.line != y->loc.line) return x->loc.line < y->loc.line ? -1 : 1;
-  if (x->loc.column != y->loc.column) return x->loc.column < y->loc.column ? -1 : 1;
-  return x->index < y->index ? -1 : x->index > y->index;
-}
-
-/* Findings in source order, as a compiler reports them; a finding equal to
- * an earlier one (same place, rule and message: the same asm! seen in two
- * crates' bitcode, e.g. an #[inline] function) is dropped. */
-static void sort_findings(as_arena *arena, as_finding_list *list, unsigned from) {
-  unsigned n = list->count - from;
-  if (n < 1) return;
-  keyed *keys = as_arena_alloc(arena, sizeof *keys * n);
-  as_finding *copy = as_arena_alloc(arena, sizeof *copy * n);
-  for (unsigned i = 0; i < n; i++) {
-    const as_finding *f = &list->items[from + i];
-    keys[i].loc = as_report_location(f->block, f->tpl_line, f->tpl_column);
-    keys[i].index = i;
-    copy[i] = *f;
-  }
-  qsort(keys, n, sizeof *keys, by_location);
-  unsigned kept = 0;
-  for (unsigned i = 0; i < n; i++) {
-    const as_finding *f = &copy[keys[i].index];
-    bool dup = false;
-    for (unsigned k = i; k-- > 0 && !by_location(&(keyed){keys[k].loc, 0}, &(keyed){keys[i].loc, 0});)
-      if (!strcmp(copy[keys[k].index].rule, f->rule) &&
-          !strcmp(copy[keys[k].index].message, f->message))
-        dup = true;
-    if (!dup) list->items[from + kept++] = *f;
-  }
-  list->count = from + kept;
-}
-
 /* ---- artifacts ---------------------------------------------------------- */
 
 /* The bitcode of one compiler artifact: deps/<crate>-<hash>.bc, the hash
@@ -932,7 +890,7 @@ int main(int argc, char **argv) {
         /* With --dump/--explain each block's findings follow its text. */
         as_finding_list mine = {findings.items + block_first, findings.count - block_first,
                                 findings.count - block_first};
-        sort_findings(&arena, &mine, 0);
+        as_findings_sort(&arena, &mine, 0, true);
         findings.count = block_first + mine.count;
         as_strbuf t;
         as_strbuf_init(&t, &arena);
@@ -943,7 +901,7 @@ int main(int argc, char **argv) {
     }
   }
   if (status != 2) {
-    sort_findings(&arena, &findings, 0);
+    as_findings_sort(&arena, &findings, 0, true);
     switch (format) {
     case FORMAT_TEXT:
       if (!dump && !explain) as_report_text(&text, &findings);

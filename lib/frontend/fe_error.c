@@ -1,12 +1,12 @@
-/* What lib/frontend/ir_reader.c needs from lib/frontend/frontend.c, whose
- * other front ends (libclang, rustc) AsmStory.so does not contain: the
- * one-line error writer, with the same behaviour. */
+/* The front ends' one-line error writer, in a file of its own so that
+ * AsmStory.so (which contains the IR reader but not the libclang and rustc
+ * front ends) compiles the same code. */
+#include "fe_internal.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-void as_fe_error(char *err, size_t errlen, const char *format, ...)
-    __attribute__((format(printf, 3, 4)));
 void as_fe_error(char *err, size_t errlen, const char *format, ...) {
   if (!err || errlen == 0) return;
   va_list args;
