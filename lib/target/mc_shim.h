@@ -117,6 +117,12 @@ unsigned as_mc_reg_lookup(const as_mc *mc, const char *name); /* 0 if none */
 bool as_mc_reg_contains(const as_mc *mc, unsigned reg, unsigned sub);
 bool as_mc_is_64bit(const as_mc *mc);
 
+/* intel_guard.c: the first Intel-syntax operand text that would crash LLVM
+ * MC's parser (division by 0 or -1, `~`/`not` after a unary operator): its
+ * line index and column and why, or NULL.  as_mc_assemble refuses those. */
+const char *as_intel_parser_hazard(const as_mc_line *lines, unsigned num_lines, bool intel,
+                                   unsigned *line_index, unsigned *column);
+
 #ifdef __cplusplus
 }
 #endif
