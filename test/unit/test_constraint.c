@@ -5,6 +5,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "mutate.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -560,45 +562,11 @@ static void try_ir(const char *text) {
   as_arena_free(&a);
 }
 
-static void mutate_and_try(const char *sample, void (*fn)(const char *)) {
-  size_t len = strlen(sample);
-  char buf[128];
-  assert_true(len < sizeof buf);
-  /* Every truncation. */
-  for (size_t cut = 0; cut <= len; cut++) {
-    memcpy(buf, sample, cut);
-    buf[cut] = '\0';
-    fn(buf);
-  }
-  /* Single-byte replacements and deletions at every position. */
-  for (size_t pos = 0; pos < len; pos++) {
-    for (size_t k = 0; k < sizeof interesting - 1; k++) {
-      memcpy(buf, sample, len + 1);
-      buf[pos] = interesting[k];
-      fn(buf);
-    }
-    memcpy(buf, sample, pos);
-    memcpy(buf + pos, sample + pos + 1, len - pos);
-    fn(buf);
-  }
-  /* Random multi-byte mutations. */
-  for (int round = 0; round < 300; round++) {
-    memcpy(buf, sample, len + 1);
-    unsigned edits = 1 + rng() % 4;
-    for (unsigned e = 0; e < edits && len > 0; e++) {
-      size_t pos = rng() % len;
-      uint32_t r = rng();
-      buf[pos] = (r & 1) ? interesting[r % (sizeof interesting - 1)] : (char)(r >> 8);
-      if (buf[pos] == '\0') buf[pos] = 'r';
-    }
-    fn(buf);
-  }
-}
 
 static void test_robust_gnu(void **state) {
   (void)state;
   for (size_t i = 0; i < sizeof gnu_samples / sizeof gnu_samples[0]; i++)
-    mutate_and_try(gnu_samples[i], try_gnu);
+    mutate_and_try(gnu_samples[i], try_gnu, interesting, rng, 'r');
   /* Purely random strings. */
   for (int round = 0; round < 2000; round++) {
     char buf[16];
@@ -613,7 +581,7 @@ static void test_robust_gnu(void **state) {
 static void test_robust_ir(void **state) {
   (void)state;
   for (size_t i = 0; i < sizeof ir_samples / sizeof ir_samples[0]; i++)
-    mutate_and_try(ir_samples[i], try_ir);
+    mutate_and_try(ir_samples[i], try_ir, interesting, rng, 'r');
   for (int round = 0; round < 2000; round++) {
     char buf[24];
     unsigned len = rng() % (sizeof buf);

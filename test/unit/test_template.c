@@ -5,6 +5,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include "mutate.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -422,37 +424,6 @@ static void try_one(const char *text, bool is_ir) {
 static void try_gnu(const char *t) { try_one(t, false); }
 static void try_ir(const char *t) { try_one(t, true); }
 
-static void mutate_and_try(const char *sample, void (*fn)(const char *)) {
-  size_t len = strlen(sample);
-  char buf[128];
-  assert_true(len < sizeof buf);
-  for (size_t cut = 0; cut <= len; cut++) {
-    memcpy(buf, sample, cut);
-    buf[cut] = '\0';
-    fn(buf);
-  }
-  for (size_t pos = 0; pos < len; pos++) {
-    for (size_t k = 0; k < sizeof interesting - 1; k++) {
-      memcpy(buf, sample, len + 1);
-      buf[pos] = interesting[k];
-      fn(buf);
-    }
-    memcpy(buf, sample, pos);
-    memcpy(buf + pos, sample + pos + 1, len - pos);
-    fn(buf);
-  }
-  for (int round = 0; round < 300; round++) {
-    memcpy(buf, sample, len + 1);
-    unsigned edits = 1 + rng() % 4;
-    for (unsigned e = 0; e < edits && len > 0; e++) {
-      size_t pos = rng() % len;
-      uint32_t r = rng();
-      buf[pos] = (r & 1) ? interesting[r % (sizeof interesting - 1)] : (char)(r >> 8);
-      if (buf[pos] == '\0') buf[pos] = '%';
-    }
-    fn(buf);
-  }
-}
 
 static void test_robust(void **state) {
   (void)state;
@@ -465,9 +436,9 @@ static void test_robust(void **state) {
       "$(movl $1, $0$|mov $0, $1$)\n\tnop", "a$|b$)",
   };
   for (size_t i = 0; i < sizeof gnu_samples / sizeof gnu_samples[0]; i++)
-    mutate_and_try(gnu_samples[i], try_gnu);
+    mutate_and_try(gnu_samples[i], try_gnu, interesting, rng, '%');
   for (size_t i = 0; i < sizeof ir_samples / sizeof ir_samples[0]; i++)
-    mutate_and_try(ir_samples[i], try_ir);
+    mutate_and_try(ir_samples[i], try_ir, interesting, rng, '%');
   for (int round = 0; round < 3000; round++) {
     char buf[20];
     unsigned len = rng() % (sizeof buf);
