@@ -17,6 +17,13 @@ typedef struct as_block_list {
 
 void as_block_list_push(as_arena *arena, as_block_list *list, as_block *block);
 
+/* Process-wide set-up of LLVM and libclang, once (thread-safe): every target
+ * registered before any thread parses.  libclang's clang_createIndex registers
+ * LLVM's targets, and two threads doing that at once can corrupt LLVM's target
+ * registry (a cycle that makes TargetRegistry::lookupTarget spin forever).
+ * The C front end calls it itself; a tool that starts threads calls it first. */
+void as_frontend_global_init(void);
+
 typedef struct as_frontend_options {
   const char *triple;          /* --target, or NULL for the input's own */
   const char *const *cc_args;  /* compiler flags after "--" (C/C++) */

@@ -65,6 +65,10 @@ typedef struct as_decoded {
 
 /* Target contexts are created once per triple and owned by a context. */
 typedef struct as_target_cache as_target_cache;
+/* Registers LLVM's targets once per process (thread-safe).  A program that
+ * analyzes from several threads calls it (or as_frontend_global_init) first. */
+void as_target_global_init(void);
+
 as_target_cache *as_target_cache_create(void);
 void as_target_cache_destroy(as_target_cache *cache);
 /* The target for a triple ("x86_64-unknown-linux-gnu", "i386-...").  NULL

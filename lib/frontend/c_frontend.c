@@ -6,10 +6,12 @@
  * IR block of the same source line as its twin. */
 #define _POSIX_C_SOURCE 200809L
 #include "asmstory/frontend.h"
+#include "asmstory/target.h"
 
 #include <clang-c/Index.h>
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1043,6 +1045,27 @@ static int attach_ir_twins(c_ctx *ctx, const char *path, const as_frontend_optio
 
 /* ---- entry ------------------------------------------------------------- */
 
+static pthread_once_t global_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t index_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void global_init_once(void) {
+  as_target_global_init();
+  clang_disposeIndex(clang_createIndex(0, 0));
+}
+
+void as_frontend_global_init(void) { pthread_once(&global_once, global_init_once); }
+
+/* clang_createIndex re-runs LLVM's target registration each time; after the
+ * global set-up that only rewrites the same pointers, and the lock keeps two
+ * threads from doing it at once. */
+static CXIndex create_index(void) {
+  as_frontend_global_init();
+  pthread_mutex_lock(&index_lock);
+  CXIndex index = clang_createIndex(0, 0);
+  pthread_mutex_unlock(&index_lock);
+  return index;
+}
+
 int as_frontend_c(as_arena *arena, const char *path,
                   const as_frontend_options *options, as_block_list *out,
                   char *err, size_t errlen) {
@@ -1081,7 +1104,7 @@ int as_frontend_c(as_arena *arena, const char *path,
   if (options->triple && *options->triple)
     args[num_args++] = as_arena_printf(arena, "--target=%s", options->triple);
 
-  CXIndex index = clang_createIndex(0, 0);
+  CXIndex index = create_index();
   CXTranslationUnit tu = NULL;
   enum CXErrorCode code = clang_parseTranslationUnit2(
       index, path, args, (int)num_args, NULL, 0, CXTranslationUnit_KeepGoing, &tu);

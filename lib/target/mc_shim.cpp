@@ -54,17 +54,23 @@ static void copy_err(char *err, size_t errlen, const std::string &msg) {
   if (err && errlen) snprintf(err, errlen, "%s", msg.c_str());
 }
 
+// Every target LLVM was built with, once per process.  libclang's
+// clang_createIndex registers all of them too; TargetRegistry's list is not
+// thread-safe while it grows, so the front end runs this before any worker
+// thread starts (as_frontend_global_init) and nothing registers afterwards.
 static void init_targets() {
   static std::once_flag once;
   std::call_once(once, [] {
-    LLVMInitializeX86TargetInfo();
-    LLVMInitializeX86TargetMC();
-    LLVMInitializeX86AsmParser();
-    LLVMInitializeAArch64TargetInfo();
-    LLVMInitializeAArch64TargetMC();
-    LLVMInitializeAArch64AsmParser();
+    LLVMInitializeAllTargetInfos();
+    LLVMInitializeAllTargets();
+    LLVMInitializeAllTargetMCs();
+    LLVMInitializeAllAsmParsers();
+    LLVMInitializeAllAsmPrinters();
+    LLVMInitializeAllDisassemblers();
   });
 }
+
+extern "C" void as_mc_global_init(void) { init_targets(); }
 
 extern "C" as_mc *as_mc_create(const char *triple, char *err, size_t errlen) {
   init_targets();

@@ -97,6 +97,10 @@ typedef struct as_mc_result {
   unsigned num_data;
 } as_mc_result;
 
+/* Registers every LLVM target (thread-safe, once per process).  Call it before
+ * starting threads that may also reach libclang (see as_frontend_global_init). */
+void as_mc_global_init(void);
+
 /* Creates the MC objects for a triple.  NULL with a reason for a triple LLVM
  * has no assembler for. */
 as_mc *as_mc_create(const char *triple, char *err, size_t errlen);

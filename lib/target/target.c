@@ -12,6 +12,8 @@ struct as_target_cache {
   unsigned count;
 };
 
+void as_target_global_init(void) { as_mc_global_init(); }
+
 as_target_cache *as_target_cache_create(void) {
   return calloc(1, sizeof(as_target_cache));
 }

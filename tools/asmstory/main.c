@@ -324,10 +324,8 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
   if (threads <= 1) {
     worker(&p);
   } else {
-    /* LLVM's target registry is initialized once before the threads start. */
-    as_target_cache *warm = as_target_cache_create();
-    char err[256];
-    (void)as_target_get(warm, "x86_64-unknown-linux-gnu", err, sizeof err);
+    /* LLVM's target registry (and libclang's) set up before threads start. */
+    as_frontend_global_init();
     pthread_t *tids = calloc(threads, sizeof *tids);
     unsigned started = 0;
     for (unsigned t = 0; tids && t < threads; t++)
@@ -335,7 +333,6 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
     if (started == 0) worker(&p);
     for (unsigned t = 0; t < started; t++) pthread_join(tids[t], NULL);
     free(tids);
-    as_target_cache_destroy(warm);
   }
   pthread_mutex_destroy(&p.lock);
 
