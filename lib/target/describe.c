@@ -601,7 +601,7 @@ int as_decode_block(as_target *t, as_arena *arena, const as_block *block, as_dec
   unsigned num_lines = 0;
   if (as_bind_template(t, arena, block, out, &lines, &num_lines, err, errlen) != 0) return -1;
   as_mc_result mc;
-  if (as_mc_assemble(t->mc, arena, lines, num_lines, block->dialect == AS_DIALECT_INTEL, &mc) != 0) {
+  if (as_mc_assemble(t->server, arena, lines, num_lines, block->dialect == AS_DIALECT_INTEL, &mc) != 0) {
     snprintf(err, errlen, "%s", mc.num_errors ? mc.errors[0].message : "assembler failed");
     return -1;
   }

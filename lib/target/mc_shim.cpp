@@ -337,20 +337,9 @@ private:
 } // namespace
 
 
-extern "C" int as_mc_assemble(as_mc *mc, as_arena *arena, const as_mc_line *lines,
-                              unsigned num_lines, int dialect, as_mc_result *out) {
+extern "C" int as_mc_assemble_direct(as_mc *mc, as_arena *arena, const as_mc_line *lines,
+                                     unsigned num_lines, int dialect, as_mc_result *out) {
   memset(out, 0, sizeof *out);
-
-  unsigned hazard_line = 0, hazard_column = 0;
-  if (const char *why =
-          as_intel_parser_hazard(lines, num_lines, dialect == 1, &hazard_line, &hazard_column)) {
-    out->errors = (as_mc_error *)as_arena_alloc(arena, sizeof(as_mc_error));
-    out->errors[0].line = lines[hazard_line].line;
-    out->errors[0].column = lines[hazard_line].column + hazard_column - 1;
-    out->errors[0].message = why;
-    out->num_errors = 1;
-    return -1;
-  }
   Recording rec;
   rec.mc = mc;
   rec.arena = arena;
@@ -365,14 +354,20 @@ extern "C" int as_mc_assemble(as_mc *mc, as_arena *arena, const as_mc_line *line
     rec.buffer_line_to_input.push_back(-1);
     rec.prefix_len.push_back(0);
   }
-  bool in_macro = false; /* a label inside .macro ... .endm would hide the .endm */
+  /* No line marker inside .macro/.rept/.irp bodies: MC finds their end
+   * (.endm, .endr) only at the start of a line, and a label there hides it.
+   * Instructions of a body take the position of the line that opened it. */
+  unsigned body_depth = 0;
   for (unsigned i = 0; i < num_lines; i++) {
     std::string text = lines[i].text ? lines[i].text : "";
     size_t first = text.find_first_not_of(" \t");
     std::string word = first == std::string::npos ? "" : text.substr(first, text.find_first_of(" \t", first) - first);
-    if (word == ".macro") in_macro = true;
-    std::string prefix = in_macro ? "" : std::string(kLineMarker) + std::to_string(i) + ": ";
-    if (word == ".endm" || word == ".endmacro") in_macro = false;
+    bool opens = word == ".macro" || word == ".rept" || word == ".rep" || word == ".irp" ||
+                 word == ".irpc";
+    bool closes = word == ".endm" || word == ".endmacro" || word == ".endr";
+    std::string prefix = body_depth ? "" : std::string(kLineMarker) + std::to_string(i) + ": ";
+    if (opens) body_depth++;
+    if (closes && body_depth) body_depth--;
     for (char &c : text)
       if (c == '\n' || c == '\r') c = ' ';
     buffer += prefix + text + "\n";

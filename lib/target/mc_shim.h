@@ -107,8 +107,22 @@ as_mc *as_mc_create(const char *triple, char *err, size_t errlen);
 void as_mc_destroy(as_mc *mc);
 
 /* Assembles the lines (each one statement or a few ';'-separated ones) in
- * the given dialect (0 AT&T, 1 Intel); never prints, never aborts. */
-int as_mc_assemble(as_mc *mc, as_arena *arena, const as_mc_line *lines,
+ * the given dialect (0 AT&T, 1 Intel) in this process; never prints.  MC may
+ * crash or hang on hostile text: only the assembler server (mc_isolate.c)
+ * calls this. */
+int as_mc_assemble_direct(as_mc *mc, as_arena *arena, const as_mc_line *lines,
+                          unsigned num_lines, int dialect, as_mc_result *out);
+
+/* The assembler server of one as_mc (mc_isolate.c): a child process that
+ * runs as_mc_assemble_direct, so that no template can crash or hang the
+ * host.  Created idle; the process starts on the first template. */
+typedef struct as_mc_server as_mc_server;
+as_mc_server *as_mc_server_create(as_mc *mc);
+void as_mc_server_destroy(as_mc_server *server);
+/* Assembles as as_mc_assemble_direct does, in the server.  When the server
+ * crashes or does not answer in time, returns -1 with one error saying so
+ * (and the next call starts a new server). */
+int as_mc_assemble(as_mc_server *server, as_arena *arena, const as_mc_line *lines,
                    unsigned num_lines, int dialect, as_mc_result *out);
 
 /* Register model, as MC has it. */
@@ -123,7 +137,8 @@ bool as_mc_is_64bit(const as_mc *mc);
 
 /* intel_guard.c: the first Intel-syntax operand text that would crash LLVM
  * MC's parser (division by 0 or -1, `~`/`not` after a unary operator): its
- * line index and column and why, or NULL.  as_mc_assemble refuses those. */
+ * line index and column and why, or NULL.  as_mc_assemble refuses those
+ * with this clearer message before any process sees them. */
 const char *as_intel_parser_hazard(const as_mc_line *lines, unsigned num_lines, bool intel,
                                    unsigned *line_index, unsigned *column);
 

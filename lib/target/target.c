@@ -21,6 +21,7 @@ as_target_cache *as_target_cache_create(void) {
 void as_target_cache_destroy(as_target_cache *cache) {
   if (!cache) return;
   for (unsigned i = 0; i < cache->count; i++) {
+    as_mc_server_destroy(cache->targets[i]->server);
     as_mc_destroy(cache->targets[i]->mc);
     free(cache->targets[i]->triple);
     free(cache->targets[i]);
@@ -53,6 +54,14 @@ as_target *as_target_get(as_target_cache *cache, const char *triple, char *err,
   as_target *t = calloc(1, sizeof *t);
   t->triple = strdup(triple);
   t->mc = mc;
+  t->server = as_mc_server_create(mc);
+  if (!t->server) {
+    as_mc_destroy(mc);
+    free(t->triple);
+    free(t);
+    snprintf(err, errlen, "out of memory");
+    return NULL;
+  }
   t->is64 = as_mc_is_64bit(mc);
   t->sp = as_mc_reg_lookup(mc, t->is64 ? "rsp" : "esp");
   t->ip = as_mc_reg_lookup(mc, t->is64 ? "rip" : "eip");

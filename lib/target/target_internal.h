@@ -7,6 +7,7 @@
 struct as_target {
   char *triple;
   as_mc *mc;
+  as_mc_server *server; /* MC runs there (mc_isolate.c) */
   bool is64;
   unsigned sp, flags, df, ip; /* full registers: rsp/esp, eflags, df, rip */
 };

@@ -1,0 +1,551 @@
+/* MC in a child process: no template can take the host down.
+ *
+ * LLVM's assembler parser is not written for hostile input: fuzzing found it
+ * dividing by zero (SIGFPE) and aborting on Intel-syntax expressions, and a
+ * `.rept` with a huge count keeps it busy for minutes.  Guessing the crashing
+ * shapes from text keeps losing (intel_guard.c still refuses the known ones,
+ * for a clearer message), so every template is assembled in a server process
+ * forked from the host, which holds a copy of the MC objects:
+ *
+ *   host                                   server (fork, no exec)
+ *   as_mc_assemble ── request ──────────►  as_mc_assemble_direct (MC)
+ *                  ◄───────── response ──  the as_mc_result, serialized
+ *
+ * A server that dies (any signal), or does not answer within the time limit,
+ * is killed and reaped, the template becomes a template-error naming what
+ * happened, and the next template gets a new server.  The host never runs MC
+ * on template text itself, so it cannot crash there; the plugin stays inside
+ * clang's promise (no crash, no changed output).
+ *
+ * The server is started on the first template (one per as_mc, that is per
+ * target and thread), lives until as_mc_server_destroy or until its host
+ * exits (end of input on its socket, and PR_SET_PDEATHSIG), and never writes
+ * to the host's files: its standard streams are /dev/null and every other
+ * descriptor it inherited is closed.  The wire format is private to this
+ * file (host and server are the same binary).
+ *
+ * ASMSTORY_MC_TIMEOUT_MS sets the time limit per template (default 10000);
+ * ASMSTORY_MC_IN_PROCESS=1 runs MC in the host instead, for a debugger only
+ * (then a crashing template crashes the host). */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include "mc_shim.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define AS_MC_TIMEOUT_MS_DEFAULT 10000
+#define AS_MC_WIRE_MAX (256u << 20) /* a response larger than this is refused */
+#define AS_MC_NO_STRING 0xffffffffu
+#define AS_MC_MEMORY_LIMIT (4ull << 30) /* address space the server may add */
+
+/* AddressSanitizer reserves terabytes of address space: no limit under it. */
+#if defined(__SANITIZE_ADDRESS__)
+#define AS_MC_LIMIT_MEMORY 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define AS_MC_LIMIT_MEMORY 0
+#endif
+#endif
+#ifndef AS_MC_LIMIT_MEMORY
+#define AS_MC_LIMIT_MEMORY 1
+#endif
+
+struct as_mc_server {
+  as_mc *mc;
+  pid_t pid;  /* 0: not running */
+  int fd;     /* the host's end of the socket pair, -1 when not running */
+};
+
+as_mc_server *as_mc_server_create(as_mc *mc) {
+  as_mc_server *s = calloc(1, sizeof *s);
+  if (!s) return NULL;
+  s->mc = mc;
+  s->fd = -1;
+  return s;
+}
+
+static void server_stop(as_mc_server *s, int *status) {
+  if (status) *status = 0;
+  if (s->fd >= 0) close(s->fd);
+  s->fd = -1;
+  if (s->pid > 0) {
+    int st = 0;
+    /* Dead already (then this only reaps) or stuck: either way, gone. */
+    kill(s->pid, SIGKILL);
+    while (waitpid(s->pid, &st, 0) < 0 && errno == EINTR) {
+    }
+    if (status) *status = st;
+  }
+  s->pid = 0;
+}
+
+void as_mc_server_destroy(as_mc_server *s) {
+  if (!s) return;
+  server_stop(s, NULL);
+  free(s);
+}
+
+/* ---- wire: writing ------------------------------------------------------ */
+
+static void put_u32(as_strbuf *b, uint32_t v) { as_strbuf_append(b, (const char *)&v, sizeof v); }
+static void put_i64(as_strbuf *b, int64_t v) { as_strbuf_append(b, (const char *)&v, sizeof v); }
+static void put_str(as_strbuf *b, const char *s) {
+  if (!s) {
+    put_u32(b, AS_MC_NO_STRING);
+    return;
+  }
+  size_t n = strlen(s);
+  put_u32(b, (uint32_t)n);
+  as_strbuf_append(b, s, n);
+}
+
+/* The length word at the front is filled in by finish(). */
+static void begin(as_strbuf *b, as_arena *arena) {
+  as_strbuf_init(b, arena);
+  put_u32(b, 0);
+}
+static void finish(as_strbuf *b) {
+  uint32_t n = (uint32_t)(b->length - sizeof(uint32_t));
+  memcpy(b->data, &n, sizeof n);
+}
+
+static void write_request(as_strbuf *b, const as_mc_line *lines, unsigned num_lines, int dialect) {
+  put_u32(b, (uint32_t)dialect);
+  put_u32(b, num_lines);
+  for (unsigned i = 0; i < num_lines; i++) {
+    put_u32(b, lines[i].line);
+    put_u32(b, lines[i].column);
+    put_str(b, lines[i].text ? lines[i].text : "");
+  }
+}
+
+static void write_insn(as_strbuf *b, const as_mc_insn *in) {
+  put_u32(b, in->line);
+  put_u32(b, in->column);
+  put_str(b, in->opcode_name);
+  put_str(b, in->att_text);
+  put_str(b, in->intel_text);
+  put_u32(b, in->mcinst_flags);
+  put_u32(b, in->desc_flags);
+  put_u32(b, in->num_defs);
+  put_u32(b, in->size);
+  put_u32(b, in->num_ops);
+  for (unsigned k = 0; k < in->num_ops; k++) {
+    const as_mc_operand *o = &in->ops[k];
+    put_u32(b, (uint32_t)o->kind);
+    put_u32(b, o->reg);
+    put_i64(b, o->imm);
+    put_str(b, o->symbol);
+    put_u32(b, o->operand_type);
+    put_u32(b, (uint32_t)o->tied_to);
+  }
+  put_u32(b, in->num_implicit_defs);
+  for (unsigned k = 0; k < in->num_implicit_defs; k++) put_u32(b, in->implicit_defs[k]);
+  put_u32(b, in->num_implicit_uses);
+  for (unsigned k = 0; k < in->num_implicit_uses; k++) put_u32(b, in->implicit_uses[k]);
+}
+
+static void write_response(as_strbuf *b, int rc, const as_mc_result *r) {
+  put_u32(b, (uint32_t)rc);
+  put_u32(b, r->num_insns);
+  for (unsigned i = 0; i < r->num_insns; i++) write_insn(b, &r->insns[i]);
+  put_u32(b, r->num_labels);
+  for (unsigned i = 0; i < r->num_labels; i++) {
+    put_str(b, r->labels[i].name);
+    put_u32(b, r->labels[i].insn_index);
+  }
+  put_u32(b, r->num_errors);
+  for (unsigned i = 0; i < r->num_errors; i++) {
+    put_u32(b, r->errors[i].line);
+    put_u32(b, r->errors[i].column);
+    put_str(b, r->errors[i].message);
+  }
+  put_u32(b, r->num_data);
+  for (unsigned i = 0; i < r->num_data; i++) {
+    put_u32(b, r->data[i].line);
+    put_u32(b, r->data[i].column);
+    put_str(b, r->data[i].what);
+  }
+}
+
+/* ---- wire: reading (every length checked; a short message is "bad") --- */
+
+typedef struct reader {
+  const unsigned char *p, *end;
+  as_arena *arena;
+  bool bad;
+} reader;
+
+static uint32_t get_u32(reader *r) {
+  uint32_t v = 0;
+  if (r->bad || (size_t)(r->end - r->p) < sizeof v) {
+    r->bad = true;
+    return 0;
+  }
+  memcpy(&v, r->p, sizeof v);
+  r->p += sizeof v;
+  return v;
+}
+static int64_t get_i64(reader *r) {
+  int64_t v = 0;
+  if (r->bad || (size_t)(r->end - r->p) < sizeof v) {
+    r->bad = true;
+    return 0;
+  }
+  memcpy(&v, r->p, sizeof v);
+  r->p += sizeof v;
+  return v;
+}
+static const char *get_str(reader *r) {
+  uint32_t n = get_u32(r);
+  if (r->bad || n == AS_MC_NO_STRING) return NULL;
+  if ((size_t)(r->end - r->p) < n) {
+    r->bad = true;
+    return NULL;
+  }
+  const char *s = as_arena_strndup(r->arena, (const char *)r->p, n);
+  r->p += n;
+  return s;
+}
+/* A count of items of at least min_bytes each that the rest can hold. */
+static uint32_t get_count(reader *r, size_t min_bytes) {
+  uint32_t n = get_u32(r);
+  if (!r->bad && (size_t)n * min_bytes > (size_t)(r->end - r->p)) r->bad = true;
+  return r->bad ? 0 : n;
+}
+static const char *get_text(reader *r) {
+  const char *s = get_str(r);
+  return s ? s : "";
+}
+
+static void read_insn(reader *r, as_mc_insn *in) {
+  in->line = get_u32(r);
+  in->column = get_u32(r);
+  in->opcode_name = get_text(r);
+  in->att_text = get_text(r);
+  in->intel_text = get_text(r);
+  in->mcinst_flags = get_u32(r);
+  in->desc_flags = get_u32(r);
+  in->num_defs = get_u32(r);
+  in->size = get_u32(r);
+  in->num_ops = get_count(r, 28);
+  in->ops = as_arena_alloc(r->arena, sizeof(as_mc_operand) * (in->num_ops + 1));
+  for (unsigned k = 0; k < in->num_ops; k++) {
+    as_mc_operand *o = &in->ops[k];
+    o->kind = (as_mc_operand_kind)get_u32(r);
+    o->reg = get_u32(r);
+    o->imm = get_i64(r);
+    o->symbol = get_str(r);
+    o->operand_type = get_u32(r);
+    o->tied_to = (int)get_u32(r);
+  }
+  unsigned *defs, *uses;
+  in->num_implicit_defs = get_count(r, 4);
+  defs = as_arena_alloc(r->arena, sizeof(unsigned) * (in->num_implicit_defs + 1));
+  for (unsigned k = 0; k < in->num_implicit_defs; k++) defs[k] = get_u32(r);
+  in->num_implicit_uses = get_count(r, 4);
+  uses = as_arena_alloc(r->arena, sizeof(unsigned) * (in->num_implicit_uses + 1));
+  for (unsigned k = 0; k < in->num_implicit_uses; k++) uses[k] = get_u32(r);
+  in->implicit_defs = defs;
+  in->implicit_uses = uses;
+}
+
+static bool read_response(reader *r, int *rc, as_mc_result *out) {
+  memset(out, 0, sizeof *out);
+  *rc = (int)get_u32(r);
+  out->num_insns = get_count(r, 48);
+  out->insns = as_arena_alloc(r->arena, sizeof(as_mc_insn) * (out->num_insns + 1));
+  for (unsigned i = 0; i < out->num_insns && !r->bad; i++) read_insn(r, &out->insns[i]);
+  out->num_labels = get_count(r, 8);
+  out->labels = as_arena_alloc(r->arena, sizeof(as_mc_label) * (out->num_labels + 1));
+  for (unsigned i = 0; i < out->num_labels; i++) {
+    out->labels[i].name = get_text(r);
+    out->labels[i].insn_index = get_u32(r);
+  }
+  out->num_errors = get_count(r, 12);
+  out->errors = as_arena_alloc(r->arena, sizeof(as_mc_error) * (out->num_errors + 1));
+  for (unsigned i = 0; i < out->num_errors; i++) {
+    out->errors[i].line = get_u32(r);
+    out->errors[i].column = get_u32(r);
+    out->errors[i].message = get_text(r);
+  }
+  out->num_data = get_count(r, 12);
+  out->data = as_arena_alloc(r->arena, sizeof(as_mc_data) * (out->num_data + 1));
+  for (unsigned i = 0; i < out->num_data; i++) {
+    out->data[i].line = get_u32(r);
+    out->data[i].column = get_u32(r);
+    out->data[i].what = get_text(r);
+  }
+  if (r->bad || r->p != r->end) {
+    memset(out, 0, sizeof *out);
+    return false;
+  }
+  return true;
+}
+
+/* ---- descriptors -------------------------------------------------------- */
+
+static bool send_all(int fd, const void *data, size_t n) {
+  const char *p = data;
+  while (n) {
+    ssize_t w = send(fd, p, n, MSG_NOSIGNAL); /* a dead peer is EPIPE, not SIGPIPE */
+    if (w < 0 && errno == EINTR) continue;
+    if (w <= 0) return false;
+    p += w;
+    n -= (size_t)w;
+  }
+  return true;
+}
+
+static long long now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Reads n bytes by the deadline (-1: none).  0 done, -1 end or error,
+ * -2 deadline passed. */
+static int recv_all(int fd, void *data, size_t n, long long deadline) {
+  char *p = data;
+  while (n) {
+    if (deadline >= 0) {
+      long long left = deadline - now_ms();
+      if (left <= 0) return -2;
+      struct pollfd pfd = {.fd = fd, .events = POLLIN};
+      int pr = poll(&pfd, 1, left > 60000 ? 60000 : (int)left);
+      if (pr < 0 && errno == EINTR) continue;
+      if (pr < 0) return -1;
+      if (pr == 0) continue;
+    }
+    ssize_t got = read(fd, p, n);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return -1;
+    p += got;
+    n -= (size_t)got;
+  }
+  return 0;
+}
+
+/* ---- the server ---------------------------------------------------------- */
+
+/* The server's own process: default actions for the fatal signals (a
+ * sanitizer's or a fuzzer's handler would report the host's input as
+ * crashing), nothing inherited but its socket, gone with its host. */
+static void server_setup(int fd, pid_t host) {
+  static const int fatal[] = {SIGSEGV, SIGFPE, SIGILL, SIGBUS, SIGABRT, SIGTRAP, SIGSYS, SIGPIPE};
+  for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) signal(fatal[i], SIG_DFL);
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, NULL);
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != host) _exit(0);
+  if (AS_MC_LIMIT_MEMORY) {
+    /* A template that makes MC allocate without end dies here, not the machine. */
+    unsigned long long pages = 0;
+    FILE *statm = fopen("/proc/self/statm", "r");
+    if (statm) {
+      if (fscanf(statm, "%llu", &pages) != 1) pages = 0;
+      fclose(statm);
+    }
+    if (pages) { /* on top of what the copy of the host has mapped already */
+      rlim_t cap = (rlim_t)(pages * (unsigned long long)sysconf(_SC_PAGESIZE) + AS_MC_MEMORY_LIMIT);
+      struct rlimit lim = {cap, cap};
+      setrlimit(RLIMIT_AS, &lim);
+    }
+  }
+  int devnull = open("/dev/null", O_RDWR);
+  if (devnull >= 0) {
+    dup2(devnull, 0);
+    dup2(devnull, 1);
+    dup2(devnull, 2);
+    if (devnull > 2) close(devnull);
+  }
+  /* Move the socket to 3 and close the rest (other servers' sockets among
+   * them: each must see end of input when its own host side closes). */
+  if (fd != 3) {
+    if (dup2(fd, 3) < 0) _exit(0);
+    close(fd);
+  }
+  fcntl(3, F_SETFD, 0);
+#ifdef SYS_close_range
+  if (syscall(SYS_close_range, 4u, ~0u, 0u) == 0) return;
+#endif
+  long max = sysconf(_SC_OPEN_MAX);
+  for (long d = 4; d < (max > 0 && max < 65536 ? max : 65536); d++) close((int)d);
+}
+
+static void serve(as_mc *mc) {
+  const int fd = 3;
+  for (;;) {
+    uint32_t len;
+    if (recv_all(fd, &len, sizeof len, -1) != 0 || len > AS_MC_WIRE_MAX) _exit(0);
+    as_arena arena;
+    as_arena_init(&arena);
+    unsigned char *msg = as_arena_alloc(&arena, len + 1);
+    if (recv_all(fd, msg, len, -1) != 0) _exit(0);
+    reader r = {msg, msg + len, &arena, false};
+    int dialect = (int)get_u32(&r);
+    unsigned num_lines = get_count(&r, 12);
+    as_mc_line *lines = as_arena_alloc(&arena, sizeof *lines * (num_lines + 1));
+    for (unsigned i = 0; i < num_lines; i++) {
+      lines[i].line = get_u32(&r);
+      lines[i].column = get_u32(&r);
+      lines[i].text = get_text(&r);
+    }
+    if (r.bad) _exit(0);
+    as_mc_result result;
+    int rc = as_mc_assemble_direct(mc, &arena, lines, num_lines, dialect, &result);
+    as_strbuf out;
+    begin(&out, &arena);
+    write_response(&out, rc, &result);
+    finish(&out);
+    if (!send_all(fd, out.data, out.length)) _exit(0);
+    as_arena_free(&arena);
+  }
+}
+
+static bool server_start(as_mc_server *s, const char **why) {
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
+    *why = "cannot create a socket for the assembler process";
+    return false;
+  }
+  pid_t host = getpid();
+  fflush(NULL); /* nothing buffered is written twice */
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(sv[0]);
+    close(sv[1]);
+    *why = "cannot start the assembler process";
+    return false;
+  }
+  if (pid == 0) {
+    close(sv[0]);
+    server_setup(sv[1], host);
+    serve(s->mc);
+    _exit(0);
+  }
+  close(sv[1]);
+  s->pid = pid;
+  s->fd = sv[0];
+  return true;
+}
+
+/* ---- the host's side ------------------------------------------------------ */
+
+static long long timeout_ms(void) {
+  const char *e = getenv("ASMSTORY_MC_TIMEOUT_MS");
+  if (e && *e) {
+    char *end;
+    long long v = strtoll(e, &end, 10);
+    if (!*end && v > 0) return v;
+  }
+  return AS_MC_TIMEOUT_MS_DEFAULT;
+}
+
+static const char *signal_name(int sig) {
+  switch (sig) {
+  case SIGSEGV: return "SIGSEGV";
+  case SIGFPE: return "SIGFPE";
+  case SIGILL: return "SIGILL";
+  case SIGBUS: return "SIGBUS";
+  case SIGABRT: return "SIGABRT";
+  case SIGTRAP: return "SIGTRAP";
+  case SIGKILL: return "SIGKILL";
+  }
+  return "a signal";
+}
+
+static int fail(as_arena *arena, const as_mc_line *lines, unsigned num_lines, as_mc_result *out,
+                const char *message) {
+  memset(out, 0, sizeof *out);
+  out->errors = as_arena_alloc(arena, sizeof(as_mc_error));
+  out->errors[0].line = num_lines ? lines[0].line : 0;
+  out->errors[0].column = num_lines ? lines[0].column : 0;
+  out->errors[0].message = message;
+  out->num_errors = 1;
+  return -1;
+}
+
+int as_mc_assemble(as_mc_server *s, as_arena *arena, const as_mc_line *lines,
+                   unsigned num_lines, int dialect, as_mc_result *out) {
+  memset(out, 0, sizeof *out);
+  unsigned hazard_line = 0, hazard_column = 0;
+  const char *hazard =
+      as_intel_parser_hazard(lines, num_lines, dialect == 1, &hazard_line, &hazard_column);
+  if (hazard) {
+    out->errors = as_arena_alloc(arena, sizeof(as_mc_error));
+    out->errors[0].line = lines[hazard_line].line;
+    out->errors[0].column = lines[hazard_line].column + hazard_column - 1;
+    out->errors[0].message = hazard;
+    out->num_errors = 1;
+    return -1;
+  }
+  const char *inproc = getenv("ASMSTORY_MC_IN_PROCESS");
+  if (inproc && !strcmp(inproc, "1"))
+    return as_mc_assemble_direct(s->mc, arena, lines, num_lines, dialect, out);
+
+  const char *why = NULL;
+  if (s->pid <= 0 && !server_start(s, &why)) return fail(arena, lines, num_lines, out, why);
+
+  as_arena scratch;
+  as_arena_init(&scratch);
+  as_strbuf req;
+  begin(&req, &scratch);
+  write_request(&req, lines, num_lines, dialect);
+  finish(&req);
+  long long limit = timeout_ms();
+  long long deadline = now_ms() + limit;
+  bool sent = send_all(s->fd, req.data, req.length);
+  as_arena_free(&scratch);
+
+  uint32_t len = 0;
+  int got = sent ? recv_all(s->fd, &len, sizeof len, deadline) : -1;
+  unsigned char *msg = NULL;
+  if (got == 0 && len <= AS_MC_WIRE_MAX) {
+    msg = as_arena_alloc(arena, (size_t)len + 1);
+    got = recv_all(s->fd, msg, len, deadline);
+  } else if (got == 0) {
+    got = -1;
+  }
+  if (got == 0) {
+    reader r = {msg, msg + len, arena, false};
+    int rc;
+    if (read_response(&r, &rc, out)) return rc;
+    got = -1;
+  }
+  /* No answer: the server crashed, hung or spoke nonsense.  It goes; the
+   * next template starts a new one. */
+  int status = 0;
+  server_stop(s, &status);
+  const char *message;
+  if (got == -2)
+    message = as_arena_printf(arena,
+                              "LLVM's assembler did not finish this template within %lld ms "
+                              "(stopped; the block is not analyzed)",
+                              limit);
+  else if (WIFSIGNALED(status) && WTERMSIG(status) != SIGKILL)
+    message = as_arena_printf(arena,
+                              "LLVM's assembler crashed on this template (%s in its parser; "
+                              "the block is not analyzed)",
+                              signal_name(WTERMSIG(status)));
+  else
+    message = "LLVM's assembler stopped without an answer on this template (the block is not "
+              "analyzed)";
+  return fail(arena, lines, num_lines, out, message);
+}
