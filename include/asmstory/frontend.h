@@ -69,10 +69,19 @@ typedef struct as_compile_job {
 typedef struct as_compile_job_list {
   as_compile_job *items;
   unsigned count, capacity;
+  /* Entries skipped because no front end reads them (.s, .S, Fortran...):
+   * how many, and the first one's file. */
+  unsigned skipped;
+  const char *first_skipped;
 } as_compile_job_list;
 
+/* Is this a file kind the tool reads (by extension: C/C++, IR, Rust)? */
+bool as_frontend_reads(const char *path);
+
 /* Reads <build_dir>/compile_commands.json: the listed files (or all when
- * num_files is 0) with their flags. */
+ * num_files is 0) with their flags.  Each file is `directory` + `file`,
+ * normalized (absolute when the directory is); entries the tool does not
+ * read are counted in out->skipped, not returned. */
 int as_compile_db_load(as_arena *arena, const char *build_dir, const char *const *files,
                        unsigned num_files, as_compile_job_list *out, char *err, size_t errlen);
 

@@ -34,6 +34,8 @@ typedef struct c_ctx {
   /* the last file whose name was copied, to share the copy */
   CXFile last_file;
   const char *last_file_name;
+  /* -working-directory (from -p): libclang names headers relative to it */
+  const char *working_dir;
   char *err;
   size_t errlen;
   bool failed;
@@ -62,6 +64,10 @@ static const char *file_name(c_ctx *ctx, CXFile file) {
   if (file == ctx->last_file) return ctx->last_file_name;
   ctx->last_file = file;
   ctx->last_file_name = take_string(ctx->arena, clang_getFileName(file));
+  /* A name relative to the command's directory cannot be opened from where
+   * the tool runs: absolute, normalized. */
+  if (ctx->working_dir && ctx->last_file_name && ctx->last_file_name[0] != '/')
+    ctx->last_file_name = as_fe_path_normalize(ctx->arena, ctx->working_dir, ctx->last_file_name);
   return ctx->last_file_name;
 }
 
@@ -1092,6 +1098,8 @@ int as_frontend_c(as_arena *arena, const char *path,
   for (unsigned i = 0; i < options->num_cc_args; i++) {
     const char *a = options->cc_args[i];
     if (a && !strcmp(a, "-masm=intel")) ctx.dialect = AS_DIALECT_INTEL;
+    if (a && !strcmp(a, "-working-directory") && i + 1 < options->num_cc_args)
+      ctx.working_dir = options->cc_args[i + 1];
     else if (a && !strcmp(a, "-masm=att")) ctx.dialect = AS_DIALECT_ATT;
   }
   if (has_arg(options, "-mno-red-zone") || has_arg(options, "-mcmodel=kernel"))

@@ -170,6 +170,19 @@ static void locate_ir_text(const char *path, bool textual, as_block_list *out, u
   if (f) fclose(f);
 }
 
+static bool is_c_file(const char *ext) {
+  static const char *const c_exts[] = {".c",  ".cc",  ".cpp", ".cxx", ".c++",
+                                       ".h",  ".hpp", ".i",   ".ii"};
+  for (size_t i = 0; i < sizeof c_exts / sizeof c_exts[0]; i++)
+    if (!strcmp(ext, c_exts[i])) return true;
+  return false;
+}
+
+bool as_frontend_reads(const char *path) {
+  const char *ext = extension_of(path);
+  return is_c_file(ext) || !strcmp(ext, ".ll") || !strcmp(ext, ".bc") || !strcmp(ext, ".rs");
+}
+
 int as_frontend_any(as_arena *arena, const char *path,
                     const as_frontend_options *options, as_block_list *out,
                     char *err, size_t errlen) {
@@ -193,10 +206,7 @@ int as_frontend_any(as_arena *arena, const char *path,
   close(fd);
 
   const char *ext = extension_of(path);
-  static const char *const c_exts[] = {".c",  ".cc",  ".cpp", ".cxx", ".c++",
-                                       ".h",  ".hpp", ".i",   ".ii"};
-  for (size_t i = 0; i < sizeof c_exts / sizeof c_exts[0]; i++)
-    if (!strcmp(ext, c_exts[i])) return as_frontend_c(arena, path, options, out, err, errlen);
+  if (is_c_file(ext)) return as_frontend_c(arena, path, options, out, err, errlen);
   if (!strcmp(ext, ".ll") || !strcmp(ext, ".bc")) {
     unsigned first = out->count;
     if (as_frontend_ir(arena, path, AS_LANG_IR, options, out, err, errlen) != 0) return -1;

@@ -191,24 +191,22 @@ typedef struct reader {
   bool bad;
 } reader;
 
+static void get_raw(reader *r, void *v, size_t n) {
+  if (r->bad || (size_t)(r->end - r->p) < n) {
+    r->bad = true;
+    return;
+  }
+  memcpy(v, r->p, n);
+  r->p += n;
+}
 static uint32_t get_u32(reader *r) {
   uint32_t v = 0;
-  if (r->bad || (size_t)(r->end - r->p) < sizeof v) {
-    r->bad = true;
-    return 0;
-  }
-  memcpy(&v, r->p, sizeof v);
-  r->p += sizeof v;
+  get_raw(r, &v, sizeof v);
   return v;
 }
 static int64_t get_i64(reader *r) {
   int64_t v = 0;
-  if (r->bad || (size_t)(r->end - r->p) < sizeof v) {
-    r->bad = true;
-    return 0;
-  }
-  memcpy(&v, r->p, sizeof v);
-  r->p += sizeof v;
+  get_raw(r, &v, sizeof v);
   return v;
 }
 static const char *get_str(reader *r) {

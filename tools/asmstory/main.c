@@ -173,6 +173,25 @@ static void *worker(void *arg) {
 
 /* ---- the command ----------------------------------------------------------- */
 
+static bool same_text(const char *a, const char *b) {
+  return a == b || (a && b && !strcmp(a, b));
+}
+
+/* Is f already in the list, at the same place with the same words?  A header
+ * included by many translation units (or a function inlined many times)
+ * yields the same finding once per copy; the user is told once. */
+static bool seen_before(const as_finding_list *list, const as_finding *f) {
+  for (unsigned i = 0; i < list->count; i++) {
+    const as_finding *g = &list->items[i];
+    if (g->tpl_line == f->tpl_line && g->tpl_column == f->tpl_column &&
+        g->block->loc.line == f->block->loc.line && g->block->loc.column == f->block->loc.column &&
+        same_text(g->rule, f->rule) && same_text(g->block->loc.file, f->block->loc.file) &&
+        same_text(g->message, f->message))
+      return true;
+  }
+  return false;
+}
+
 static bool parse_unsigned(const char *s, unsigned *out) {
   char *end = NULL;
   unsigned long v = strtoul(s, &end, 10);
@@ -269,6 +288,12 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
     cc_args[num_cc++] = flag;
     *target_flag = flag;
   }
+  if (export_fixes) {
+    /* Fail before the analysis, not after it. */
+    FILE *probe = fopen(export_fixes, "a");
+    if (!probe) return fail("--export-fixes: cannot write '%s'", export_fixes);
+    fclose(probe);
+  }
   /* Permission stories need the IR (C: compiled by Clang as well). */
   cfg.stories = as_check_enabled(cfg.checks, "memory-out-of-bounds") ||
                 as_check_enabled(cfg.checks, "memory-misaligned") ||
@@ -290,6 +315,12 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
       as_arena_free(&arena);
       return fail("%s", err);
     }
+    if (db.skipped)
+      fprintf(stderr,
+              "asmstory: note: -p: %u entr%s of the database not analyzed: asmstory reads C, C++, "
+              "LLVM IR and Rust, not '%s'%s\n",
+              db.skipped, db.skipped == 1 ? "y" : "ies", ext_of(db.first_skipped),
+              db.skipped > 1 ? " and the like" : "");
     jobs = as_arena_alloc(&arena, sizeof *jobs * (db.count + 1));
     for (unsigned i = 0; i < db.count; i++) {
       const char **args = as_arena_alloc(&arena, sizeof(char *) * (db.items[i].num_args + num_cc + 1));
@@ -349,6 +380,7 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
       break;
     }
     for (unsigned k = 0; k < r->findings.count; k++) {
+      if (seen_before(&all, &r->findings.items[k])) continue;
       if (all.count == all.capacity)
         all.items = as_arena_grow(&arena, all.items, sizeof *all.items, all.count, &all.capacity);
       all.items[all.count++] = r->findings.items[k];
