@@ -1,4 +1,4 @@
-# asmstory: the two README commands (INTERFACE.md).
+# asmstory: the two README commands (README.md, "The two commands").
 #   make run    set up, build, analyze examples/
 #   make check  set up, build, run the whole test suite (ctest: lit + unit tests)
 #   make build  set up and build only; the tool is build/bin/asmstory
