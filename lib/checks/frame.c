@@ -79,6 +79,27 @@ static const char *reg_name(const ctx *c, unsigned reg) {
   return n ? n : "?";
 }
 
+/* A vector register as the block names it: the widest of xmmN/ymmN/zmmN its
+ * instructions use (MC reports the whole zmmN family), which is also the
+ * clobber a reader expects ("xmm3" in SSE code).  Other registers by their
+ * full name ("rcx" for ecx, as GCC's clobbers take it). */
+static const char *named_reg(const ctx *c, unsigned reg) {
+  if (as_target_reg_bits(c->t, reg) < 128) return reg_name(c, reg);
+  unsigned best = 0, best_bits = 0;
+  for (unsigned i = 0; i < c->d->num_insns; i++) {
+    const as_insn *in = &c->d->insns[i];
+    for (unsigned k = 0; k < in->num_reads + in->num_writes; k++) {
+      const as_reg_use *u = k < in->num_reads ? &in->reads[k] : &in->writes[k - in->num_reads];
+      unsigned bits = u->reg == reg && u->sub ? as_target_reg_bits(c->t, u->sub) : 0;
+      if (bits > best_bits) {
+        best = u->sub;
+        best_bits = bits;
+      }
+    }
+  }
+  return best ? reg_name(c, best) : reg_name(c, reg);
+}
+
 /* Is the full register named by a clobber of the block? */
 static bool clobbered(const ctx *c, unsigned reg) {
   for (unsigned i = 0; i < c->b->num_clobbers; i++) {
@@ -149,7 +170,7 @@ static void check_registers(ctx *c) {
         overwritten = report(c, "input-overwritten", e->changed_by,
                              "%s writes %s, which holds input-only operand %s; the compiler assumes "
                              "the input is unchanged after the asm and may reuse the register's value",
-                             insn_text(c, e->changed_by), reg_name(c, e->reg),
+                             insn_text(c, e->changed_by), named_reg(c, e->reg),
                              as_operand_label(c->arena, c->b, op));
       else
         note_insn(c, overwritten, e->changed_by, "%s also writes input-only operand %s",
@@ -179,10 +200,11 @@ static void check_registers(ctx *c) {
     if (!missing)
       missing = report(c, "clobber-missing", e->changed_by, "%s", "");
     if (missing) {
+      const char *name = named_reg(c, e->reg);
       note_insn(c, missing, e->changed_by, "%s writes %s and the block does not restore it",
-                insn_text(c, e->changed_by), reg_name(c, e->reg));
-      as_strbuf_printf(&missing_list, "%s%s", missing_list.length ? ", " : "", reg_name(c, e->reg));
-      as_strbuf_printf(&clobber_text, "%s\"%s\"", clobber_text.length ? ", " : "", reg_name(c, e->reg));
+                insn_text(c, e->changed_by), name);
+      as_strbuf_printf(&missing_list, "%s%s", missing_list.length ? ", " : "", name);
+      as_strbuf_printf(&clobber_text, "%s\"%s\"", clobber_text.length ? ", " : "", name);
     }
   }
   if (missing) {
@@ -313,9 +335,9 @@ static void check_undefined(ctx *c) {
       what = "the status flags, which nothing in the block set";
     else if (op >= 0 && !is_mem && c->b->operands[op].dir == AS_DIR_OUT)
       what = as_arena_printf(c->arena, "output-only operand %s (%s) before the block wrote it",
-                             as_operand_label(c->arena, c->b, op), reg_name(c, u->reg));
+                             as_operand_label(c->arena, c->b, op), named_reg(c, u->reg));
     else
-      what = as_arena_printf(c->arena, "%s, which is not an input of the block", reg_name(c, u->reg));
+      what = as_arena_printf(c->arena, "%s, which is not an input of the block", named_reg(c, u->reg));
     const char *into = u->kind == AS_USE_OUTPUT
                            ? as_arena_printf(c->arena, "output %s", as_operand_label(c->arena, c->b, u->operand))
                            : use_text(u->kind);

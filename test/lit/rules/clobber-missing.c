@@ -35,3 +35,21 @@ void save_push_ok(unsigned leaf) {
   asm volatile("sub $128, %%rsp\n\tpush %%rbx\n\tcpuid\n\tpop %%rbx\n\tadd $128, %%rsp"
                : "+a"(leaf) : : "rcx", "rdx");
 }
+
+// Vector registers are named as the template names them, and the fix-it adds
+// the clobber a reader expects: "xmm3" in SSE code, "ymm2" in AVX code (MC
+// reports the whole zmm family).
+void sse_bad(float *p) {
+  // CHECK: clobber-missing.c:[[@LINE+1]]:21: warning: the block changes xmm3 but declares it {{.*}}[asmstory-clobber-missing]
+  __asm__ volatile("movups (%0), %%xmm3\n\tmovups %%xmm3, 16(%0)" : : "r"(p) : "memory");
+  // CHECK: note: `movups (%rax), %xmm3` writes xmm3 and the block does not restore it
+  // CHECK: note: fix: add "xmm3" to the clobbers
+}
+void avx_bad(float *p) {
+  // CHECK: clobber-missing.c:[[@LINE+1]]:21: warning: the block changes ymm2 but declares it {{.*}}[asmstory-clobber-missing]
+  __asm__ volatile("vmovups (%0), %%ymm2\n\tvmovups %%ymm2, 32(%0)" : : "r"(p) : "memory");
+  // CHECK: note: fix: add "ymm2" to the clobbers
+}
+void sse_ok(float *p) {
+  __asm__ volatile("movups (%0), %%xmm3\n\tmovups %%xmm3, 16(%0)" : : "r"(p) : "memory", "xmm3");
+}
