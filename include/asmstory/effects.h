@@ -39,6 +39,8 @@ typedef struct as_value {
   bool from_sp;          /* derived from the stack pointer */
   unsigned defined_bits; /* low bits known to be defined */
   int origin;            /* instruction that produced it, -1 at entry */
+  int writer;            /* 1 + the instruction that last wrote it into its
+                            register (a copy keeps origin, not writer); 0: none */
 } as_value;
 
 typedef enum as_use_kind {

@@ -102,6 +102,7 @@ static as_value merge_value(const as_value *a, const as_value *b, int at) {
   if (same_sym) m.origin = a->origin > b->origin ? a->origin : b->origin;
   else m.origin = a->kind == AS_VALUE_ENTRY ? b->origin : b->kind == AS_VALUE_ENTRY ? a->origin : at;
   if (m.origin < 0) m.origin = at;
+  m.writer = a->writer > b->writer ? a->writer : b->writer;
   return m;
 }
 
@@ -337,6 +338,7 @@ static void write_value(walker *w, state *st, unsigned sub, as_value v, int insn
   else if (bits < full_bits && v.defined_bits >= bits)
     v.defined_bits = full_bits; /* a 32-bit write zero-extends into the full register */
   if (v.origin < 0 && !(v.kind == AS_VALUE_ENTRY && v.reg == full && v.offset == 0)) v.origin = insn;
+  v.writer = insn + 1;
   st->regs[k] = v;
   if (w->s->regs[k].first_write < 0) w->s->regs[k].first_write = insn;
   int op = w->reg_operand[k];
@@ -354,7 +356,9 @@ static void record_exit(walker *w, const state *st, int insn) {
     bool unchanged = v->kind == AS_VALUE_ENTRY && v->reg == e->reg && v->offset == 0 && v->reg2 == 0 && !v->rot;
     if (!unchanged && !e->changed_at_exit) {
       e->changed_at_exit = true;
-      e->changed_by = v->origin >= 0 ? v->origin : insn;
+      /* The instruction that wrote the register (`mov %rdx, %r11`), not
+       * the one that made the value it copied. */
+      e->changed_by = v->writer ? v->writer - 1 : v->origin >= 0 ? v->origin : insn;
     }
     if (v->defined_bits < e->min_exit_defined_bits) e->min_exit_defined_bits = v->defined_bits;
     int op = w->reg_operand[k];
