@@ -99,7 +99,8 @@ typedef struct as_insn {
   int target_insn;            /* index of the target inside the block, or -1 */
   unsigned side_effects;      /* as_side_effect */
   bool rep, lock;
-  bool zero_idiom;            /* xor r,r / sub r,r: result independent of input */
+  bool zero_idiom;            /* xor r,r / sub r,r / pcmpeq r,r: result independent of input */
+  int64_t idiom_value;        /* that result: 0, or -1 (all ones: pcmpeq, vpternlog $0xff) */
   const char *unmodeled;      /* why this instruction cannot be modeled, or NULL */
   as_value_op value_op;
   unsigned value_dst, value_src; /* sub-registers as named (MC numbers) */

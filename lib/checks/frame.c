@@ -100,6 +100,11 @@ static const char *named_reg(const ctx *c, unsigned reg) {
   return best ? reg_name(c, best) : reg_name(c, reg);
 }
 
+/* "a" or "an" before a phrase ("an alignment directive"). */
+static const char *article(const char *phrase) {
+  return phrase && strchr("aeiou", phrase[0]) && phrase[0] ? "an" : "a";
+}
+
 /* Is the full register named by a clobber of the block? */
 static bool clobbered(const ctx *c, unsigned reg) {
   for (unsigned i = 0; i < c->b->num_clobbers; i++) {
@@ -705,8 +710,8 @@ static void check_unmodeled(ctx *c) {
   }
   for (unsigned i = 0; i < c->d->num_unmodeled; i++) {
     if (!f) {
-      f = report(c, "unmodeled", -1, "the block is not verified: it contains a %s",
-                 c->d->unmodeled[i]);
+      f = report(c, "unmodeled", -1, "the block is not verified: it contains %s %s",
+                 article(c->d->unmodeled[i]), c->d->unmodeled[i]);
       if (!f) return;
       f->tpl_line = c->d->unmodeled_lines[i];
       f->tpl_column = 1;
@@ -716,8 +721,8 @@ static void check_unmodeled(ctx *c) {
         if (c->d->unmodeled_lines[k] == c->d->unmodeled_lines[i] && !strcmp(c->d->unmodeled[k], c->d->unmodeled[i]))
           dup = true;
       if (!dup)
-        as_finding_note(c->arena, f, c->d->unmodeled_lines[i], 1, "it also contains a %s",
-                        c->d->unmodeled[i]);
+        as_finding_note(c->arena, f, c->d->unmodeled_lines[i], 1, "it also contains %s %s",
+                        article(c->d->unmodeled[i]), c->d->unmodeled[i]);
     }
   }
   if (!c->s->converged) {

@@ -813,6 +813,7 @@ static void step(walker *w, state *st, int i) {
       } else if (in->zero_idiom) {
         memset(&v, 0, sizeof v);
         v.kind = AS_VALUE_CONST;
+        v.offset = in->idiom_value;
         v.defined_bits = 4096;
         v.origin = i;
       }

@@ -362,9 +362,23 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
       (starts(op, "XOR") || starts(op, "SUB") || starts(op, "PXOR") || starts(op, "VPXOR") ||
        starts(op, "XORP") || starts(op, "VXORP") || starts(op, "SBB") || starts(op, "PSUB") ||
        starts(op, "PCMPEQ")))
-    insn->zero_idiom = !starts(op, "SBB") && !starts(op, "PCMPEQ");
-  if (mi->num_ops > 2 && starts(op, "VPXOR") && mi->ops[1].reg == mi->ops[2].reg)
+    insn->zero_idiom = !starts(op, "SBB");
+  /* AVX forms name the destination apart: vpxor %xmm1, %xmm1, %xmm0. */
+  bool same_sources = mi->num_ops > 2 && mi->ops[1].kind == AS_MCOP_REG &&
+                      mi->ops[2].kind == AS_MCOP_REG && mi->ops[1].reg == mi->ops[2].reg;
+  if (same_sources && (starts(op, "VPXOR") || starts(op, "VXORP") || starts(op, "VPSUB") ||
+                       starts(op, "VPCMPEQ")))
     insn->zero_idiom = true;
+  /* vpternlog with table 0xff (0x00) is all ones (zero), whatever it reads. */
+  if (starts(op, "VPTERNLOG") && mi->num_ops > 0 && mi->ops[mi->num_ops - 1].kind == AS_MCOP_IMM &&
+      ((mi->ops[mi->num_ops - 1].imm & 0xff) == 0xff || (mi->ops[mi->num_ops - 1].imm & 0xff) == 0))
+    insn->zero_idiom = true;
+  /* Merge-masked forms (..k) keep the destination's other lanes. */
+  size_t oplen = strlen(op);
+  if (insn->zero_idiom && oplen && op[oplen - 1] == 'k') insn->zero_idiom = false;
+  if (insn->zero_idiom && (starts(op, "PCMPEQ") || starts(op, "VPCMPEQ") ||
+                           (starts(op, "VPTERNLOG") && (mi->ops[mi->num_ops - 1].imm & 0xff) == 0xff)))
+    insn->idiom_value = -1;
 
   /* String instructions: the accesses go through rsi/rdi and step by size;
    * under rep the range is size * rcx. */
@@ -489,6 +503,19 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
     }
   }
   if (insn->lock) insn->side_effects |= AS_SE_ATOMIC;
+  /* The locked no-op on the stack top (`lock; orq $0, (%rsp)`, `lock; addl
+   * $0, (%esp)`): a full fence, cheaper than mfence (Linux's smp_mb()).  The
+   * bytes it rewrites keep their value, so there is no access to tell about:
+   * a fence that changes the flags. */
+  if (insn->lock && insn->num_mem == 1 && !insn->mem[0].index && insn->mem[0].base &&
+      insn->mem[0].base == as_target_reg_full(t, t->sp) && mi->num_ops > 0 &&
+      mi->ops[mi->num_ops - 1].kind == AS_MCOP_IMM &&
+      (((starts(op, "OR") || starts(op, "ADD") || starts(op, "SUB") || starts(op, "XOR")) &&
+        mi->ops[mi->num_ops - 1].imm == 0) ||
+       (starts(op, "AND") && mi->ops[mi->num_ops - 1].imm == -1))) {
+    insn->num_mem = 0;
+    insn->side_effects |= AS_SE_FENCE;
+  }
   if (starts(op, "XCHG") && insn->num_mem) insn->side_effects |= AS_SE_ATOMIC;
 
   /* Hints and cache maintenance touch no memory the program can see. */

@@ -314,10 +314,12 @@ public:
   void emitFill(const MCExpr &, int64_t, int64_t, SMLoc) override { rec.add_data("fill directive"); }
   void emitULEB128Value(const MCExpr *) override { rec.add_data("data directive"); }
   void emitSLEB128Value(const MCExpr *) override { rec.add_data("data directive"); }
-  void emitValueToAlignment(Align, int64_t, uint8_t, unsigned) override { rec.add_data("alignment directive"); }
-  void emitCodeAlignment(Align, const MCSubtargetInfo *, unsigned) override {
-    rec.add_data("alignment directive");
+  // Alignment (.p2align, .balign, .align) in the text section pads with
+  // no-ops: nothing to model.  An explicit fill value is data in the code.
+  void emitValueToAlignment(Align, int64_t fill, uint8_t, unsigned) override {
+    if (fill) rec.add_data("alignment directive with a fill value");
   }
+  void emitCodeAlignment(Align, const MCSubtargetInfo *, unsigned) override {}
   void changeSection(MCSection *section, uint32_t subsection) override {
     MCStreamer::changeSection(section, subsection);
     if (text && section != text) {
