@@ -483,6 +483,10 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
     insn->kind = AS_INSN_OTHER; /* execution resumes after the next interrupt */
   }
   if (starts(op, "ENTER") || starts(op, "LEAVE")) insn->unmodeled = "enter/leave frame instructions";
+  /* cli, sti, stac, clac change IF or AC only: system flags, not the status
+   * flags that "cc" and Rust's preserves_flags are about. */
+  if (!strcmp(op, "CLI") || !strcmp(op, "STI") || !strcmp(op, "STAC") || !strcmp(op, "CLAC"))
+    insn->flags_written = false;
   if (!strcmp(op, "STD")) insn->df_set = 1;
   if (!strcmp(op, "CLD")) insn->df_set = 0;
 
