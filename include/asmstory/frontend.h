@@ -24,6 +24,17 @@ void as_block_list_push(as_arena *arena, as_block_list *list, as_block *block);
  * The C front end calls it itself; a tool that starts threads calls it first. */
 void as_frontend_global_init(void);
 
+/* Helper processes.  LLVM's assembler (lib/target) and a first parse of
+ * user-supplied IR run in child processes, so that no input can crash or
+ * hang the host.  By default a child is a fork of the host; a program with
+ * threads (whose locks a fork inherits held) names itself here before it
+ * starts them, and then children are exec'd fresh: the program must answer
+ * as_frontend_helper_main first thing in main. */
+void as_frontend_isolate_with(const char *program);
+/* Runs a helper when argv asks for one ("--mc-server TRIPLE", "--ir-check
+ * ll|bc PATH") and stores its exit status in *status; false otherwise. */
+bool as_frontend_helper_main(int argc, char **argv, int *status);
+
 typedef struct as_frontend_options {
   const char *triple;          /* --target, or NULL for the input's own */
   const char *const *cc_args;  /* compiler flags after "--" (C/C++) */

@@ -69,6 +69,14 @@ typedef struct as_target_cache as_target_cache;
  * analyzes from several threads calls it (or as_frontend_global_init) first. */
 void as_target_global_init(void);
 
+/* LLVM MC assembles templates in a server process (no template can crash or
+ * hang the host).  By default the server is a fork of the host; a program
+ * with threads names itself here (before it starts them), so that servers
+ * are exec'd fresh, and answers "<program> --mc-server <triple>" by calling
+ * as_target_server_main. */
+void as_target_isolate_with(const char *program);
+int as_target_server_main(const char *triple);
+
 as_target_cache *as_target_cache_create(void);
 void as_target_cache_destroy(as_target_cache *cache);
 /* The target for a triple ("x86_64-unknown-linux-gnu", "i386-...").  NULL

@@ -3,6 +3,7 @@
  * returning, so every string is copied into the arena. */
 #define _POSIX_C_SOURCE 200809L
 #include "asmstory/frontend.h"
+#include "asmstory/target.h"
 #include "facts_shim.h"
 
 #include <errno.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <llvm-c/BitReader.h>
@@ -62,40 +64,103 @@ static void tidy_message(const char *path, const char *msg, char *buf, size_t bu
 
 /* LLVM's readers are not hardened against corrupt input: a damaged bitcode
  * file can crash or abort the process.  User-supplied IR is therefore first
- * parsed in a forked child; returns false when that child died. */
+ * parsed in a child process (exec'd fresh when the host has threads: see
+ * as_frontend_isolate_with); returns false when that child died or did not
+ * finish in time. */
 static void quiet_handler(LLVMDiagnosticInfoRef info, void *opaque) {
   (void)info;
   (void)opaque;
 }
 
-static bool parses_safely(LLVMMemoryBufferRef buffer, bool is_bc) {
+static const char *checker_program; /* NULL: fork only */
+
+void as_frontend_isolate_with(const char *program) {
+  checker_program = program;
+  as_target_isolate_with(program);
+}
+
+static void default_fatal_signals(void) {
+  /* A crash must end the child by its signal, not run a handler the host
+   * installed (a sanitizer's or a fuzzer's would report it as its own). */
+  static const int fatal[] = {SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGTRAP};
+  for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++) signal(fatal[i], SIG_DFL);
+}
+
+static _Noreturn void check_parse(LLVMMemoryBufferRef buffer, bool is_bc) {
+  LLVMContextRef ctx = LLVMContextCreate();
+  LLVMContextSetDiagnosticHandler(ctx, quiet_handler, NULL);
+  LLVMModuleRef module = NULL;
+  char *message = NULL;
+  LLVMBool failed = is_bc ? LLVMParseBitcodeInContext2(ctx, buffer, &module)
+                          : LLVMParseIRInContext2(ctx, buffer, &module, &message);
+  _exit(failed ? 42 : 0); /* anything else: it crashed or aborted */
+}
+
+static int ir_check_main(const char *kind, const char *path) {
+  default_fatal_signals();
+  LLVMMemoryBufferRef buffer = NULL;
+  char *message = NULL;
+  if (LLVMCreateMemoryBufferWithContentsOfFile(path, &buffer, &message)) return 42;
+  check_parse(buffer, !strcmp(kind, "bc"));
+}
+
+bool as_frontend_helper_main(int argc, char **argv, int *status) {
+  if (argc == 3 && !strcmp(argv[1], "--mc-server")) {
+    *status = as_target_server_main(argv[2]);
+    return true;
+  }
+  if (argc == 4 && !strcmp(argv[1], "--ir-check")) {
+    *status = ir_check_main(argv[2], argv[3]);
+    return true;
+  }
+  return false;
+}
+
+/* How long the first parse may take (a large module parses in seconds). */
+#define AS_IR_CHECK_TIMEOUT_MS 120000 /* the message below says 120 s */
+
+enum { PARSES, PARSER_CRASHED, PARSER_TIMED_OUT };
+
+static int parses_safely(LLVMMemoryBufferRef buffer, bool is_bc, const char *path) {
   pid_t pid = fork();
-  if (pid < 0) return true; /* cannot check: parse in process */
+  if (pid < 0) return PARSES; /* cannot check: parse in process */
   if (pid == 0) {
-    /* A crash must end the child by its signal, not run a handler the host
-     * installed (a sanitizer's or a fuzzer's would report it as its own). */
-    static const int fatal[] = {SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGTRAP};
-    for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++) signal(fatal[i], SIG_DFL);
+    /* Between fork and exec only async-signal-safe calls. */
+    default_fatal_signals();
     int fd = open("/dev/null", O_WRONLY);
     if (fd >= 0) {
       dup2(fd, 1);
       dup2(fd, 2);
     }
-    LLVMContextRef ctx = LLVMContextCreate();
-    LLVMContextSetDiagnosticHandler(ctx, quiet_handler, NULL);
-    LLVMModuleRef module = NULL;
-    char *message = NULL;
-    LLVMBool failed = is_bc ? LLVMParseBitcodeInContext2(ctx, buffer, &module)
-                            : LLVMParseIRInContext2(ctx, buffer, &module, &message);
-    _exit(failed ? 42 : 0); /* anything else: it crashed or aborted */
+    if (checker_program) {
+      execl(checker_program, checker_program, "--ir-check", is_bc ? "bc" : "ll", path,
+            (char *)NULL);
+      _exit(127);
+    }
+    check_parse(buffer, is_bc);
   }
   int status = 0;
+  struct timespec tick = {0, 1000000}, start, now;
+  clock_gettime(CLOCK_MONOTONIC, &start);
   for (;;) {
-    pid_t w = waitpid(pid, &status, 0);
+    pid_t w = waitpid(pid, &status, WNOHANG);
     if (w == pid) break;
-    if (w < 0 && errno != EINTR) return true;
+    if (w < 0 && errno != EINTR) return PARSES;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    long long waited_ms = (now.tv_sec - start.tv_sec) * 1000LL + (now.tv_nsec - start.tv_nsec) / 1000000;
+    if (waited_ms >= AS_IR_CHECK_TIMEOUT_MS) { /* a parser that never ends fails too */
+      kill(pid, SIGKILL);
+      while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+      }
+      return PARSER_TIMED_OUT;
+    }
+    nanosleep(&tick, NULL);
   }
-  return WIFEXITED(status) && (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 42);
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && checker_program)
+    return PARSES; /* could not exec the checker: parse in process */
+  return WIFEXITED(status) && (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 42)
+             ? PARSES
+             : PARSER_CRASHED;
 }
 
 /* ---- small helpers ----------------------------------------------------- */
@@ -486,11 +551,14 @@ int as_frontend_ir(as_arena *arena, const char *path, as_lang lang,
     return -1;
   }
 
-  if (lang == AS_LANG_IR && !parses_safely(buffer, is_bc)) {
+  int parse_check = lang == AS_LANG_IR ? parses_safely(buffer, is_bc, path) : PARSES;
+  if (parse_check != PARSES) {
     LLVMDisposeMemoryBuffer(buffer);
     as_fe_error(err, errlen, "cannot read LLVM IR from '%s': %s", path,
-                is_bc ? "corrupt bitcode (the LLVM reader crashed on it)"
-                      : "malformed IR (the LLVM parser crashed on it)");
+                parse_check == PARSER_TIMED_OUT
+                    ? "the LLVM reader did not finish it within 120 s"
+                : is_bc ? "corrupt bitcode (the LLVM reader crashed on it)"
+                        : "malformed IR (the LLVM parser crashed on it)");
     return -1;
   }
 

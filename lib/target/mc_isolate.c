@@ -67,15 +67,27 @@
 
 struct as_mc_server {
   as_mc *mc;
+  char *triple;
   pid_t pid;  /* 0: not running */
   int fd;     /* the host's end of the socket pair, -1 when not running */
 };
 
-as_mc_server *as_mc_server_create(as_mc *mc) {
+/* The program to exec as the server (a tool sets it before it starts
+ * threads), or NULL: fork only. */
+static const char *server_program;
+
+void as_mc_server_use_program(const char *path) { server_program = path; }
+
+as_mc_server *as_mc_server_create(as_mc *mc, const char *triple) {
   as_mc_server *s = calloc(1, sizeof *s);
   if (!s) return NULL;
   s->mc = mc;
+  s->triple = strdup(triple ? triple : "");
   s->fd = -1;
+  if (!s->triple) {
+    free(s);
+    return NULL;
+  }
   return s;
 }
 
@@ -97,6 +109,7 @@ static void server_stop(as_mc_server *s, int *status) {
 void as_mc_server_destroy(as_mc_server *s) {
   if (!s) return;
   server_stop(s, NULL);
+  free(s->triple);
   free(s);
 }
 
@@ -298,11 +311,23 @@ static bool read_response(reader *r, int *rc, as_mc_result *out) {
 
 /* ---- descriptors -------------------------------------------------------- */
 
-static bool send_all(int fd, const void *data, size_t n) {
+static long long now_ms(void);
+
+/* Writes n bytes by the deadline (-1: none); a server that stopped reading
+ * must not block the host. */
+static bool send_all(int fd, const void *data, size_t n, long long deadline) {
   const char *p = data;
   while (n) {
-    ssize_t w = send(fd, p, n, MSG_NOSIGNAL); /* a dead peer is EPIPE, not SIGPIPE */
+    /* a dead peer is EPIPE, not SIGPIPE */
+    ssize_t w = send(fd, p, n, MSG_NOSIGNAL | (deadline >= 0 ? MSG_DONTWAIT : 0));
     if (w < 0 && errno == EINTR) continue;
+    if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) && deadline >= 0) {
+      long long left = deadline - now_ms();
+      if (left <= 0) return false;
+      struct pollfd pfd = {.fd = fd, .events = POLLOUT};
+      if (poll(&pfd, 1, left > 60000 ? 60000 : (int)left) < 0 && errno != EINTR) return false;
+      continue;
+    }
     if (w <= 0) return false;
     p += w;
     n -= (size_t)w;
@@ -344,28 +369,18 @@ static int recv_all(int fd, void *data, size_t n, long long deadline) {
 /* The server's own process: default actions for the fatal signals (a
  * sanitizer's or a fuzzer's handler would report the host's input as
  * crashing), nothing inherited but its socket, gone with its host. */
-static void server_setup(int fd, pid_t host) {
+static void default_fatal_signals(void) {
   static const int fatal[] = {SIGSEGV, SIGFPE, SIGILL, SIGBUS, SIGABRT, SIGTRAP, SIGSYS, SIGPIPE};
   for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) signal(fatal[i], SIG_DFL);
+}
+
+static void server_setup(int fd, pid_t host) {
+  default_fatal_signals();
   sigset_t none;
   sigemptyset(&none);
   sigprocmask(SIG_SETMASK, &none, NULL);
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() != host) _exit(0);
-  if (AS_MC_LIMIT_MEMORY) {
-    /* A template that makes MC allocate without end dies here, not the machine. */
-    unsigned long long pages = 0;
-    FILE *statm = fopen("/proc/self/statm", "r");
-    if (statm) {
-      if (fscanf(statm, "%llu", &pages) != 1) pages = 0;
-      fclose(statm);
-    }
-    if (pages) { /* on top of what the copy of the host has mapped already */
-      rlim_t cap = (rlim_t)(pages * (unsigned long long)sysconf(_SC_PAGESIZE) + AS_MC_MEMORY_LIMIT);
-      struct rlimit lim = {cap, cap};
-      setrlimit(RLIMIT_AS, &lim);
-    }
-  }
   int devnull = open("/dev/null", O_RDWR);
   if (devnull >= 0) {
     dup2(devnull, 0);
@@ -385,6 +400,24 @@ static void server_setup(int fd, pid_t host) {
 #endif
   long max = sysconf(_SC_OPEN_MAX);
   for (long d = 4; d < (max > 0 && max < 65536 ? max : 65536); d++) close((int)d);
+}
+
+/* A template that makes MC allocate without end dies in the server. */
+static void limit_memory(void) {
+  if (AS_MC_LIMIT_MEMORY) {
+    /* A template that makes MC allocate without end dies here, not the machine. */
+    unsigned long long pages = 0;
+    FILE *statm = fopen("/proc/self/statm", "r");
+    if (statm) {
+      if (fscanf(statm, "%llu", &pages) != 1) pages = 0;
+      fclose(statm);
+    }
+    if (pages) { /* on top of what the copy of the host has mapped already */
+      rlim_t cap = (rlim_t)(pages * (unsigned long long)sysconf(_SC_PAGESIZE) + AS_MC_MEMORY_LIMIT);
+      struct rlimit lim = {cap, cap};
+      setrlimit(RLIMIT_AS, &lim);
+    }
+  }
 }
 
 static void serve(as_mc *mc) {
@@ -412,7 +445,7 @@ static void serve(as_mc *mc) {
     begin(&out, &arena);
     write_response(&out, rc, &result);
     finish(&out);
-    if (!send_all(fd, out.data, out.length)) _exit(0);
+    if (!send_all(fd, out.data, out.length, -1)) _exit(0);
     as_arena_free(&arena);
   }
 }
@@ -424,7 +457,6 @@ static bool server_start(as_mc_server *s, const char **why) {
     return false;
   }
   pid_t host = getpid();
-  fflush(NULL); /* nothing buffered is written twice */
   pid_t pid = fork();
   if (pid < 0) {
     close(sv[0]);
@@ -433,8 +465,15 @@ static bool server_start(as_mc_server *s, const char **why) {
     return false;
   }
   if (pid == 0) {
+    /* Between fork and exec only async-signal-safe calls: the host may
+     * have threads, whose locks this copy inherits held. */
     close(sv[0]);
     server_setup(sv[1], host);
+    if (server_program) {
+      execl(server_program, server_program, "--mc-server", s->triple, (char *)NULL);
+      _exit(127);
+    }
+    limit_memory();
     serve(s->mc);
     _exit(0);
   }
@@ -442,6 +481,18 @@ static bool server_start(as_mc_server *s, const char **why) {
   s->pid = pid;
   s->fd = sv[0];
   return true;
+}
+
+int as_mc_server_main(const char *triple) {
+  /* A sanitizer runtime starts again in the new program: its handlers
+   * would turn MC's crash into an exit status. */
+  default_fatal_signals();
+  char err[256];
+  as_mc *mc = as_mc_create(triple, err, sizeof err);
+  if (!mc) return 1;
+  limit_memory();
+  serve(mc); /* returns only through _exit */
+  return 0;
 }
 
 /* ---- the host's side ------------------------------------------------------ */
@@ -509,7 +560,7 @@ int as_mc_assemble(as_mc_server *s, as_arena *arena, const as_mc_line *lines,
   finish(&req);
   long long limit = timeout_ms();
   long long deadline = now_ms() + limit;
-  bool sent = send_all(s->fd, req.data, req.length);
+  bool sent = send_all(s->fd, req.data, req.length, deadline);
   as_arena_free(&scratch);
 
   uint32_t len = 0;

@@ -117,7 +117,14 @@ int as_mc_assemble_direct(as_mc *mc, as_arena *arena, const as_mc_line *lines,
  * runs as_mc_assemble_direct, so that no template can crash or hang the
  * host.  Created idle; the process starts on the first template. */
 typedef struct as_mc_server as_mc_server;
-as_mc_server *as_mc_server_create(as_mc *mc);
+as_mc_server *as_mc_server_create(as_mc *mc, const char *triple);
+/* Exec this program as the server ("<program> --mc-server <triple>", which
+ * calls as_mc_server_main) instead of only forking: for hosts with threads,
+ * whose held locks a forked copy would inherit.  Set before threads start. */
+void as_mc_server_use_program(const char *path);
+/* The server's main loop on descriptor 3; returns 1 if the triple has no
+ * assembler, otherwise never returns. */
+int as_mc_server_main(const char *triple);
 void as_mc_server_destroy(as_mc_server *server);
 /* Assembles as as_mc_assemble_direct does, in the server.  When the server
  * crashes or does not answer in time, returns -1 with one error saying so

@@ -14,6 +14,13 @@ struct as_target_cache {
 
 void as_target_global_init(void) { as_mc_global_init(); }
 
+void as_target_isolate_with(const char *program) { as_mc_server_use_program(program); }
+
+int as_target_server_main(const char *triple) {
+  as_mc_global_init();
+  return as_mc_server_main(triple);
+}
+
 as_target_cache *as_target_cache_create(void) {
   return calloc(1, sizeof(as_target_cache));
 }
@@ -54,7 +61,7 @@ as_target *as_target_get(as_target_cache *cache, const char *triple, char *err,
   as_target *t = calloc(1, sizeof *t);
   t->triple = strdup(triple);
   t->mc = mc;
-  t->server = as_mc_server_create(mc);
+  t->server = as_mc_server_create(mc, triple);
   if (!t->server) {
     as_mc_destroy(mc);
     free(t->triple);

@@ -30,6 +30,19 @@ for _var, _default in (("CARGO_HOME", ".cargo"), ("RUSTUP_HOME", ".rustup"), ("R
         _dir = os.path.join(os.path.expanduser("~"), _default)
         if os.path.isdir(_dir):
             config.environment[_var] = _dir
+# A sanitizer or fuzzer build: its AsmStory.so needs the sanitizer runtime
+# first in the process, so it cannot be loaded into clang-22 ("plugin" is
+# missing); "asan" is there, for RUN lines that depend on ASan's handlers.
+import re
+try:
+    with open(os.path.join(config.asmstory_obj_root, "CMakeCache.txt")) as _f:
+        _cache_text = _f.read()
+except OSError:
+    _cache_text = ""
+if re.search(r"^ASMSTORY_(SANITIZE|FUZZ):BOOL=(ON|TRUE|1)$", _cache_text, re.M):
+    config.available_features.add("asan")
+else:
+    config.available_features.add("plugin")
 # The Clang plugin / pass plugin (test/lit/plugin); listed before %asmstory,
 # whose name it starts with.
 config.substitutions.append(("%asmstory_so", os.path.join(config.asmstory_obj_root, "lib", "AsmStory.so")))

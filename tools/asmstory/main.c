@@ -450,6 +450,11 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
 }
 
 int main(int argc, char **argv) {
+  /* The helper processes (LLVM's assembler, a first parse of IR) are this
+   * same program, exec'd fresh: the workers are threads. */
+  int helper_status;
+  if (as_frontend_helper_main(argc, argv, &helper_status)) return helper_status;
+  as_frontend_isolate_with("/proc/self/exe");
   const char **files = calloc((size_t)argc + 1, sizeof *files);
   const char **cc_args = calloc((size_t)argc + 2, sizeof *cc_args);
   char *target_flag = NULL;
