@@ -43,6 +43,17 @@ typedef struct as_reg_use {
   bool whole;            /* a write that defines every bit of reg (eax in
                             64-bit mode zero-extends into rax) */
   bool implicit;         /* not written in the instruction text */
+  /* What the value read means to the instruction (reads only): */
+  bool passthrough;      /* a destination read only to pass old bits through
+                            (the result keeps them: bit scans, scalar SIMD) */
+  bool value_ignored;    /* the result does not depend on it (subtract with
+                            borrow of a register from itself) */
+  bool count;            /* the repeat or loop count */
+  unsigned used_bits;    /* bits of the value the instruction uses, when
+                            fewer than bits (0: all) */
+  unsigned live_if;      /* full register whose known entry value decides
+                            whether this read matters (as_target_read_live);
+                            0: it always does */
 } as_reg_use;
 
 typedef struct as_mem_access {
@@ -56,7 +67,8 @@ typedef struct as_mem_access {
   unsigned align;        /* alignment the instruction requires (bytes, 1 = none) */
   bool stack;            /* implicit stack slot (push, pop, call, ret) */
   bool string_op;        /* movs/stos/lods/cmps/scas: address steps by size per DF */
-  bool repeated;         /* under rep: the range is size * count register */
+  bool repeated;         /* repeated: the range is size * count register */
+  unsigned count_reg;    /* repeated: full register that holds the count */
   bool rip_relative;
 } as_mem_access;
 
@@ -89,6 +101,12 @@ typedef struct as_insn {
   as_reg_use writes[AS_MAX_REG_USES];
   unsigned num_writes;
   bool flags_read, flags_written; /* arithmetic status flags */
+  bool flags_consumed;        /* the result or a branch decision depends on
+                                 them (not only reads them to save them) */
+  bool flags_saved;           /* pushes the flags (and control flags) */
+  bool flags_restored;        /* pops them back */
+  unsigned syscall_nr_reg;    /* a system call: full register of its number;
+                                 0 otherwise (as_target_syscall_never_returns) */
   bool df_read;               /* reads the direction flag */
   int df_set;                 /* -1 none, 0 cld, 1 std, 2 popf (unknown) */
   as_mem_access mem[AS_MAX_MEM];

@@ -90,11 +90,51 @@ as_target *as_target_get(as_target_cache *cache, const char *triple, char *err,
 int as_decode_block(as_target *target, as_arena *arena, const as_block *block,
                     as_decoded *out, char *err, size_t errlen);
 
+/* The triple the target was made for (the default one for a NULL triple). */
+const char *as_target_triple(const as_target *target);
 const char *as_target_reg_name(const as_target *target, unsigned reg);
 unsigned as_target_reg_lookup(const as_target *target, const char *name);
 unsigned as_target_reg_full(const as_target *target, unsigned reg);
 unsigned as_target_reg_bits(const as_target *target, unsigned reg);
 unsigned as_target_pointer_bits(const as_target *target);
+
+/* ---- What the generic layers ask about the architecture ------------------
+ * (lib/target/arch.h: each architecture answers; effects, checks and story
+ * use these and insn.h, never register names or mnemonics.) */
+
+/* The full register a clobber names ("~{ax}", "%eax", "xmm3"), or 0. */
+unsigned as_target_clobber_reg(const as_target *target, const char *name);
+/* reg as a clobber or message spells it, given the widest sub-register of
+ * it the block names (0: none). */
+const char *as_target_reg_spelling(const as_target *target, unsigned reg, unsigned widest_sub);
+/* The compiler keeps values in reg (general-purpose and vector registers). */
+bool as_target_reg_holds_data(const as_target *target, unsigned reg);
+/* reg is system or floating-point control state the clobber rules leave alone. */
+bool as_target_reg_is_system(const as_target *target, unsigned reg);
+/* Writing sub defines all bits of its full register (beyond sub == full). */
+bool as_target_write_defines_whole(const as_target *target, unsigned sub);
+/* Register file of a constraint (0 general purpose), -1 for none. */
+int as_target_operand_file(const as_target *target, const as_constraint *c);
+/* A narrower value leaves the upper bits of c's registers undefined. */
+bool as_target_class_narrows(const as_target *target, const as_constraint *c);
+/* GNU C treats the flags as clobbered by every asm statement. */
+bool as_target_gnu_asm_clobbers_flags(const as_target *target);
+/* The IR clobber name of the status flags ("flags"). */
+const char *as_target_flags_clobber(const as_target *target);
+/* Bytes below the stack pointer the compiler may use (0: no red zone). */
+unsigned as_target_red_zone(const as_target *target, const as_block *block);
+const char *as_target_red_zone_name(const as_target *target);
+const char *as_target_red_zone_advice(const as_target *target);
+/* How to clear the control flag the ABI requires clear at exit. */
+const char *as_target_control_flag_fix(const as_target *target);
+/* The assembler's prefix of private (local) labels. */
+const char *as_target_private_label_prefix(const as_target *target);
+/* Whether a conditional read (use->live_if) matters, given the known entry
+ * value of its condition register (known false: unknown). */
+bool as_target_read_live(const as_target *target, const as_insn *insn, const as_reg_use *use,
+                         bool known, long long value);
+/* A system call (insn->syscall_nr_reg) with number nr never returns. */
+bool as_target_syscall_never_returns(const as_target *target, const as_insn *insn, long long nr);
 
 /* Text for one instruction's description (one line, no newline). */
 const char *as_insn_describe(as_arena *arena, const as_target *target,

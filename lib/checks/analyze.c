@@ -214,9 +214,9 @@ static int analyze_one(as_target_cache *targets, as_story_ctx *story, as_arena *
                        const as_block *block, const as_analysis_options *options,
                        as_finding_list *findings, as_strbuf *dump, as_strbuf *explain, char *err,
                        size_t errlen) {
-  const char *triple = block->triple && *block->triple ? block->triple : "x86_64-unknown-linux-gnu";
-  as_target *t = as_target_get(targets, triple, err, errlen);
+  as_target *t = as_target_get(targets, block->triple, err, errlen); /* NULL: the default */
   if (!t) return -1;
+  const char *triple = as_target_triple(t);
   as_decoded d;
   char why[512];
   if (as_decode_block(t, arena, block, &d, why, sizeof why) != 0) {

@@ -74,17 +74,10 @@ static const char *insn_text(const ctx *c, int i) {
   return in ? as_arena_printf(c->arena, "`%s`", as_insn_display(c->arena, c->b, in)) : "the block";
 }
 
-static const char *reg_name(const ctx *c, unsigned reg) {
-  const char *n = as_target_reg_name(c->t, reg);
-  return n ? n : "?";
-}
-
-/* A vector register as the block names it: the widest of xmmN/ymmN/zmmN its
- * instructions use (MC reports the whole zmmN family), which is also the
- * clobber a reader expects ("xmm3" in SSE code).  Other registers by their
- * full name ("rcx" for ecx, as GCC's clobbers take it). */
+/* A register as the block names it (the architecture decides from the
+ * widest sub-register of it the instructions use: "xmm3" in SSE code, where
+ * MC reports the zmm family), which is also the clobber a reader expects. */
 static const char *named_reg(const ctx *c, unsigned reg) {
-  if (as_target_reg_bits(c->t, reg) < 128) return reg_name(c, reg);
   unsigned best = 0, best_bits = 0;
   for (unsigned i = 0; i < c->d->num_insns; i++) {
     const as_insn *in = &c->d->insns[i];
@@ -97,7 +90,8 @@ static const char *named_reg(const ctx *c, unsigned reg) {
       }
     }
   }
-  return best ? reg_name(c, best) : reg_name(c, reg);
+  const char *n = as_target_reg_spelling(c->t, reg, best);
+  return n ? n : "?";
 }
 
 /* "a" or "an" before a phrase ("an alignment directive"). */
@@ -107,22 +101,8 @@ static const char *article(const char *phrase) {
 
 /* Is the full register named by a clobber of the block? */
 static bool clobbered(const ctx *c, unsigned reg) {
-  for (unsigned i = 0; i < c->b->num_clobbers; i++) {
-    const char *name = c->b->clobbers[i];
-    while (*name == '%' || *name == '{' || *name == '~') name++;
-    char buf[32];
-    size_t n = strcspn(name, "}");
-    if (n >= sizeof buf) continue;
-    memcpy(buf, name, n);
-    buf[n] = '\0';
-    unsigned r = as_target_reg_lookup(c->t, buf);
-    if (!r) {
-      char e[40];
-      snprintf(e, sizeof e, "e%s", buf); /* GNU "ax" family names */
-      r = as_target_reg_lookup(c->t, e);
-    }
-    if (r && as_target_reg_full(c->t, r) == reg) return true;
-  }
+  for (unsigned i = 0; i < c->b->num_clobbers; i++)
+    if (reg && as_target_clobber_reg(c->t, c->b->clobbers[i]) == reg) return true;
   return false;
 }
 
@@ -142,16 +122,6 @@ static int operand_of_reg(const ctx *c, unsigned reg, bool *is_mem) {
   return -1;
 }
 
-static bool x87_or_system(const ctx *c, unsigned reg) {
-  const char *n = reg_name(c, reg);
-  /* control and debug registers are system state, not compiler-allocated */
-  if ((n[0] == 'c' || n[0] == 'd') && n[1] == 'r' && n[2] >= '0' && n[2] <= '9') return true;
-  return !strncmp(n, "st", 2) || !strncmp(n, "fp", 2) || !strcmp(n, "mxcsr") || !strcmp(n, "fpcw") ||
-         !strcmp(n, "fpsw") || !strncmp(n, "ssp", 3) || !strcmp(n, "df") || !strcmp(n, "rip") ||
-         !strcmp(n, "eip") || !strcmp(n, "fs") || !strcmp(n, "gs") || !strcmp(n, "ds") ||
-         !strcmp(n, "es") || !strcmp(n, "ss") || !strcmp(n, "cs") || !strncmp(n, "fp", 2);
-}
-
 /* ---- registers ---------------------------------------------------------- */
 
 static void check_registers(ctx *c) {
@@ -163,7 +133,7 @@ static void check_registers(ctx *c) {
   for (unsigned k = 0; k < s->num_regs; k++) {
     const as_reg_effect *e = &s->regs[k];
     if (!e->changed_at_exit || e->reg == c->d->stack_pointer || e->reg == c->d->flags_reg) continue;
-    if (x87_or_system(c, e->reg)) continue;
+    if (as_target_reg_is_system(c->t, e->reg)) continue;
     bool is_mem = false;
     int op = operand_of_reg(c, e->reg, &is_mem);
     if (op >= 0 && !is_mem) {
@@ -366,8 +336,9 @@ static void check_flags(ctx *c) {
   const as_summary *s = c->s;
   const as_block *b = c->b;
   if (!s->flags_changed_at_exit) return;
-  /* GNU C on x86: the compiler always assumes the flags are clobbered. */
-  if (is_c(b)) return;
+  /* GNU C on some architectures (x86): the compiler always assumes the
+   * flags are clobbered. */
+  if (is_c(b) && as_target_gnu_asm_clobbers_flags(c->t)) return;
   if (b->flags & AS_BF_CC_CLOBBER) return;
   int at = s->flags_changed_by >= 0 ? s->flags_changed_by : s->flags_first_write;
   as_finding *f;
@@ -378,10 +349,13 @@ static void check_flags(ctx *c) {
                insn_text(c, at));
   else
     f = report(c, "flags-clobber-missing", at,
-               "%s changes the status flags but the constraint string has no ~{flags}; the compiler "
+               "%s changes the status flags but the constraint string has no ~{%s}; the compiler "
                "may keep a comparison result in the flags across the asm",
-               insn_text(c, at));
-  if (f) as_finding_fixit(c->arena, f, is_rust(b) ? "remove preserves_flags" : "add ~{flags}");
+               insn_text(c, at), as_target_flags_clobber(c->t));
+  if (f)
+    as_finding_fixit(c->arena, f,
+                     is_rust(b) ? "remove preserves_flags"
+                                : as_arena_printf(c->arena, "add ~{%s}", as_target_flags_clobber(c->t)));
 }
 
 static void check_width(ctx *c) {
@@ -407,8 +381,8 @@ static void check_width(ctx *c) {
     int op = operand_of_reg(c, e->reg, &is_mem);
     if (op < 0 || is_mem || !e->changed_at_exit) continue;
     const as_operand *o = &b->operands[op];
-    if (o->dir != AS_DIR_OUT || o->discarded || !o->width_bits || o->constraint.reg_class == AS_RC_XMM ||
-        o->constraint.reg_class == AS_RC_VEC_ANY || c->d->bindings[op].reg2)
+    if (o->dir != AS_DIR_OUT || o->discarded || !o->width_bits || !as_target_class_narrows(c->t, &o->constraint) ||
+        c->d->bindings[op].reg2)
       continue;
     if (e->min_exit_defined_bits >= o->width_bits || e->min_exit_defined_bits == 0) continue;
     if (!f)
@@ -451,31 +425,28 @@ static void check_stack(ctx *c) {
     }
     return;
   }
-  /* x86-64 System V: the 128 bytes below the stack pointer at entry may hold
-   * the function's live data (red zone); i386 and -mno-red-zone have none. */
-  bool red_zone = c->d->pointer_bits == 64 && !(b->flags & AS_BF_NO_RED_ZONE) &&
-                  (!b->triple || !strstr(b->triple, "windows"));
+  /* The bytes below the stack pointer at entry that may hold the function's
+   * live data (the red zone of the ABI; none on many). */
+  long long red_zone = as_target_red_zone(c->t, b);
   if (!red_zone || is_rust(b)) return;
   for (unsigned i = 0; i < s->num_accesses; i++) {
     const as_access *a = &s->accesses[i];
     if (!a->store || !a->stack || !a->stack_offset_known) continue;
-    if (a->stack_offset < 0 && a->stack_offset >= -128) {
+    if (a->stack_offset < 0 && a->stack_offset >= -red_zone) {
       as_finding *f = report(c, "stack-undeclared", a->insn,
-                             "%s writes %lld bytes below the stack pointer, into the x86-64 red zone "
+                             "%s writes %lld bytes below the stack pointer, into %s "
                              "where the compiler may keep live locals without adjusting the stack "
                              "pointer",
-                             insn_text(c, a->insn), (long long)-a->stack_offset);
+                             insn_text(c, a->insn), (long long)-a->stack_offset,
+                             as_target_red_zone_name(c->t));
       if (f && c->d->insns[a->insn].mem[a->mem_index].size != (unsigned)-a->stack_offset)
         f->message = as_arena_printf(c->arena,
-                                     "%s writes %u bytes at %lld bytes below the stack pointer, into the "
-                                     "x86-64 red zone where the compiler may keep live locals without "
+                                     "%s writes %u bytes at %lld bytes below the stack pointer, into "
+                                     "%s where the compiler may keep live locals without "
                                      "adjusting the stack pointer",
                                      insn_text(c, a->insn), c->d->insns[a->insn].mem[a->mem_index].size,
-                                     (long long)-a->stack_offset);
-      if (f)
-        as_finding_note(c->arena, f, 0, 0,
-                        "move the stack pointer down past the red zone first (sub $128, %%rsp), or "
-                        "build with -mno-red-zone");
+                                     (long long)-a->stack_offset, as_target_red_zone_name(c->t));
+      if (f) as_finding_note(c->arena, f, 0, 0, "%s", as_target_red_zone_advice(c->t));
       return;
     }
   }
@@ -491,7 +462,7 @@ static void check_direction_flag(ctx *c) {
                          "%s %s and the block may end with it set; the ABI requires it clear, so "
                          "compiler-generated string operations (memcpy, memset) would run backwards",
                          insn_text(c, c->s->df_set_insn), does);
-  if (f) as_finding_fixit(c->arena, f, "execute cld before the end of the block");
+  if (f) as_finding_fixit(c->arena, f, as_target_control_flag_fix(c->t));
 }
 
 static void check_control(ctx *c) {

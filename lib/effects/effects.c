@@ -171,11 +171,12 @@ static void set_slot(state *st, const as_value *at, as_value v, int df) {
   sl->df = df;
 }
 
-static void forget_slots_overlapping(state *st, int64_t offset, unsigned size) {
+/* slot: bytes a stack slot holds (a push's size) */
+static void forget_slots_overlapping(state *st, int64_t offset, unsigned size, unsigned slot) {
   unsigned n = 0;
   for (unsigned i = 0; i < st->num_slots; i++) {
     int64_t o = st->slots[i].offset;
-    if (o + 8 <= offset || o >= offset + (int64_t)size) st->slots[n++] = st->slots[i];
+    if (o + (int64_t)slot <= offset || o >= offset + (int64_t)size) st->slots[n++] = st->slots[i];
   }
   st->num_slots = n;
 }
@@ -267,29 +268,8 @@ static void add_access(walker *w, const as_access *a) {
   w->s->accesses[w->s->num_accesses++] = *a;
 }
 
-/* 0 general purpose, 1 vector, 2 x87, 3 mmx, 4 mask; -1 memory/immediate. */
-static int register_file(const as_operand *op) {
-  const as_constraint *c = &op->constraint;
-  if (c->kinds & AS_CK_FIXED) {
-    const char *n = c->fixed_reg;
-    if (!strncmp(n, "xmm", 3) || !strncmp(n, "ymm", 3) || !strncmp(n, "zmm", 3)) return 1;
-    if (!strncmp(n, "st", 2)) return 2;
-    if (!strncmp(n, "mm", 2)) return 3;
-    if (n[0] == 'k' && n[1] >= '0' && n[1] <= '7') return 4;
-    return 0;
-  }
-  switch (c->reg_class) {
-  case AS_RC_XMM: case AS_RC_VEC_ANY: case AS_RC_XMM0: return 1;
-  case AS_RC_X87: case AS_RC_X87_TOP: case AS_RC_X87_SECOND: return 2;
-  case AS_RC_MMX: return 3;
-  case AS_RC_MASK: return 4;
-  default: break;
-  }
-  return (c->kinds & (AS_CK_REG | AS_CK_ANY | AS_CK_ADDRESS)) ? 0 : -1;
-}
-
 /* Can output o and input i be given the same register by the compiler? */
-static bool may_share(const as_block *b, int o, int i) {
+static bool may_share(const as_target *t, const as_block *b, int o, int i) {
   const as_operand *out = &b->operands[o], *in = &b->operands[i];
   if (out->early_clobber || out->indirect || out->dir == AS_DIR_INOUT) return false;
   if (in->tied_to == o) return false;
@@ -304,7 +284,8 @@ static bool may_share(const as_block *b, int o, int i) {
         return false;
   if (!(out->constraint.kinds & (AS_CK_REG | AS_CK_FIXED | AS_CK_ANY))) return false;
   /* Registers of different files never coincide (a GPR output, an xmm input). */
-  if (register_file(out) != register_file(in) && register_file(in) >= 0) return false;
+  int out_file = as_target_operand_file(t, &out->constraint), in_file = as_target_operand_file(t, &in->constraint);
+  if (out_file != in_file && in_file >= 0) return false;
   if ((out->constraint.kinds & AS_CK_FIXED) && (in->constraint.kinds & AS_CK_FIXED) &&
       !(in->constraint.kinds & AS_CK_REG) && !(out->constraint.kinds & AS_CK_REG))
     return strcmp(out->constraint.fixed_reg, in->constraint.fixed_reg) == 0;
@@ -326,9 +307,7 @@ static void write_value(walker *w, state *st, unsigned sub, as_value v, int insn
   if (k < 0) return;
   unsigned bits = as_target_reg_bits(w->t, sub);
   unsigned full_bits = as_target_reg_bits(w->t, full);
-  bool whole = bits >= full_bits || (bits == 32 && full_bits == 64 && w->d->pointer_bits == 64 &&
-                                     as_target_reg_bits(w->t, full) == 64 &&
-                                     strchr("re", as_target_reg_name(w->t, full)[0]));
+  bool whole = bits >= full_bits || as_target_write_defines_whole(w->t, sub);
   if (!whole) {
     as_value prior = st->regs[k];
     as_value m = opaque(insn, v.taint, v.from_sp || prior.from_sp, prior.defined_bits);
@@ -417,44 +396,25 @@ static bool is_goto_label(const walker *w, const char *name) {
   return false;
 }
 
-/* Instructions whose result or decision depends on the status flags. */
-static bool consumes_flags(const as_insn *in) {
-  static const char *const families[] = {"JCC", "SETCC", "CMOV", "ADC", "SBB", "RCL", "RCR", "LAHF",
-                                         "SALC", "LOOPE", "LOOPNE", "FCMOV", "JECXZ", "JRCXZ", NULL};
-  if (in->kind == AS_INSN_JUMP_COND) return true;
-  for (unsigned i = 0; families[i]; i++)
-    if (!strncmp(in->opcode, families[i], strlen(families[i]))) return true;
-  return false;
-}
-
-static bool reg_written(const as_insn *in, unsigned reg) {
-  for (unsigned r = 0; r < in->num_writes; r++)
-    if (in->writes[r].reg == reg) return true;
-  return false;
-}
-
-static bool passthrough_dest(const char *op) {
-  if (!strncmp(op, "BSR", 3) || !strncmp(op, "BSF", 3)) return true;
-  if (op[0] == 'V') return false;
-  /* Legacy scalar SSE: SQRTSSr, ADDSDrm, CVTSI2SSrr, MOVSSrr... */
-  const char *p = strstr(op, "SS");
-  if (!p) p = strstr(op, "SD");
-  return p && (p[2] == 'r' || p[2] == 'm');
-}
-
-/* cpuid leaves whose result depends on the sub-leaf in ecx, when the leaf
- * is a known constant input in eax. */
-static bool cpuid_subleaf(const walker *w) {
-  unsigned rax = as_target_reg_full(w->t, as_target_reg_lookup(w->t, "eax"));
+/* The known constant entry value of full register reg, from an input bound
+ * to it. */
+static bool known_entry_value(const walker *w, unsigned reg, long long *value) {
   for (unsigned i = 0; i < w->d->num_bindings && i < w->block->num_operands; i++) {
     const as_operand *op = &w->block->operands[i];
-    if (w->d->bindings[i].kind != AS_BIND_REG || w->d->bindings[i].reg != rax || !op->has_value) continue;
-    static const long long leaves[] = {4, 7, 0xb, 0xd, 0xf, 0x10, 0x12, 0x14, 0x17, 0x18, 0x1d,
-                                       0x1f, 0x20, 0x23, 0x24, 0x8000001d, 0x80000020};
-    for (unsigned k = 0; k < sizeof leaves / sizeof leaves[0]; k++)
-      if ((op->value & 0xffffffffLL) == leaves[k]) return true;
+    if (w->d->bindings[i].kind != AS_BIND_REG || w->d->bindings[i].reg != reg || !op->has_value) continue;
+    *value = op->value;
+    return true;
   }
   return false;
+}
+
+/* A read whose value the instruction uses. */
+static bool read_matters(const walker *w, const as_insn *in, const as_reg_use *u) {
+  if (u->value_ignored || u->passthrough) return false;
+  if (!u->live_if) return true;
+  long long v = 0;
+  bool known = known_entry_value(w, u->live_if, &v);
+  return as_target_read_live(w->t, in, u, known, v);
 }
 
 static uint64_t taint_of_reads(walker *w, const state *st, const as_insn *in, bool *from_sp) {
@@ -462,19 +422,7 @@ static uint64_t taint_of_reads(walker *w, const state *st, const as_insn *in, bo
   for (unsigned r = 0; r < in->num_reads; r++) {
     int k = idx(w, in->reads[r].reg);
     if (k < 0 || in->reads[r].reg == w->sp) continue;
-    /* sbb r, r is -CF: the register's old value cancels out. */
-    if (!strncmp(in->opcode, "SBB", 3) && in->num_reads >= 1 && reg_written(in, in->reads[r].reg) &&
-        !in->reads[r].implicit && strstr(in->opcode, "rr"))
-      continue;
-    /* Reads of the destination that only pass old bits through: bsr/bsf
-     * leave it unchanged for a zero source (the result is then undefined
-     * anyway), scalar SSE keeps the upper lanes the operand does not own. */
-    if (!in->reads[r].implicit && reg_written(in, in->reads[r].reg) && passthrough_dest(in->opcode))
-      continue;
-    /* cpuid reads ecx only for leaves with sub-leaves; the leaf decides. */
-    if (in->reads[r].implicit && !strcmp(in->opcode, "CPUID") && in->reads[r].bits == 32 &&
-        !strcmp(as_target_reg_name(w->t, in->reads[r].sub), "ecx") && !cpuid_subleaf(w))
-      continue;
+    if (!read_matters(w, in, &in->reads[r])) continue;
     t |= st->regs[k].taint;
     if (st->regs[k].from_sp) *from_sp = true;
   }
@@ -495,7 +443,7 @@ static void step(walker *w, state *st, int i) {
     if (op >= 0 && b->operands[op].dir == AS_DIR_IN && v->kind == AS_VALUE_ENTRY &&
         v->reg == in->reads[r].reg && v->offset == 0 && st->out_may) {
       for (unsigned o = 0; o < b->num_operands && o < 64; o++)
-        if ((st->out_may >> o) & 1 && may_share(b, (int)o, op)) {
+        if ((st->out_may >> o) & 1 && may_share(w->t, b, (int)o, op)) {
           int wk = -1;
           for (unsigned q = 0; q < w->s->num_regs; q++)
             if (w->reg_operand[q] == (int)o) wk = (int)q;
@@ -509,11 +457,10 @@ static void step(walker *w, state *st, int i) {
         /* a narrow lea keeps only the low bits of the address it computes */
         !(in->value_op == AS_VAL_LEA && as_target_reg_bits(w->t, in->value_dst) <= v->defined_bits) &&
         /* a destination read only to pass its bits through (bsr/bsf) */
-        !(passthrough_dest(in->opcode) && reg_written(in, in->reads[r].reg)) &&
-        /* a segment register takes the low 16 bits */
-        !(!strncmp(in->opcode, "MOV", 3) && strstr(in->opcode, "sr") && v->defined_bits >= 16) &&
-        (!in->reads[r].implicit || ((in->rep || !strncmp(in->opcode, "LOOP", 4)) &&
-                                    in->reads[r].bits == w->d->pointer_bits))) {
+        !in->reads[r].passthrough &&
+        /* only the low bits are used (a segment register takes 16) */
+        !(in->reads[r].used_bits && v->defined_bits >= in->reads[r].used_bits) &&
+        (!in->reads[r].implicit || (in->reads[r].count && in->reads[r].bits == w->d->pointer_bits))) {
       bool dup = false;
       for (unsigned q = 0; q < w->s->num_wide; q++)
         if (w->s->wide[q].operand == op) dup = true;
@@ -600,7 +547,7 @@ static void step(walker *w, state *st, int i) {
     /* Early clobber through the address of an input memory operand. */
     if (a.operand >= 0 && b->operands[a.operand].dir == AS_DIR_IN && st->out_may)
       for (unsigned o = 0; o < b->num_operands && o < 64; o++)
-        if ((st->out_may >> o) & 1 && may_share(b, (int)o, a.operand) &&
+        if ((st->out_may >> o) & 1 && may_share(w->t, b, (int)o, a.operand) &&
             !(b->operands[o].constraint.kinds & AS_CK_FIXED))
         {
           int wk = -1;
@@ -626,8 +573,8 @@ static void step(walker *w, state *st, int i) {
   }
 
   /* Flags consumed (RULES: jcc, setcc, cmov, adc, sbb, rcl, rcr, ...). */
-  bool is_pushf = !strncmp(in->opcode, "PUSHF", 5);
-  if (in->flags_read && consumes_flags(in) && st->flags.taint) {
+  bool is_pushf = in->flags_saved;
+  if (in->flags_consumed && st->flags.taint) {
     bool decision = in->kind == AS_INSN_JUMP_COND;
     add_undefined(w, st->flags.taint, i, decision ? AS_USE_BRANCH : AS_USE_FLAGS_CONSUMED, -1);
   }
@@ -647,7 +594,7 @@ static void step(walker *w, state *st, int i) {
   /* Register results. */
   bool from_sp = false;
   uint64_t taint = taint_of_reads(w, st, in, &from_sp);
-  if (in->flags_read && consumes_flags(in)) taint |= st->flags.taint;
+  if (in->flags_consumed) taint |= st->flags.taint;
   if (in->zero_idiom) taint = 0;
   as_value sp_before = st->regs[w->sp_idx];
   int64_t stack_slot = sp_before.offset + (in->sp_delta < 0 ? in->sp_delta : 0);
@@ -820,7 +767,7 @@ static void step(walker *w, state *st, int i) {
       write_value(w, st, u->sub, v, i);
     }
     if (in->flags_written) {
-      if (!strncmp(in->opcode, "POPF", 4) && sp_symbolic(w, st)) {
+      if (in->flags_restored && sp_symbolic(w, st)) {
         slot *sl = find_slot(st, &sp_before);
         if (sl && sl->df >= 0) {
           st->flags = sl->value;
@@ -851,7 +798,8 @@ static void step(walker *w, state *st, int i) {
     if (in->mem[m].store && !is_push) {
       int bk = idx(w, in->mem[m].base);
       if (bk >= 0 && st->regs[bk].kind == AS_VALUE_ENTRY && st->regs[bk].reg == w->sp && !st->regs[bk].reg2)
-        forget_slots_overlapping(st, st->regs[bk].offset + in->mem[m].disp, in->mem[m].size);
+        forget_slots_overlapping(st, st->regs[bk].offset + in->mem[m].disp, in->mem[m].size,
+                                 w->d->pointer_bits / 8);
       else if (bk < 0 || st->regs[bk].from_sp)
         st->num_slots = 0;
     }
@@ -886,13 +834,10 @@ static void step(walker *w, state *st, int i) {
   }
 }
 
-/* A Linux system call that never returns: exit / exit_group with the
- * number a known constant in rax/eax (syscall; int $0x80 on i386). */
+/* A system call that never returns (exit), its number a known constant. */
 static bool exits_process(const walker *w, const state *st, const as_insn *in) {
-  bool sys = !strcmp(in->opcode, "SYSCALL");
-  bool int80 = !strcmp(in->opcode, "INT") && strstr(in->text, "$128");
-  if (!sys && !int80) return false;
-  int k = idx(w, as_target_reg_full(w->t, as_target_reg_lookup(w->t, "eax")));
+  if (!in->syscall_nr_reg) return false;
+  int k = idx(w, in->syscall_nr_reg);
   long long nr = -1;
   if (k >= 0 && st->regs[k].kind == AS_VALUE_CONST) nr = st->regs[k].offset;
   if (k >= 0 && st->regs[k].kind == AS_VALUE_ENTRY && w->reg_operand[k] >= 0) {
@@ -902,7 +847,7 @@ static bool exits_process(const walker *w, const state *st, const as_insn *in) {
           w->block->operands[q].dir != AS_DIR_OUT && w->block->operands[q].has_value)
         nr = w->block->operands[q].value;
   }
-  return sys ? (nr == 60 || nr == 231) : (nr == 1 || nr == 252);
+  return as_target_syscall_never_returns(w->t, in, nr);
 }
 
 int as_effects_compute(as_arena *arena, const as_target *target, const as_block *block,
@@ -991,18 +936,14 @@ int as_effects_compute(as_arena *arena, const as_target *target, const as_block 
       if (o->dir != AS_DIR_OUT || tied_input) {
         defined = true;
         if (o->width_bits && o->width_bits < v->defined_bits && !o->is_pointer && !bd->reg2 &&
-            o->constraint.reg_class != AS_RC_XMM && o->constraint.reg_class != AS_RC_VEC_ANY)
+            as_target_class_narrows(target, &o->constraint))
           v->defined_bits = o->width_bits;
       }
     }
     if (w.mem_operand[k] >= 0) defined = true;
-    /* Registers the block does not own but that are not GPR/vector data
+    /* Registers the block does not own but that are not data registers
      * (segment, control, x87 stack) are not tainted. */
-    const char *name = as_target_reg_name(target, reg);
-    if (!defined && name && !(name[0] == 'r' || name[0] == 'e' || !strncmp(name, "xmm", 3) ||
-                              !strncmp(name, "ymm", 3) || !strncmp(name, "zmm", 3) ||
-                              !strncmp(name, "mm", 2) || name[0] == 'k'))
-      defined = true;
+    if (!defined && !as_target_reg_holds_data(target, reg)) defined = true;
     if (!defined) {
       v->taint = 1ull << k;
       v->defined_bits = 0;
@@ -1061,7 +1002,9 @@ int as_effects_compute(as_arena *arena, const as_target *target, const as_block 
       } else if (in->target && is_goto_label(&w, in->target)) {
         record_exit(&w, &st, (int)i);
         merge_state(exit_states, &st, (int)i);
-      } else if (in->target && !strncmp(in->target, ".L", 2) && d->num_unmodeled) {
+      } else if (in->target && d->num_unmodeled &&
+                 !strncmp(in->target, as_target_private_label_prefix(target),
+                          strlen(as_target_private_label_prefix(target)))) {
         /* A local label in another section (.pushsection): the block is
          * already reported unmodeled; the jump is not an escape we can tell. */
       } else {

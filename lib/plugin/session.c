@@ -133,8 +133,7 @@ static as_target *target_for(as_plugin *p, const as_block *b, char *err, size_t 
     set_error(err, errlen, "%s", "out of memory");
     return NULL;
   }
-  const char *triple = b->triple && *b->triple ? b->triple : "x86_64-unknown-linux-gnu";
-  return as_target_get(p->targets, triple, err, errlen);
+  return as_target_get(p->targets, b->triple, err, errlen); /* NULL or "": the default */
 }
 
 /* ASMSTORY_PLUGIN_SELFTEST=crash makes the analysis of a block fault, as

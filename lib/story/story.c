@@ -265,8 +265,8 @@ static const char *value_name(story *st, int i) {
   return as_arena_printf(st->arena, "`%s`", e);
 }
 
-static int operand_on_reg(const as_decoded *d, const as_target *t, const char *name) {
-  unsigned reg = as_target_reg_full(t, as_target_reg_lookup(t, name));
+static int operand_on_reg(const as_decoded *d, unsigned reg) {
+  if (!reg) return -1;
   for (unsigned i = 0; i < d->num_bindings; i++)
     if (d->bindings[i].kind == AS_BIND_REG && d->bindings[i].reg == reg) return (int)i;
   return -1;
@@ -400,7 +400,7 @@ static void one_access(story *st, const as_access *a) {
     const char *count_name = NULL;
     bool checkable = true;
     if (m->repeated) {
-      int c = operand_on_reg(st->d, st->t, st->d->pointer_bits == 64 ? "rcx" : "ecx");
+      int c = operand_on_reg(st->d, m->count_reg);
       as_pointer_facts cf;
       as_int_facts cr;
       q.cmin = 1;

@@ -583,6 +583,64 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
   describe_value(t, mi, insn);
 }
 
+/* ---- what the generic layers ask of each instruction ---------------------
+ * (insn.h: flags_consumed, flags_saved/restored, syscall_nr_reg, and per
+ * read: passthrough, value_ignored, count, used_bits, live_if). */
+
+/* Instructions whose result or decision depends on the status flags. */
+static bool consumes_flags(const as_insn *in) {
+  static const char *const families[] = {"JCC", "SETCC", "CMOV", "ADC", "SBB", "RCL", "RCR", "LAHF",
+                                         "SALC", "LOOPE", "LOOPNE", "FCMOV", "JECXZ", "JRCXZ", NULL};
+  if (in->kind == AS_INSN_JUMP_COND) return true;
+  return any_prefix(in->opcode, families);
+}
+
+/* A destination read that only passes old bits through: bsr/bsf leave it
+ * unchanged for a zero source (the result is then undefined anyway), scalar
+ * SSE keeps the upper lanes the operand does not own. */
+static bool passthrough_dest(const char *op) {
+  if (starts(op, "BSR") || starts(op, "BSF")) return true;
+  if (op[0] == 'V') return false;
+  /* Legacy scalar SSE: SQRTSSr, ADDSDrm, CVTSI2SSrr, MOVSSrr... */
+  const char *p = strstr(op, "SS");
+  if (!p) p = strstr(op, "SD");
+  return p && (p[2] == 'r' || p[2] == 'm');
+}
+
+static bool writes_reg(const as_insn *in, unsigned reg) {
+  for (unsigned r = 0; r < in->num_writes; r++)
+    if (in->writes[r].reg == reg) return true;
+  return false;
+}
+
+static void describe_semantics(const as_target *t, const as_mc_insn *mi, as_insn *insn) {
+  const char *op = insn->opcode;
+  unsigned cx = as_target_reg_full(t, as_target_reg_lookup(t, "ecx"));
+  unsigned ax = as_target_reg_full(t, as_target_reg_lookup(t, "eax"));
+  insn->flags_consumed = insn->flags_read && consumes_flags(insn);
+  insn->flags_saved = starts(op, "PUSHF");
+  insn->flags_restored = starts(op, "POPF") && insn->flags_written;
+  /* syscall; int $0x80 (i386 Linux) */
+  if (!strcmp(op, "SYSCALL") ||
+      (!strcmp(op, "INT") && mi->num_ops > 0 && mi->ops[0].kind == AS_MCOP_IMM && mi->ops[0].imm == 128))
+    insn->syscall_nr_reg = ax;
+  for (unsigned r = 0; r < insn->num_reads; r++) {
+    as_reg_use *u = &insn->reads[r];
+    bool dest = !u->implicit && writes_reg(insn, u->reg);
+    /* sbb r, r is -CF: the register's old value cancels out. */
+    if (starts(op, "SBB") && dest && strstr(op, "rr")) u->value_ignored = true;
+    if (dest && passthrough_dest(op)) u->passthrough = true;
+    /* cpuid reads ecx only for leaves with sub-leaves; the leaf in eax decides. */
+    if (u->implicit && !strcmp(op, "CPUID") && u->bits == 32 && u->sub == as_target_reg_lookup(t, "ecx"))
+      u->live_if = ax;
+    /* a segment register takes the low 16 bits */
+    if (starts(op, "MOV") && strstr(op, "sr") && u->bits > 16) u->used_bits = 16;
+    if (u->implicit && u->reg == cx && (insn->rep || starts(op, "LOOP"))) u->count = true;
+  }
+  for (unsigned m = 0; m < insn->num_mem; m++)
+    if (insn->mem[m].repeated) insn->mem[m].count_reg = cx;
+}
+
 static bool is_prefix_only(const char *op) {
   return !strcmp(op, "REP_PREFIX") || !strcmp(op, "REPNE_PREFIX") || !strcmp(op, "LOCK_PREFIX") ||
          !strcmp(op, "DATA16_PREFIX") || !strcmp(op, "REX64_PREFIX");
@@ -604,7 +662,8 @@ void as_describe_insns(as_target *t, as_arena *arena, const as_mc_result *mc, as
     as_mc_insn copy = *mi;
     copy.mcinst_flags |= pending;
     pending = 0;
-    describe_one(t, arena, &copy, &out->insns[out->num_insns++]);
+    describe_one(t, arena, &copy, &out->insns[out->num_insns]);
+    describe_semantics(t, &copy, &out->insns[out->num_insns++]);
   }
   map[mc->num_insns] = out->num_insns;
   out->labels = as_arena_alloc(arena, sizeof(as_label) * (mc->num_labels + 1));

@@ -36,11 +36,13 @@ void as_target_cache_destroy(as_target_cache *cache) {
   free(cache);
 }
 
-/* Only x86 is described today; other triples get a clear refusal. */
-static bool triple_is_x86(const char *triple) {
-  return !strncmp(triple, "x86_64", 6) || !strncmp(triple, "i386", 4) ||
-         !strncmp(triple, "i486", 4) || !strncmp(triple, "i586", 4) ||
-         !strncmp(triple, "i686", 4) || !strncmp(triple, "amd64", 5);
+/* The architectures asmstory describes. */
+static const as_arch *const arches[] = {&as_arch_x86};
+
+static const as_arch *arch_for(const char *triple) {
+  for (unsigned i = 0; i < sizeof arches / sizeof arches[0]; i++)
+    if (arches[i]->matches_triple(triple)) return arches[i];
+  return NULL;
 }
 
 as_target *as_target_get(as_target_cache *cache, const char *triple, char *err,
@@ -48,8 +50,9 @@ as_target *as_target_get(as_target_cache *cache, const char *triple, char *err,
   if (!triple || !*triple) triple = "x86_64-unknown-linux-gnu";
   for (unsigned i = 0; i < cache->count; i++)
     if (!strcmp(cache->targets[i]->triple, triple)) return cache->targets[i];
-  if (!triple_is_x86(triple)) {
-    snprintf(err, errlen, "target '%s' is not supported yet (x86-64 and i386 are)", triple);
+  const as_arch *arch = arch_for(triple);
+  if (!arch) {
+    snprintf(err, errlen, "target '%s' is not supported yet (%s are)", triple, arches[0]->supported);
     return NULL;
   }
   if (cache->count == AS_MAX_TARGETS) {
@@ -60,6 +63,7 @@ as_target *as_target_get(as_target_cache *cache, const char *triple, char *err,
   if (!mc) return NULL;
   as_target *t = calloc(1, sizeof *t);
   t->triple = strdup(triple);
+  t->arch = arch;
   t->mc = mc;
   t->server = as_mc_server_create(mc, triple);
   if (!t->server) {
@@ -153,4 +157,43 @@ unsigned as_x86_sub_reg(const as_target *t, unsigned family, unsigned bits, bool
     return as_mc_reg_lookup(t->mc, buf);
   }
   return family;
+}
+
+/* ---- the architecture's answers (arch.h) --------------------------------- */
+
+unsigned as_target_clobber_reg(const as_target *t, const char *name) {
+  return t->arch->clobber_reg(t, name);
+}
+const char *as_target_reg_spelling(const as_target *t, unsigned reg, unsigned widest_sub) {
+  return t->arch->reg_spelling(t, reg, widest_sub);
+}
+bool as_target_reg_holds_data(const as_target *t, unsigned reg) {
+  return t->arch->reg_holds_data(t, reg);
+}
+bool as_target_reg_is_system(const as_target *t, unsigned reg) {
+  return t->arch->reg_is_system(t, reg);
+}
+bool as_target_write_defines_whole(const as_target *t, unsigned sub) {
+  return t->arch->write_defines_whole(t, sub);
+}
+int as_target_operand_file(const as_target *t, const as_constraint *c) {
+  return t->arch->operand_file(c);
+}
+bool as_target_class_narrows(const as_target *t, const as_constraint *c) {
+  return t->arch->class_narrows(c);
+}
+const char *as_target_triple(const as_target *t) { return t->triple; }
+bool as_target_gnu_asm_clobbers_flags(const as_target *t) { return t->arch->gnu_asm_clobbers_flags; }
+const char *as_target_flags_clobber(const as_target *t) { return t->arch->flags_clobber; }
+unsigned as_target_red_zone(const as_target *t, const as_block *b) { return t->arch->red_zone(t, b); }
+const char *as_target_red_zone_name(const as_target *t) { return t->arch->red_zone_name; }
+const char *as_target_red_zone_advice(const as_target *t) { return t->arch->red_zone_advice; }
+const char *as_target_control_flag_fix(const as_target *t) { return t->arch->control_flag_fix; }
+const char *as_target_private_label_prefix(const as_target *t) { return t->arch->private_label_prefix; }
+bool as_target_read_live(const as_target *t, const as_insn *insn, const as_reg_use *use, bool known,
+                         long long value) {
+  return t->arch->read_live(t, insn, use, known, value);
+}
+bool as_target_syscall_never_returns(const as_target *t, const as_insn *insn, long long nr) {
+  return t->arch->syscall_never_returns(t, insn, nr);
 }

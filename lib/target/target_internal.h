@@ -2,10 +2,12 @@
 #ifndef ASMSTORY_TARGET_INTERNAL_H
 #define ASMSTORY_TARGET_INTERNAL_H
 #include "asmstory/target.h"
+#include "arch.h"
 #include "mc_shim.h"
 
 struct as_target {
   char *triple;
+  const as_arch *arch;
   as_mc *mc;
   as_mc_server *server; /* MC runs there (mc_isolate.c) */
   bool is64;

@@ -1,0 +1,71 @@
+/* What an architecture provides to asmstory (in the spirit of objtool's
+ * arch.h and LLVM's MCInstrAnalysis).  The generic layers (effects, checks,
+ * story) never read assembly text or register names: they reason on the
+ * neutral instruction description of insn.h, filled by the architecture's
+ * describer from LLVM MC, and ask the questions below through the
+ * as_target_* functions of asmstory/target.h, which dispatch here.
+ *
+ * x86 (x86-64 and i386) is lib/target/x86/; lib/target/README.md says what a
+ * new architecture must provide. */
+#ifndef ASMSTORY_TARGET_ARCH_H
+#define ASMSTORY_TARGET_ARCH_H
+#include <stdbool.h>
+#include "asmstory/block.h"
+#include "asmstory/insn.h"
+
+typedef struct as_target as_target;
+
+typedef struct as_arch {
+  const char *name;                      /* "x86" */
+  const char *supported;                 /* for messages: "x86-64 and i386" */
+  bool (*matches_triple)(const char *triple);
+
+  /* ---- registers ---- */
+  /* The full register a clobber names ("~{ax}", "%eax", "xmm3"), or 0. */
+  unsigned (*clobber_reg)(const as_target *t, const char *name);
+  /* How to spell reg in a clobber or a message, given the widest
+   * sub-register the block names of it (0: none): "xmm3" in SSE code. */
+  const char *(*reg_spelling)(const as_target *t, unsigned reg, unsigned widest_sub);
+  /* Does the compiler keep values in reg (general-purpose and vector
+   * registers), as opposed to state it never allocates (segment, control)? */
+  bool (*reg_holds_data)(const as_target *t, unsigned reg);
+  /* Is reg system or floating-point control state that the clobber rules
+   * leave alone (control, debug, x87 stack, instruction pointer, ...)? */
+  bool (*reg_is_system)(const as_target *t, unsigned reg);
+  /* Does writing sub define every bit of its full register (on x86-64, a
+   * 32-bit write zero-extends)? */
+  bool (*write_defines_whole)(const as_target *t, unsigned sub);
+
+  /* ---- constraints ---- */
+  /* The register file of an operand's constraint (0 general purpose, then
+   * any numbering of the others), -1 for memory and immediates: registers
+   * of different files never coincide. */
+  int (*operand_file)(const as_constraint *c);
+  /* Does a value narrower than the registers of c's class leave their upper
+   * bits undefined (false for vector registers, whose lanes are separate)? */
+  bool (*class_narrows)(const as_constraint *c);
+
+  /* ---- the ABI and the assembler ---- */
+  /* Does GNU C on this architecture always treat the flags as clobbered? */
+  bool gnu_asm_clobbers_flags;
+  /* The IR clobber that names the status flags ("flags"). */
+  const char *flags_clobber;
+  /* Bytes below the stack pointer that the compiler may use without
+   * moving it (0: none), for a block's triple and flags. */
+  unsigned (*red_zone)(const as_target *t, const as_block *b);
+  const char *red_zone_name;             /* "the x86-64 red zone" */
+  const char *red_zone_advice;           /* how to step over it */
+  /* The control flag the ABI requires clear at exit, and its fix. */
+  const char *control_flag_fix;          /* "execute cld before the end of the block" */
+  const char *private_label_prefix;      /* ".L" */
+  /* A conditional read (as_reg_use.live_if) given the known value of its
+   * condition register. */
+  bool (*read_live)(const as_target *t, const as_insn *insn, const as_reg_use *use, bool known,
+                    long long value);
+  /* A system call (as_insn.syscall_nr_reg) with this number never returns. */
+  bool (*syscall_never_returns)(const as_target *t, const as_insn *insn, long long nr);
+} as_arch;
+
+extern const as_arch as_arch_x86;
+
+#endif

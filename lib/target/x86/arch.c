@@ -1,0 +1,142 @@
+/* x86 (x86-64 and i386) as lib/target/arch.h asks for it: the register
+ * facts, constraint classes and ABI conventions the generic layers need. */
+#include "../target_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static bool matches_triple(const char *triple) {
+  return !strncmp(triple, "x86_64", 6) || !strncmp(triple, "i386", 4) ||
+         !strncmp(triple, "i486", 4) || !strncmp(triple, "i586", 4) ||
+         !strncmp(triple, "i686", 4) || !strncmp(triple, "amd64", 5);
+}
+
+static const char *name_of(const as_target *t, unsigned reg) {
+  const char *n = as_target_reg_name(t, reg);
+  return n ? n : "?";
+}
+
+/* "~{ax}", "%eax", "{xmm3}"; GNU C also names the a/b/c/d/si/di families
+ * without a width ("ax" for eax/rax). */
+static unsigned clobber_reg(const as_target *t, const char *name) {
+  while (*name == '%' || *name == '{' || *name == '~') name++;
+  char buf[32];
+  size_t n = strcspn(name, "}");
+  if (n >= sizeof buf) return 0;
+  memcpy(buf, name, n);
+  buf[n] = '\0';
+  unsigned r = as_target_reg_lookup(t, buf);
+  if (!r) {
+    char e[40];
+    snprintf(e, sizeof e, "e%s", buf);
+    r = as_target_reg_lookup(t, e);
+  }
+  return r ? as_target_reg_full(t, r) : 0;
+}
+
+/* MC reports the whole zmm family for a vector register: a reader expects
+ * the register the template used (xmm3 in SSE code); others by their full
+ * name (rcx for ecx, as GCC's clobbers take it). */
+static const char *reg_spelling(const as_target *t, unsigned reg, unsigned widest_sub) {
+  if (as_target_reg_bits(t, reg) < 128 || !widest_sub) return name_of(t, reg);
+  return name_of(t, widest_sub);
+}
+
+static bool reg_holds_data(const as_target *t, unsigned reg) {
+  const char *n = as_target_reg_name(t, reg);
+  if (!n) return true;
+  return n[0] == 'r' || n[0] == 'e' || !strncmp(n, "xmm", 3) || !strncmp(n, "ymm", 3) ||
+         !strncmp(n, "zmm", 3) || !strncmp(n, "mm", 2) || n[0] == 'k';
+}
+
+static bool reg_is_system(const as_target *t, unsigned reg) {
+  const char *n = name_of(t, reg);
+  /* control and debug registers are system state, not compiler-allocated */
+  if ((n[0] == 'c' || n[0] == 'd') && n[1] == 'r' && n[2] >= '0' && n[2] <= '9') return true;
+  return !strncmp(n, "st", 2) || !strncmp(n, "fp", 2) || !strcmp(n, "mxcsr") || !strcmp(n, "fpcw") ||
+         !strcmp(n, "fpsw") || !strncmp(n, "ssp", 3) || !strcmp(n, "df") || !strcmp(n, "rip") ||
+         !strcmp(n, "eip") || !strcmp(n, "fs") || !strcmp(n, "gs") || !strcmp(n, "ds") ||
+         !strcmp(n, "es") || !strcmp(n, "ss") || !strcmp(n, "cs");
+}
+
+/* In 64-bit mode a 32-bit write to a general-purpose register zero-extends
+ * into the whole register. */
+static bool write_defines_whole(const as_target *t, unsigned sub) {
+  unsigned full = as_target_reg_full(t, sub);
+  return t->is64 && as_target_reg_bits(t, sub) == 32 && as_target_reg_bits(t, full) == 64 &&
+         strchr("re", name_of(t, full)[0]);
+}
+
+/* 0 general purpose, 1 vector, 2 x87, 3 mmx, 4 mask; -1 memory/immediate. */
+static int operand_file(const as_constraint *c) {
+  if (c->kinds & AS_CK_FIXED) {
+    const char *n = c->fixed_reg;
+    if (!strncmp(n, "xmm", 3) || !strncmp(n, "ymm", 3) || !strncmp(n, "zmm", 3)) return 1;
+    if (!strncmp(n, "st", 2)) return 2;
+    if (!strncmp(n, "mm", 2)) return 3;
+    if (n[0] == 'k' && n[1] >= '0' && n[1] <= '7') return 4;
+    return 0;
+  }
+  switch (c->reg_class) {
+  case AS_RC_XMM: case AS_RC_VEC_ANY: case AS_RC_XMM0: return 1;
+  case AS_RC_X87: case AS_RC_X87_TOP: case AS_RC_X87_SECOND: return 2;
+  case AS_RC_MMX: return 3;
+  case AS_RC_MASK: return 4;
+  default: break;
+  }
+  return (c->kinds & (AS_CK_REG | AS_CK_ANY | AS_CK_ADDRESS)) ? 0 : -1;
+}
+
+static bool class_narrows(const as_constraint *c) {
+  return c->reg_class != AS_RC_XMM && c->reg_class != AS_RC_VEC_ANY;
+}
+
+/* x86-64 System V: the 128 bytes below the stack pointer at entry may hold
+ * the function's live data; i386, Windows and -mno-red-zone have none. */
+static unsigned red_zone(const as_target *t, const as_block *b) {
+  bool has = t->is64 && !(b->flags & AS_BF_NO_RED_ZONE) && (!b->triple || !strstr(b->triple, "windows"));
+  return has ? 128 : 0;
+}
+
+/* cpuid leaves whose result depends on the sub-leaf in ecx. */
+static bool read_live(const as_target *t, const as_insn *insn, const as_reg_use *use, bool known,
+                      long long value) {
+  (void)t;
+  if (!use->live_if) return true;
+  if (strcmp(insn->opcode, "CPUID") || !known) return false;
+  static const long long leaves[] = {4, 7, 0xb, 0xd, 0xf, 0x10, 0x12, 0x14, 0x17, 0x18, 0x1d,
+                                     0x1f, 0x20, 0x23, 0x24, 0x8000001d, 0x80000020};
+  for (unsigned k = 0; k < sizeof leaves / sizeof leaves[0]; k++)
+    if ((value & 0xffffffffLL) == leaves[k]) return true;
+  return false;
+}
+
+/* Linux exit and exit_group: 60/231 by syscall, 1/252 by int $0x80. */
+static bool syscall_never_returns(const as_target *t, const as_insn *insn, long long nr) {
+  (void)t;
+  if (!insn->syscall_nr_reg) return false;
+  return !strcmp(insn->opcode, "SYSCALL") ? (nr == 60 || nr == 231) : (nr == 1 || nr == 252);
+}
+
+const as_arch as_arch_x86 = {
+    .name = "x86",
+    .supported = "x86-64 and i386",
+    .matches_triple = matches_triple,
+    .clobber_reg = clobber_reg,
+    .reg_spelling = reg_spelling,
+    .reg_holds_data = reg_holds_data,
+    .reg_is_system = reg_is_system,
+    .write_defines_whole = write_defines_whole,
+    .operand_file = operand_file,
+    .class_narrows = class_narrows,
+    .gnu_asm_clobbers_flags = true,
+    .flags_clobber = "flags",
+    .red_zone = red_zone,
+    .red_zone_name = "the x86-64 red zone",
+    .red_zone_advice = "move the stack pointer down past the red zone first (sub $128, %rsp), or "
+                       "build with -mno-red-zone",
+    .control_flag_fix = "execute cld before the end of the block",
+    .private_label_prefix = ".L",
+    .read_live = read_live,
+    .syscall_never_returns = syscall_never_returns,
+};
