@@ -47,26 +47,17 @@ enum as_constraint_flag {
   AS_CF_MULTI_ALT = 1u << 6,   /* several ',' alternatives (GNU) or '|' (IR) */
 };
 
-typedef enum as_reg_class {
-  AS_RC_NONE = 0,
-  AS_RC_GPR,        /* r, R (x86 general purpose) */
-  AS_RC_GPR_BYTE,   /* q: byte-addressable GPR (any in 64-bit mode) */
-  AS_RC_GPR_ABCD,   /* Q: a, b, c, d (have %h) */
-  AS_RC_GPR_INDEX,  /* l: usable as index (not sp) */
-  AS_RC_XMM,        /* x: xmm0-15 (SSE) */
-  AS_RC_VEC_ANY,    /* v: any xmm/ymm/zmm incl. 16-31 */
-  AS_RC_X87,        /* f */
-  AS_RC_X87_TOP,    /* t: st(0) */
-  AS_RC_X87_SECOND, /* u: st(1) */
-  AS_RC_MMX,        /* y */
-  AS_RC_MASK,       /* k, Yk */
-  AS_RC_XMM0,       /* Yz: xmm0 */
-} as_reg_class;
+/* Register classes are the architecture's (lib/target/<arch>/): 0 is none
+ * and 1 the general-purpose registers ("r") on every architecture. */
+enum { AS_RC_NONE = 0, AS_RC_GENERAL = 1 };
+
+struct as_constraint_dialect;
 
 typedef struct as_constraint {
   unsigned flags; /* as_constraint_flag */
   unsigned kinds; /* as_constraint_kind */
-  as_reg_class reg_class;
+  unsigned reg_class;   /* AS_RC_NONE, AS_RC_GENERAL or the architecture's */
+  const struct as_constraint_dialect *dialect; /* the letters' architecture, or NULL */
   /* For AS_CK_FIXED: the register as named, lower case ("ax" for x86 'a',
    * "rax" for IR {rax}); fixed_reg2 holds the second of a pair ('A'). For an
    * IR clobber: the clobbered name ("memory", "cc", "dirflag", "rax", ...). */
@@ -77,17 +68,39 @@ typedef struct as_constraint {
   char letters[32];     /* the letters of the first alternative, for display */
 } as_constraint;
 
-/* Parses one GNU C constraint ("=&r", "+m", "0", "[x]", "rm", "=@ccz").
- * is_output says which list it came from.  Returns 0, or -1 with a one-line
- * reason in err. */
-int as_constraint_parse_gnu(const char *text, bool is_output, as_constraint *out,
-                            char *err, size_t errlen);
+/* What an architecture's constraint letters mean.  The letters every GCC
+ * target shares (r m o V < > p i n s E F g X, digits, [name], {reg}) are
+ * the parser's own; the rest are asked here (lib/target/<arch>/ provides
+ * one; as_target_constraint_dialect finds it by triple).  With no dialect
+ * only the shared letters are known. */
+typedef struct as_constraint_dialect {
+  const char *arch; /* "x86" */
+  /* The letter (or two-letter code) at p: bytes used, 0 when unknown (then
+   * *bad_len says how many bytes to quote); sets c's kinds and class with
+   * as_constraint_set_class / as_constraint_set_fixed. */
+  size_t (*classify)(const char *p, struct as_constraint *c, size_t *bad_len);
+  /* A condition after "=@cc" (x86 "z", "nc", ...); NULL: no flag outputs. */
+  bool (*valid_flag_condition)(const char *s, size_t n);
+  /* A register class for display ("xmm"), or NULL. */
+  const char *(*class_name)(unsigned reg_class);
+} as_constraint_dialect;
+
+/* For classifiers: the first class set wins; a fixed register ("ax") and
+ * the second of a pair (x86 'A': "dx") or NULL. */
+void as_constraint_set_class(as_constraint *c, unsigned reg_class);
+void as_constraint_set_fixed(as_constraint *c, const char *reg, const char *reg2);
+
+/* Parses one GNU C constraint ("=&r", "+m", "0", "[x]", "rm", "=@ccz") with
+ * the letters of dialect.  is_output says which list it came from.  Returns
+ * 0, or -1 with a one-line reason in err. */
+int as_constraint_parse_gnu(const as_constraint_dialect *dialect, const char *text, bool is_output,
+                            as_constraint *out, char *err, size_t errlen);
 
 /* Parses a whole LLVM IR constraint string ("=&r,*m,0,~{memory},~{dirflag}")
  * into *items (arena memory), one entry per comma-separated code group, in
  * order (clobbers included, flagged AS_CF_CLOBBER).  Returns 0 or -1. */
-int as_constraint_parse_ir(as_arena *arena, const char *text, as_constraint **items,
-                           unsigned *count, char *err, size_t errlen);
+int as_constraint_parse_ir(as_arena *arena, const as_constraint_dialect *dialect, const char *text,
+                           as_constraint **items, unsigned *count, char *err, size_t errlen);
 
 /* Renders a constraint back to a short human text ("out early reg", ...). */
 const char *as_constraint_describe(as_arena *arena, const as_constraint *c);
@@ -231,7 +244,8 @@ unsigned as_template_line_count(const char *text);
 /* Parses op->constraint_text as a GNU constraint of an output or input and
  * sets the operand's direction, tie and early-clobber from it.  0, or -1
  * with the parser's reason in msg. */
-int as_operand_set_gnu_constraint(as_operand *op, bool is_output, char *msg, size_t msglen);
+int as_operand_set_gnu_constraint(as_operand *op, const as_constraint_dialect *dialect, bool is_output,
+                                  char *msg, size_t msglen);
 /* Resolves "[name]" matching constraints of the inputs to output numbers. */
 void as_block_resolve_named_ties(as_block *block, unsigned num_outputs);
 /* A register operand bound by a local register variable (register long x

@@ -84,6 +84,11 @@ void as_target_cache_destroy(as_target_cache *cache);
 as_target *as_target_get(as_target_cache *cache, const char *triple, char *err,
                          size_t errlen);
 
+/* The constraint letters of a triple's architecture (NULL or "": the
+ * default triple's); NULL for an architecture asmstory does not describe
+ * (then only the letters every target shares are known). */
+const as_constraint_dialect *as_target_constraint_dialect(const char *triple);
+
 /* Binds the block's operands, assembles and describes it.  Returns 0 (even
  * when the template does not assemble: see out->errors), or -1 with a reason
  * when the block itself is malformed (bad operand reference, ...). */

@@ -61,10 +61,11 @@ const char *as_facts_describe(as_arena *arena, const as_pointer_facts *f) {
   return b.data;
 }
 
-int as_operand_set_gnu_constraint(as_operand *op, bool is_output, char *msg, size_t msglen) {
+int as_operand_set_gnu_constraint(as_operand *op, const as_constraint_dialect *dialect, bool is_output,
+                                  char *msg, size_t msglen) {
   op->constraint.tied_to = -1;
   op->tied_to = -1;
-  if (as_constraint_parse_gnu(op->constraint_text ? op->constraint_text : "", is_output,
+  if (as_constraint_parse_gnu(dialect, op->constraint_text ? op->constraint_text : "", is_output,
                               &op->constraint, msg, msglen) != 0)
     return -1;
   op->dir = !is_output ? AS_DIR_IN : (op->constraint.flags & AS_CF_INOUT) ? AS_DIR_INOUT : AS_DIR_OUT;

@@ -1,6 +1,7 @@
 /* Constraint parsing: GNU C operand constraints ("=&r", "+m", "0", "[x]",
  * "=@ccz", "{rax}") and LLVM IR constraint strings
- * ("=&r,*m,0,~{memory},~{dirflag}").  x86 letters only. */
+ * ("=&r,*m,0,~{memory},~{dirflag}").  The letters every GCC target shares
+ * are here; the rest are the architecture's (as_constraint_dialect). */
 #include "asmstory/block.h"
 
 #include <ctype.h>
@@ -38,7 +39,7 @@ static void constraint_init(as_constraint *c) {
   c->tied_to = -1;
 }
 
-static void set_class(as_constraint *c, as_reg_class rc) {
+void as_constraint_set_class(as_constraint *c, unsigned rc) {
   if (c->reg_class == AS_RC_NONE) c->reg_class = rc;
 }
 
@@ -50,7 +51,7 @@ static bool copy_lower(char *dst, size_t size, const char *src, size_t n) {
   return true;
 }
 
-static void set_fixed(as_constraint *c, const char *reg, const char *reg2) {
+void as_constraint_set_fixed(as_constraint *c, const char *reg, const char *reg2) {
   c->kinds |= AS_CK_FIXED;
   if (c->fixed_reg[0]) return; /* keep the first alternative's register */
   snprintf(c->fixed_reg, sizeof c->fixed_reg, "%s", reg);
@@ -66,70 +67,29 @@ static void add_letters(as_constraint *c, const char *s, size_t n) {
   c->letters[have + n] = '\0';
 }
 
-/* The x86 condition codes accepted after "@cc". */
-static bool valid_cc(const char *s, size_t n) {
-  static const char *const codes[] = {
-      "a",  "ae",  "b",  "be", "c",  "e",  "g",  "ge",  "l",  "le",
-      "na", "nae", "nb", "nbe", "nc", "ne", "ng", "nge", "nl", "nle",
-      "no", "np",  "ns", "nz", "o",  "p",  "s",  "z",   "pe", "po"};
-  for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
-    if (strlen(codes[i]) == n && !strncmp(codes[i], s, n)) return true;
-  return false;
-}
-
-/* Classifies one constraint letter (or a two-letter code such as "Yz" or
- * "Ws") at p.  Returns how many bytes it used, or 0 when unknown (then
+/* The letter (or two-letter code) at p: the architecture's first, then
+ * those every GCC target shares.  Bytes used, or 0 when unknown (then
  * *bad_len says how many bytes to quote in the message). */
-static size_t classify_letter(const char *p, as_constraint *c, size_t *bad_len) {
+static size_t classify_letter(const as_constraint_dialect *d, const char *p, as_constraint *c,
+                              size_t *bad_len) {
   *bad_len = 1;
+  if (d && d->classify) {
+    size_t used = d->classify(p, c, bad_len);
+    if (used) return used;
+    if (*bad_len > 1) return 0;
+  }
   switch (*p) {
-  case 'r': case 'R': case 'U':
-    c->kinds |= AS_CK_REG; set_class(c, AS_RC_GPR); return 1;
-  case 'q': c->kinds |= AS_CK_REG; set_class(c, AS_RC_GPR_BYTE); return 1;
-  case 'Q': c->kinds |= AS_CK_REG; set_class(c, AS_RC_GPR_ABCD); return 1;
-  case 'l': c->kinds |= AS_CK_REG; set_class(c, AS_RC_GPR_INDEX); return 1;
-  case 'x': c->kinds |= AS_CK_REG; set_class(c, AS_RC_XMM); return 1;
-  case 'v': c->kinds |= AS_CK_REG; set_class(c, AS_RC_VEC_ANY); return 1;
-  case 'k': c->kinds |= AS_CK_REG; set_class(c, AS_RC_MASK); return 1;
-  case 'y': c->kinds |= AS_CK_REG; set_class(c, AS_RC_MMX); return 1;
-  case 'f': c->kinds |= AS_CK_REG; set_class(c, AS_RC_X87); return 1;
-  case 't': c->kinds |= AS_CK_REG; set_class(c, AS_RC_X87_TOP); return 1;
-  case 'u': c->kinds |= AS_CK_REG; set_class(c, AS_RC_X87_SECOND); return 1;
-  case 'a': set_fixed(c, "ax", NULL); return 1;
-  case 'b': set_fixed(c, "bx", NULL); return 1;
-  case 'c': set_fixed(c, "cx", NULL); return 1;
-  case 'd': set_fixed(c, "dx", NULL); return 1;
-  case 'S': set_fixed(c, "si", NULL); return 1;
-  case 'D': set_fixed(c, "di", NULL); return 1;
-  case 'A': set_fixed(c, "ax", "dx"); return 1;
+  case 'r': c->kinds |= AS_CK_REG; as_constraint_set_class(c, AS_RC_GENERAL); return 1;
   case 'm': case 'o': case 'V': case '<': case '>':
     c->kinds |= AS_CK_MEM; return 1;
   case 'p': c->kinds |= AS_CK_ADDRESS; return 1;
-  case 'i': case 'n': case 's': case 'I': case 'J': case 'K': case 'L': case 'M':
-  case 'N': case 'O': case 'e': case 'Z': case 'E': case 'F': case 'G': case 'H':
-  case 'C':
+  case 'i': case 'n': case 's': case 'E': case 'F':
     c->kinds |= AS_CK_IMM; return 1;
   case 'g':
     c->kinds |= AS_CK_REG | AS_CK_MEM | AS_CK_IMM | AS_CK_ANY;
-    set_class(c, AS_RC_GPR);
+    as_constraint_set_class(c, AS_RC_GENERAL);
     return 1;
   case 'X': c->kinds |= AS_CK_ANY; return 1;
-  case 'Y':
-    switch (p[1]) {
-    case 'z': c->kinds |= AS_CK_REG; set_class(c, AS_RC_XMM0); return 2;
-    case 'k': c->kinds |= AS_CK_REG; set_class(c, AS_RC_MASK); return 2;
-    case 'i': case 't': case '2':
-      c->kinds |= AS_CK_REG; set_class(c, AS_RC_XMM); return 2;
-    case 'm': c->kinds |= AS_CK_REG; set_class(c, AS_RC_MMX); return 2;
-    default: *bad_len = p[1] ? 2 : 1; return 0;
-    }
-  case 'W':
-    if (p[1] == 's') {
-      c->kinds |= AS_CK_IMM;
-      return 2;
-    }
-    *bad_len = p[1] ? 2 : 1;
-    return 0;
   default: return 0;
   }
 }
@@ -166,9 +126,9 @@ static int parse_brace_reg(const char *p, const char *end, as_constraint *c, boo
   if (n == 0) return fail(err, errlen, "empty register name '{}' in constraint");
   const char *name = p + 1;
   if (n > 3 && !strncmp(name, "@cc", 3)) {
-    if (!valid_cc(name + 3, n - 3))
+    if (!c->dialect || !c->dialect->valid_flag_condition || !c->dialect->valid_flag_condition(name + 3, n - 3))
       return fail(err, errlen, "unknown flag condition '%.*s'", (int)(n - 3), name + 3);
-    set_fixed(c, "flags", NULL);
+    as_constraint_set_fixed(c, "flags", NULL);
     if (record) add_letters(c, name, n);
   } else {
     char reg[sizeof c->fixed_reg];
@@ -177,7 +137,7 @@ static int parse_brace_reg(const char *p, const char *end, as_constraint *c, boo
         return fail(err, errlen, "bad register name '{%.*s}' in constraint", (int)n, name);
     if (!copy_lower(reg, sizeof reg, name, n))
       return fail(err, errlen, "register name '{%.*s}' is too long", (int)n, name);
-    set_fixed(c, reg, NULL);
+    as_constraint_set_fixed(c, reg, NULL);
     if (record) add_letters(c, p, n + 2);
   }
   *used = n + 2;
@@ -186,10 +146,11 @@ static int parse_brace_reg(const char *p, const char *end, as_constraint *c, boo
 
 /* ---- GNU ----------------------------------------------------------------- */
 
-int as_constraint_parse_gnu(const char *text, bool is_output, as_constraint *out,
-                            char *err, size_t errlen) {
+int as_constraint_parse_gnu(const as_constraint_dialect *dialect, const char *text, bool is_output,
+                            as_constraint *out, char *err, size_t errlen) {
   as_constraint c;
   constraint_init(&c);
+  c.dialect = dialect;
   if (err && errlen) err[0] = '\0';
   if (out) constraint_init(out);
   if (!text) return fail(err, errlen, "empty constraint");
@@ -283,16 +244,17 @@ int as_constraint_parse_gnu(const char *text, bool is_output, as_constraint *out
         return fail(err, errlen, "flag output '%s' must be a '=' output", text);
       const char *cc = p + 3, *q = cc;
       while (q < end && islower((unsigned char)*q)) q++;
-      if (!valid_cc(cc, (size_t)(q - cc)))
+      if (!dialect || !dialect->valid_flag_condition ||
+          !dialect->valid_flag_condition(cc, (size_t)(q - cc)))
         return fail(err, errlen, "unknown flag condition '%.*s'", (int)(q - cc), cc);
-      set_fixed(&c, "flags", NULL);
+      as_constraint_set_fixed(&c, "flags", NULL);
       if (first) add_letters(&c, p, (size_t)(q - p));
       p = q;
       any_code = true;
       continue;
     }
     size_t bad;
-    size_t used = classify_letter(p, &c, &bad);
+    size_t used = classify_letter(dialect, p, &c, &bad);
     if (!used) return unknown_letter(p, bad, err, errlen);
     if (first) add_letters(&c, p, used);
     p += used;
@@ -306,9 +268,11 @@ int as_constraint_parse_gnu(const char *text, bool is_output, as_constraint *out
 /* ---- LLVM IR ------------------------------------------------------------- */
 
 /* Parses one group [start, end) of an IR constraint string. */
-static int parse_ir_group(const char *start, const char *end, as_constraint *c, char *err,
+static int parse_ir_group(const as_constraint_dialect *dialect, const char *start, const char *end,
+                          as_constraint *c, char *err,
                           size_t errlen) {
   constraint_init(c);
+  c->dialect = dialect;
   const char *p = start;
   if (p == end) return fail(err, errlen, "empty group in IR constraint string");
   bool output = false;
@@ -390,7 +354,7 @@ static int parse_ir_group(const char *start, const char *end, as_constraint *c, 
     if (ch == '^') { /* two-letter code, e.g. "^Yz" */
       if (end - p < 3) return fail(err, errlen, "truncated '^' code in IR constraint");
       size_t bad;
-      size_t used = classify_letter(p + 1, c, &bad);
+      size_t used = classify_letter(dialect, p + 1, c, &bad);
       if (used != 2) return unknown_letter(p + 1, 2, err, errlen);
       if (first) add_letters(c, p + 1, 2);
       p += 3;
@@ -400,7 +364,7 @@ static int parse_ir_group(const char *start, const char *end, as_constraint *c, 
       return fail(err, errlen, "unsupported '@' code in IR constraint");
     }
     size_t bad;
-    size_t used = classify_letter(p, c, &bad);
+    size_t used = classify_letter(dialect, p, c, &bad);
     if (!used || p + used > end)
       return unknown_letter(p, (!used && p + bad <= end) ? bad : 1, err, errlen);
     if (first) add_letters(c, p, used);
@@ -410,7 +374,8 @@ static int parse_ir_group(const char *start, const char *end, as_constraint *c, 
   return 0;
 }
 
-int as_constraint_parse_ir(as_arena *arena, const char *text, as_constraint **items,
+int as_constraint_parse_ir(as_arena *arena, const as_constraint_dialect *dialect, const char *text,
+                           as_constraint **items,
                            unsigned *count, char *err, size_t errlen) {
   if (err && errlen) err[0] = '\0';
   if (items) *items = NULL;
@@ -430,7 +395,7 @@ int as_constraint_parse_ir(as_arena *arena, const char *text, as_constraint **it
     }
     list = as_arena_grow(arena, list, sizeof *list, n, &cap);
     char sub[256];
-    if (parse_ir_group(p, q, &list[n], sub, sizeof sub) != 0)
+    if (parse_ir_group(dialect, p, q, &list[n], sub, sizeof sub) != 0)
       return fail(err, errlen, "IR constraint %u ('%.*s'): %s", n,
                   (int)((size_t)(q - p) > 40 ? 40 : (size_t)(q - p)), p, sub);
     n++;
@@ -444,23 +409,12 @@ int as_constraint_parse_ir(as_arena *arena, const char *text, as_constraint **it
 
 /* ---- description --------------------------------------------------------- */
 
-static const char *class_name(as_reg_class rc) {
-  switch (rc) {
-  case AS_RC_NONE: return NULL;
-  case AS_RC_GPR: return "gpr";
-  case AS_RC_GPR_BYTE: return "byte gpr";
-  case AS_RC_GPR_ABCD: return "a/b/c/d";
-  case AS_RC_GPR_INDEX: return "index gpr";
-  case AS_RC_XMM: return "xmm";
-  case AS_RC_VEC_ANY: return "vector";
-  case AS_RC_X87: return "x87";
-  case AS_RC_X87_TOP: return "st(0)";
-  case AS_RC_X87_SECOND: return "st(1)";
-  case AS_RC_MMX: return "mmx";
-  case AS_RC_MASK: return "mask";
-  case AS_RC_XMM0: return "xmm0";
+static const char *class_name(const as_constraint *c) {
+  if (c->dialect && c->dialect->class_name) {
+    const char *n = c->dialect->class_name(c->reg_class);
+    if (n) return n;
   }
-  return NULL;
+  return c->reg_class == AS_RC_GENERAL ? "gpr" : NULL;
 }
 
 const char *as_constraint_describe(as_arena *arena, const as_constraint *c) {
@@ -504,7 +458,7 @@ const char *as_constraint_describe(as_arena *arena, const as_constraint *c) {
     sep = " or ";
   }
   if (k & AS_CK_REG) {
-    const char *cls = class_name(c->reg_class);
+    const char *cls = class_name(c);
     if (cls) as_strbuf_printf(&b, "%sregister (%s)", sep, cls);
     else as_strbuf_printf(&b, "%sregister", sep);
     sep = " or ";

@@ -590,7 +590,8 @@ static int add_operand(c_ctx *ctx, const visit_scope *scope, as_block *b, CXCurs
   if (!ok) return 0;
   op->constraint_text = take_string(ctx->arena, cs);
   char msg[256] = "";
-  if (as_operand_set_gnu_constraint(op, is_output, msg, sizeof msg) != 0) {
+  if (as_operand_set_gnu_constraint(op, as_target_constraint_dialect(ctx->triple), is_output, msg,
+                                    sizeof msg) != 0) {
     as_fe_error(ctx->err, ctx->errlen, "%s:%u:%u: bad asm constraint \"%s\": %s",
                 b->loc.file ? b->loc.file : "?", b->loc.line, b->loc.column,
                 op->constraint_text, msg[0] ? msg : "cannot parse");

@@ -418,7 +418,8 @@ static int read_call(ir_reader *r, LLVMValueRef fn, LLVMValueRef call, unsigned 
   unsigned count = 0;
   if (*ctext) {
     char msg[256] = "";
-    if (as_constraint_parse_ir(r->arena, ctext, &items, &count, msg, sizeof msg) != 0) {
+    if (as_constraint_parse_ir(r->arena, as_target_constraint_dialect(r->triple), ctext, &items, &count,
+                               msg, sizeof msg) != 0) {
       as_fe_error(r->err, r->errlen, "block in @%s: bad constraint string: %s",
                   b->function ? b->function : "?", msg[0] ? msg : ctext);
       return -1;

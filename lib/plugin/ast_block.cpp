@@ -3,6 +3,7 @@
 // types, clobbers, labels, the statement's layout for fix-its), translated
 // into the C structs.  as_plugin_finish_block (session.c) derives the rest.
 #include "ast_block.h"
+#include "asmstory/target.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
@@ -499,7 +500,8 @@ as_block *buildBlock(BuildContext &bc, const GCCAsmStmt *s, const std::string &f
     std::string constraint = is_output ? s->getOutputConstraint(k) : s->getInputConstraint(k - nout);
     op->constraint_text = copyString(arena, constraint);
     char msg[256] = "";
-    if (as_constraint_parse_gnu(op->constraint_text, is_output, &op->constraint, msg, sizeof msg) != 0) {
+    if (as_constraint_parse_gnu(as_target_constraint_dialect(bc.triple), op->constraint_text, is_output,
+                                &op->constraint, msg, sizeof msg) != 0) {
       err = std::string("bad asm constraint \"") + constraint + "\": " + (msg[0] ? msg : "cannot parse");
       return nullptr;
     }

@@ -96,7 +96,8 @@ int as_plugin_finish_block(as_plugin *p, as_block *b, const as_plugin_stmt *stmt
     as_operand *op = &b->operands[k];
     op->index = k;
     char msg[256] = "";
-    if (as_operand_set_gnu_constraint(op, k < stmt->num_outputs, msg, sizeof msg) != 0) {
+    if (as_operand_set_gnu_constraint(op, as_target_constraint_dialect(b->triple), k < stmt->num_outputs,
+                                      msg, sizeof msg) != 0) {
       if (err && errlen)
         snprintf(err, errlen, "bad asm constraint \"%s\": %s", op->constraint_text ? op->constraint_text : "",
                  msg[0] ? msg : "cannot parse");

@@ -19,6 +19,7 @@ typedef struct as_arch {
   const char *name;                      /* "x86" */
   const char *supported;                 /* for messages: "x86-64 and i386" */
   bool (*matches_triple)(const char *triple);
+  const as_constraint_dialect *constraints; /* its constraint letters */
 
   /* ---- registers ---- */
   /* The full register a clobber names ("~{ax}", "%eax", "xmm3"), or 0. */

@@ -6,6 +6,7 @@
  * names.  The result is split into statements, each with its template
  * position, for the MC bridge. */
 #include "target_internal.h"
+#include "x86/x86.h"
 #include "asmstory/template.h"
 
 #include <ctype.h>

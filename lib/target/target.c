@@ -45,9 +45,16 @@ static const as_arch *arch_for(const char *triple) {
   return NULL;
 }
 
+#define AS_DEFAULT_TRIPLE "x86_64-unknown-linux-gnu"
+
+const as_constraint_dialect *as_target_constraint_dialect(const char *triple) {
+  const as_arch *arch = arch_for(triple && *triple ? triple : AS_DEFAULT_TRIPLE);
+  return arch ? arch->constraints : NULL;
+}
+
 as_target *as_target_get(as_target_cache *cache, const char *triple, char *err,
                          size_t errlen) {
-  if (!triple || !*triple) triple = "x86_64-unknown-linux-gnu";
+  if (!triple || !*triple) triple = AS_DEFAULT_TRIPLE;
   for (unsigned i = 0; i < cache->count; i++)
     if (!strcmp(cache->targets[i]->triple, triple)) return cache->targets[i];
   const as_arch *arch = arch_for(triple);

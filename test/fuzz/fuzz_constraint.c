@@ -8,6 +8,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "asmstory/target.h"
+
+/* The x86 constraint letters (lib/target/x86/constraints.c). */
+static const as_constraint_dialect *x86(void) {
+  return as_target_constraint_dialect("x86_64-unknown-linux-gnu");
+}
+
 
 #define EXPECT(cond) \
   do {               \
@@ -43,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     as_constraint c;
     char err[256];
     memset(err, 'x', sizeof err);
-    int rc = as_constraint_parse_gnu(text, is_output != 0, &c, err, sizeof err);
+    int rc = as_constraint_parse_gnu(x86(), text, is_output != 0, &c, err, sizeof err);
     check_error(rc, err, sizeof err);
     check_constraint(&arena, &c); /* initialized even on failure */
     if (rc == 0) {
@@ -52,15 +59,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
     /* A short error buffer is truncated, never overrun; no buffer at all. */
     char tiny[4];
-    EXPECT(as_constraint_parse_gnu(text, is_output != 0, NULL, tiny, sizeof tiny) == rc);
+    EXPECT(as_constraint_parse_gnu(x86(), text, is_output != 0, NULL, tiny, sizeof tiny) == rc);
     EXPECT(memchr(tiny, '\0', sizeof tiny));
-    EXPECT(as_constraint_parse_gnu(text, is_output != 0, &c, NULL, 0) == rc);
+    EXPECT(as_constraint_parse_gnu(x86(), text, is_output != 0, &c, NULL, 0) == rc);
   }
 
   as_constraint *items = NULL;
   unsigned count = 0;
   char err[256];
-  int rc = as_constraint_parse_ir(&arena, text, &items, &count, err, sizeof err);
+  int rc = as_constraint_parse_ir(&arena, x86(), text, &items, &count, err, sizeof err);
   check_error(rc, err, sizeof err);
   if (rc == 0) {
     EXPECT(count == 0 || items != NULL);
@@ -69,7 +76,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     EXPECT(items == NULL && count == 0);
   }
   char tiny[4];
-  EXPECT(as_constraint_parse_ir(&arena, text, NULL, NULL, tiny, sizeof tiny) == rc);
+  EXPECT(as_constraint_parse_ir(&arena, x86(), text, NULL, NULL, tiny, sizeof tiny) == rc);
 
   as_arena_free(&arena);
   free(text);

@@ -33,6 +33,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "asmstory/target.h"
+
+/* The x86 constraint letters (lib/target/x86/constraints.c). */
+static const as_constraint_dialect *x86(void) {
+  return as_target_constraint_dialect("x86_64-unknown-linux-gnu");
+}
+
 
 enum { MAX_ITEMS = 160 };
 
@@ -195,7 +202,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (b->template_ir_form) {
       as_constraint *c = NULL;
       unsigned count = 0;
-      if (as_constraint_parse_ir(&arena, s, &c, &count, err, sizeof err) != 0 || count != 1)
+      if (as_constraint_parse_ir(&arena, x86(), s, &c, &count, err, sizeof err) != 0 || count != 1)
         continue;
       if (c->flags & AS_CF_CLOBBER) {
         b->clobbers[b->num_clobbers++] = as_arena_strdup(&arena, c->fixed_reg);
@@ -210,7 +217,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       op.indirect = (c->flags & AS_CF_INDIRECT) != 0;
     } else {
       bool is_output = s[strspn(s, " \t&%")] == '=' || s[strspn(s, " \t&%")] == '+';
-      if (as_constraint_parse_gnu(s, is_output, &op.constraint, err, sizeof err) != 0) continue;
+      if (as_constraint_parse_gnu(x86(), s, is_output, &op.constraint, err, sizeof err) != 0) continue;
       op.dir = !is_output ? AS_DIR_IN
                : (op.constraint.flags & AS_CF_INOUT) ? AS_DIR_INOUT
                                                      : AS_DIR_OUT;

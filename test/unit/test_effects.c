@@ -12,6 +12,12 @@
 #include "asmstory/effects.h"
 #include "asmstory/target.h"
 
+/* The x86 constraint letters (lib/target/x86/constraints.c). */
+static const as_constraint_dialect *x86(void) {
+  return as_target_constraint_dialect("x86_64-unknown-linux-gnu");
+}
+
+
 typedef struct fixture {
   as_arena arena;
   as_target_cache *cache;
@@ -56,7 +62,7 @@ static void make_block(fixture *f, const char *tpl, unsigned nout, const char *c
     char err[128];
     op->index = i;
     op->constraint_text = constraints[i];
-    assert_int_equal(as_constraint_parse_gnu(constraints[i], i < nout, &op->constraint, err, sizeof err), 0);
+    assert_int_equal(as_constraint_parse_gnu(x86(), constraints[i], i < nout, &op->constraint, err, sizeof err), 0);
     op->dir = i >= nout ? AS_DIR_IN : (op->constraint.flags & AS_CF_INOUT) ? AS_DIR_INOUT : AS_DIR_OUT;
     op->tied_to = op->constraint.tied_to;
     op->early_clobber = (op->constraint.flags & AS_CF_EARLY) != 0;

@@ -1,6 +1,7 @@
 /* x86 (x86-64 and i386) as lib/target/arch.h asks for it: the register
  * facts, constraint classes and ABI conventions the generic layers need. */
 #include "../target_internal.h"
+#include "x86.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -122,6 +123,7 @@ const as_arch as_arch_x86 = {
     .name = "x86",
     .supported = "x86-64 and i386",
     .matches_triple = matches_triple,
+    .constraints = &as_x86_constraints,
     .clobber_reg = clobber_reg,
     .reg_spelling = reg_spelling,
     .reg_holds_data = reg_holds_data,

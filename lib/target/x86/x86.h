@@ -1,0 +1,24 @@
+/* x86 facts shared inside lib/target: register classes of its constraint
+ * letters and the constraint dialect. */
+#ifndef ASMSTORY_TARGET_X86_H
+#define ASMSTORY_TARGET_X86_H
+#include "asmstory/block.h"
+
+/* Register classes of x86 constraint letters (as_constraint.reg_class). */
+enum as_x86_reg_class {
+  AS_RC_GPR = AS_RC_GENERAL, /* r, R, g: general purpose */
+  AS_RC_GPR_BYTE = AS_RC_GENERAL + 1, /* q: byte-addressable GPR (any in 64-bit mode) */
+  AS_RC_GPR_ABCD,   /* Q: a, b, c, d (have %h) */
+  AS_RC_GPR_INDEX,  /* l: usable as index (not sp) */
+  AS_RC_XMM,        /* x: xmm0-15 (SSE) */
+  AS_RC_VEC_ANY,    /* v: any xmm/ymm/zmm incl. 16-31 */
+  AS_RC_X87,        /* f */
+  AS_RC_X87_TOP,    /* t: st(0) */
+  AS_RC_X87_SECOND, /* u: st(1) */
+  AS_RC_MMX,        /* y */
+  AS_RC_MASK,       /* k, Yk */
+  AS_RC_XMM0,       /* Yz: xmm0 */
+};
+
+extern const as_constraint_dialect as_x86_constraints;
+#endif
