@@ -14,7 +14,9 @@ extern "C" {
 #endif
 
 typedef enum as_lang { AS_LANG_C, AS_LANG_CXX, AS_LANG_RUST, AS_LANG_IR } as_lang;
-typedef enum as_dialect { AS_DIALECT_ATT, AS_DIALECT_INTEL } as_dialect;
+/* The assembler dialect a template is written in.  AS_DIALECT_NONE: the
+ * architecture has no dialect variants ({a|b} in a GNU template is text). */
+typedef enum as_dialect { AS_DIALECT_ATT, AS_DIALECT_INTEL, AS_DIALECT_NONE } as_dialect;
 typedef enum as_direction { AS_DIR_OUT, AS_DIR_IN, AS_DIR_INOUT } as_direction;
 
 typedef struct as_loc {

@@ -77,6 +77,9 @@ void as_target_global_init(void);
 void as_target_isolate_with(const char *program);
 int as_target_server_main(const char *triple);
 
+/* The architectures asmstory describes, for --version ("x86-64 and i386"). */
+const char *as_target_supported(void);
+
 as_target_cache *as_target_cache_create(void);
 void as_target_cache_destroy(as_target_cache *cache);
 /* The target for a triple ("x86_64-unknown-linux-gnu", "i386-...").  NULL

@@ -19,7 +19,7 @@ static const as_rule_info rules[] = {
      "condition flags change though the interface says they are preserved"},
     {"operand-width", AS_SEV_WARNING, "an operand is used at a width other than its type's"},
     {"stack-undeclared", AS_SEV_WARNING,
-     "the block uses the stack though the interface forbids it (nostack, x86-64 red zone)"},
+     "the block uses the stack though the interface forbids it (nostack, the red zone)"},
     {"stack-unbalanced", AS_SEV_WARNING, "the stack pointer at exit differs from entry"},
     {"direction-flag", AS_SEV_WARNING, "the direction flag may be set at exit"},
     {"control-escape", AS_SEV_WARNING,

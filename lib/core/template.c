@@ -160,11 +160,14 @@ static int tokenize_gnu(tstate *s, as_dialect dialect) {
   int alt = -1; /* -1: outside {...}; else the alternative's index */
   size_t alt_open = 0;
   int chosen = dialect == AS_DIALECT_INTEL ? 1 : 0;
+  /* Without dialect variants (every architecture but x86), '{', '|' and
+   * '}' are text: ARM's `push {r4, lr}`. */
+  bool variants = dialect != AS_DIALECT_NONE;
   size_t i = 0;
   while (i < s->len) {
     char ch = t[i];
     bool emit = alt < 0 || alt == chosen;
-    if (ch == '{') {
+    if (ch == '{' && variants) {
       if (alt >= 0) return fail_at(s, i, "nested '{' inside dialect alternatives");
       alt = 0;
       alt_open = i;

@@ -506,7 +506,8 @@ static int read_call(ir_reader *r, LLVMValueRef fn, LLVMValueRef call, unsigned 
     if (!sideeffect) b->flags |= AS_BF_PURE;
     bool flags_clobber = false;
     for (unsigned i = 0; i < b->num_clobbers; i++)
-      if (!strcmp(b->clobbers[i], "flags")) flags_clobber = true;
+      /* rustc names the flags ~{flags} on x86, ~{cc} on AArch64 and ARM */
+      if (!strcmp(b->clobbers[i], "flags") || !strcmp(b->clobbers[i], "cc")) flags_clobber = true;
     if (!flags_clobber) b->flags |= AS_BF_PRESERVES_FLAGS;
     if (!alignstack) b->flags |= AS_BF_NOSTACK;
   } else if (!sideeffect && has_output && !is_callbr) {

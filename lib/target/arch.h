@@ -11,15 +11,29 @@
 #define ASMSTORY_TARGET_ARCH_H
 #include <stdbool.h>
 #include "asmstory/block.h"
+#include "asmstory/arena.h"
 #include "asmstory/insn.h"
 
 typedef struct as_target as_target;
+struct as_mc_line;
+struct as_mc_result;
+typedef struct as_decoded as_decoded;
 
 typedef struct as_arch {
   const char *name;                      /* "x86" */
   const char *supported;                 /* for messages: "x86-64 and i386" */
   bool (*matches_triple)(const char *triple);
   const as_constraint_dialect *constraints; /* its constraint letters */
+
+  /* ---- decoding ---- */
+  /* Substitutes the block's operands into its template: the text lines MC
+   * assembles (one per template line), and the bindings in out. */
+  int (*bind)(as_target *t, as_arena *arena, const as_block *block, as_decoded *out,
+              struct as_mc_line **lines, unsigned *num_lines, char *err, size_t errlen);
+  /* Fills out->insns (insn.h) and out->labels from what MC decoded. */
+  void (*describe)(as_target *t, as_arena *arena, const struct as_mc_result *mc, as_decoded *out);
+  /* One instruction's description as text, for --dump. */
+  const char *(*insn_text)(as_arena *arena, const as_target *t, const as_insn *insn);
 
   /* ---- registers ---- */
   /* The full register a clobber names ("~{ax}", "%eax", "xmm3"), or 0. */
@@ -47,6 +61,9 @@ typedef struct as_arch {
   bool (*class_narrows)(const as_constraint *c);
 
   /* ---- the ABI and the assembler ---- */
+  /* GNU templates choose between dialects with {att|intel} (x86 only);
+   * elsewhere braces are text. */
+  bool dialect_variants;
   /* Does GNU C on this architecture always treat the flags as clobbered? */
   bool gnu_asm_clobbers_flags;
   /* The IR clobber that names the status flags ("flags"). */

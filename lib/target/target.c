@@ -45,6 +45,8 @@ static const as_arch *arch_for(const char *triple) {
   return NULL;
 }
 
+const char *as_target_supported(void) { return arches[0]->supported; }
+
 #define AS_DEFAULT_TRIPLE "x86_64-unknown-linux-gnu"
 
 const as_constraint_dialect *as_target_constraint_dialect(const char *triple) {
@@ -203,4 +205,51 @@ bool as_target_read_live(const as_target *t, const as_insn *insn, const as_reg_u
 }
 bool as_target_syscall_never_returns(const as_target *t, const as_insn *insn, long long nr) {
   return t->arch->syscall_never_returns(t, insn, nr);
+}
+
+/* ---- decoding: bind, assemble (MC, in its server), describe --------------- */
+
+int as_decode_block(as_target *t, as_arena *arena, const as_block *block, as_decoded *out,
+                    char *err, size_t errlen) {
+  memset(out, 0, sizeof *out);
+  out->stack_pointer = t->sp;
+  out->flags_reg = t->flags;
+  out->pointer_bits = t->is64 ? 64 : 32;
+  as_mc_line *lines = NULL;
+  unsigned num_lines = 0;
+  if (t->arch->bind(t, arena, block, out, &lines, &num_lines, err, errlen) != 0) return -1;
+  as_mc_result mc;
+  if (as_mc_assemble(t->server, arena, lines, num_lines, block->dialect == AS_DIALECT_INTEL, &mc) != 0) {
+    snprintf(err, errlen, "%s", mc.num_errors ? mc.errors[0].message : "assembler failed");
+    return -1;
+  }
+  t->arch->describe(t, arena, &mc, out);
+  out->num_errors = mc.num_errors;
+  out->errors = as_arena_alloc(arena, sizeof(as_template_error) * (mc.num_errors + 1));
+  for (unsigned i = 0; i < mc.num_errors; i++) {
+    out->errors[i].line = mc.errors[i].line;
+    out->errors[i].column = mc.errors[i].column;
+    out->errors[i].message = mc.errors[i].message;
+  }
+  if (mc.num_data) {
+    unsigned n = out->num_unmodeled + mc.num_data;
+    const char **u = as_arena_alloc(arena, sizeof(char *) * (n + 1));
+    unsigned *ul = as_arena_alloc(arena, sizeof(unsigned) * (n + 1));
+    for (unsigned i = 0; i < out->num_unmodeled; i++) {
+      u[i] = out->unmodeled[i];
+      ul[i] = out->unmodeled_lines[i];
+    }
+    for (unsigned i = 0; i < mc.num_data; i++) {
+      u[out->num_unmodeled + i] = mc.data[i].what;
+      ul[out->num_unmodeled + i] = mc.data[i].line;
+    }
+    out->unmodeled = u;
+    out->unmodeled_lines = ul;
+    out->num_unmodeled = n;
+  }
+  return 0;
+}
+
+const char *as_insn_describe(as_arena *arena, const as_target *t, const as_insn *insn) {
+  return t->arch->insn_text(arena, t, insn);
 }

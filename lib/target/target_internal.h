@@ -21,9 +21,4 @@ unsigned as_x86_sub_reg(const as_target *t, unsigned family, unsigned bits, bool
 bool as_x86_is_high_byte(const as_target *t, unsigned reg);
 bool as_x86_is_gpr(const as_target *t, unsigned reg);
 
-int as_bind_template(as_target *t, as_arena *arena, const as_block *block,
-                     as_decoded *out, as_mc_line **lines, unsigned *num_lines,
-                     char *err, size_t errlen);
-void as_describe_insns(as_target *t, as_arena *arena, const as_mc_result *mc,
-                       as_decoded *out);
 #endif

@@ -216,6 +216,16 @@ static void test_gnu_dialects(void **state) {
   check_op(&p[1], 0, 0, 17);
   check_op(&p[3], 1, 0, 21);
 
+  /* An architecture without dialect variants: braces and bars are text. */
+  p = tok("push {r4, lr}", false, AS_DIALECT_NONE, 1);
+  check_text(&p[0], "push {r4, lr}", 0);
+  p = tok("{%0|%1}", false, AS_DIALECT_NONE, 5);
+  check_text(&p[0], "{", 0);
+  check_op(&p[1], 0, 0, 1);
+  check_text(&p[2], "|", 3);
+  check_op(&p[3], 1, 0, 4);
+  check_text(&p[4], "}", 6);
+
   /* No '|': only AT&T gets the text. */
   p = tok("a{b}c", false, AS_DIALECT_ATT, 1);
   check_text(&p[0], "abc", 0);

@@ -6,6 +6,7 @@
  * Exit status: 0 no finding of severity warning or error, 1 at least one,
  * 2 the tool could not run (one-line reason on stderr). */
 #define _POSIX_C_SOURCE 200809L
+#include "asmstory/target.h"
 #include "asmstory/analyze.h"
 #include "asmstory/frontend.h"
 #include "asmstory/report.h"
@@ -255,7 +256,7 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
     } else if (!strcmp(a, "--list-checks")) {
       list_checks = true;
     } else if (!strcmp(a, "--version")) {
-      printf("asmstory 0.1 (LLVM MC 22, x86-64 and i386)\n");
+      printf("asmstory 0.1 (LLVM MC 22, %s)\n", as_target_supported());
       return 0;
     } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       fputs(usage, stdout);

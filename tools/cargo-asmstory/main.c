@@ -12,6 +12,7 @@
  * Exit status: 0 no finding of severity warning or error, 1 at least one,
  * 2 the tool could not run (one-line reason on stderr). */
 #define _XOPEN_SOURCE 700 /* realpath, POSIX.1-2008 */
+#include "asmstory/target.h"
 #include "asmstory/analyze.h"
 #include "asmstory/frontend.h"
 #include "asmstory/report.h"
@@ -679,7 +680,7 @@ int main(int argc, char **argv) {
     } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
       verbose = true;
     } else if (!strcmp(a, "--version")) {
-      printf("cargo-asmstory 0.1 (asmstory 0.1, LLVM MC 22, x86-64 and i386)\n");
+      printf("cargo-asmstory 0.1 (asmstory 0.1, LLVM MC 22, %s)\n", as_target_supported());
       goto done;
     } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       fputs(usage, stdout);

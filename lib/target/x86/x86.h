@@ -2,6 +2,7 @@
  * letters and the constraint dialect. */
 #ifndef ASMSTORY_TARGET_X86_H
 #define ASMSTORY_TARGET_X86_H
+#include "../target_internal.h"
 #include "asmstory/block.h"
 
 /* Register classes of x86 constraint letters (as_constraint.reg_class). */
@@ -21,4 +22,13 @@ enum as_x86_reg_class {
 };
 
 extern const as_constraint_dialect as_x86_constraints;
+
+struct as_mc_result;
+/* Substitutes the operands of a block's template (bind.c). */
+int as_x86_bind_template(as_target *t, as_arena *arena, const as_block *block, as_decoded *out,
+                         as_mc_line **lines, unsigned *num_lines, char *err, size_t errlen);
+/* Describes what MC decoded (describe.c). */
+void as_x86_describe_insns(as_target *t, as_arena *arena, const struct as_mc_result *mc,
+                           as_decoded *out);
+const char *as_x86_insn_text(as_arena *arena, const as_target *t, const as_insn *insn);
 #endif

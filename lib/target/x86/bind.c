@@ -5,8 +5,8 @@
  * register in the result maps back to an operand or to a register the block
  * names.  The result is split into statements, each with its template
  * position, for the MC bridge. */
-#include "target_internal.h"
-#include "x86/x86.h"
+#include "../target_internal.h"
+#include "x86.h"
 #include "asmstory/template.h"
 
 #include <ctype.h>
@@ -380,7 +380,7 @@ static void split_statements(bind_state *s, as_mc_line **lines, unsigned *num_li
   *num_lines = count;
 }
 
-int as_bind_template(as_target *t, as_arena *arena, const as_block *block, as_decoded *out,
+int as_x86_bind_template(as_target *t, as_arena *arena, const as_block *block, as_decoded *out,
                      as_mc_line **lines, unsigned *num_lines, char *err, size_t errlen) {
   bind_state s;
   memset(&s, 0, sizeof s);
@@ -402,7 +402,8 @@ int as_bind_template(as_target *t, as_arena *arena, const as_block *block, as_de
     pieces->column = 1;
     count = 1;
   } else if (as_template_tokenize(arena, block->template_text ? block->template_text : "",
-                                  block->template_ir_form, block->dialect, &pieces, &count, err,
+                                  block->template_ir_form,
+                                  t->arch->dialect_variants ? block->dialect : AS_DIALECT_NONE, &pieces, &count, err,
                                   errlen) != 0) {
     return -1;
   }

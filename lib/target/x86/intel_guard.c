@@ -16,7 +16,7 @@
  * refused too).  AT&T operands and directives go through MCExpr, which has
  * neither bug. */
 #define _DEFAULT_SOURCE /* strncasecmp */
-#include "mc_shim.h"
+#include "../mc_shim.h"
 
 #include <ctype.h>
 #include <errno.h>

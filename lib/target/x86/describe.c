@@ -3,7 +3,8 @@
  * for what MC does not say: string-op and stack-op memory, required
  * alignment, side-effect class, LOOP's counter.  Anything else whose effects
  * MC leaves open is marked unmodeled. */
-#include "target_internal.h"
+#include "../target_internal.h"
+#include "x86.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -646,7 +647,7 @@ static bool is_prefix_only(const char *op) {
          !strcmp(op, "DATA16_PREFIX") || !strcmp(op, "REX64_PREFIX");
 }
 
-void as_describe_insns(as_target *t, as_arena *arena, const as_mc_result *mc, as_decoded *out) {
+void as_x86_describe_insns(as_target *t, as_arena *arena, const as_mc_result *mc, as_decoded *out) {
   out->insns = as_arena_alloc(arena, sizeof(as_insn) * (mc->num_insns + 1));
   out->num_insns = 0;
   unsigned *map = as_arena_alloc(arena, sizeof(unsigned) * (mc->num_insns + 1));
@@ -681,47 +682,6 @@ void as_describe_insns(as_target *t, as_arena *arena, const as_mc_result *mc, as
   }
 }
 
-int as_decode_block(as_target *t, as_arena *arena, const as_block *block, as_decoded *out,
-                    char *err, size_t errlen) {
-  memset(out, 0, sizeof *out);
-  out->stack_pointer = t->sp;
-  out->flags_reg = t->flags;
-  out->pointer_bits = t->is64 ? 64 : 32;
-  as_mc_line *lines = NULL;
-  unsigned num_lines = 0;
-  if (as_bind_template(t, arena, block, out, &lines, &num_lines, err, errlen) != 0) return -1;
-  as_mc_result mc;
-  if (as_mc_assemble(t->server, arena, lines, num_lines, block->dialect == AS_DIALECT_INTEL, &mc) != 0) {
-    snprintf(err, errlen, "%s", mc.num_errors ? mc.errors[0].message : "assembler failed");
-    return -1;
-  }
-  as_describe_insns(t, arena, &mc, out);
-  out->num_errors = mc.num_errors;
-  out->errors = as_arena_alloc(arena, sizeof(as_template_error) * (mc.num_errors + 1));
-  for (unsigned i = 0; i < mc.num_errors; i++) {
-    out->errors[i].line = mc.errors[i].line;
-    out->errors[i].column = mc.errors[i].column;
-    out->errors[i].message = mc.errors[i].message;
-  }
-  if (mc.num_data) {
-    unsigned n = out->num_unmodeled + mc.num_data;
-    const char **u = as_arena_alloc(arena, sizeof(char *) * (n + 1));
-    unsigned *ul = as_arena_alloc(arena, sizeof(unsigned) * (n + 1));
-    for (unsigned i = 0; i < out->num_unmodeled; i++) {
-      u[i] = out->unmodeled[i];
-      ul[i] = out->unmodeled_lines[i];
-    }
-    for (unsigned i = 0; i < mc.num_data; i++) {
-      u[out->num_unmodeled + i] = mc.data[i].what;
-      ul[out->num_unmodeled + i] = mc.data[i].line;
-    }
-    out->unmodeled = u;
-    out->unmodeled_lines = ul;
-    out->num_unmodeled = n;
-  }
-  return 0;
-}
-
 /* ---- text ---------------------------------------------------------------- */
 
 static void regs_text(as_strbuf *b, const as_target *t, const as_reg_use *list, unsigned n) {
@@ -731,7 +691,7 @@ static void regs_text(as_strbuf *b, const as_target *t, const as_reg_use *list, 
   }
 }
 
-const char *as_insn_describe(as_arena *arena, const as_target *t, const as_insn *insn) {
+const char *as_x86_insn_text(as_arena *arena, const as_target *t, const as_insn *insn) {
   as_strbuf b;
   as_strbuf_init(&b, arena);
   static const char *const kinds[] = {"", "jump", "jump-cond", "jump-indirect", "call",
