@@ -151,6 +151,8 @@ typedef struct as_operand {
   bool indirect;             /* memory operand whose value is its address */
   const char *name;          /* symbolic [name], or NULL */
   unsigned width_bits;       /* the value's width; 0 when unknown */
+  bool type_dependent;   /* C++: its type depends on a template parameter,
+                            so its width is known only per instantiation */
   bool is_pointer;
   unsigned pointee_size;     /* bytes behind the pointer / the memory operand */
   bool has_value;            /* a known constant (immediates) */
@@ -183,6 +185,9 @@ enum as_block_flag {
   AS_BF_BASIC = 1u << 14,          /* GNU basic asm (no ':'): the template is literal */
   AS_BF_DEAD_BRANCH = 1u << 15,    /* C: not emitted, though its function is (a branch the
                                       compiler folds away, e.g. switch (sizeof x)) */
+  AS_BF_NO_VECTOR_REGS = 1u << 16, /* built without vector registers (x86 -mno-sse,
+                                      -mgeneral-regs-only: kernels): the compiler
+                                      keeps no value in them */
 };
 
 /* Where a C asm statement's parts are in the file, for fix-its: byte

@@ -119,6 +119,12 @@ const char *as_target_reg_spelling(const as_target *target, unsigned reg, unsign
 bool as_target_reg_holds_data(const as_target *target, unsigned reg);
 /* reg is system or floating-point control state the clobber rules leave alone. */
 bool as_target_reg_is_system(const as_target *target, unsigned reg);
+/* The compiler may keep a value in reg, given the block's build flags. */
+bool as_target_reg_allocatable(const as_target *target, const as_block *block, unsigned reg);
+/* Block flags (AS_BF_*) a compiler argument ("-mno-sse") or a target feature
+ * as clang writes it ("-sse") implies for a triple's architecture. */
+unsigned as_target_flags_from_arg(const char *triple, const char *arg);
+unsigned as_target_flags_from_feature(const char *triple, const char *feature);
 /* Writing sub defines all bits of its full register (beyond sub == full). */
 bool as_target_write_defines_whole(const as_target *target, unsigned sub);
 /* Register file of a constraint (0 general purpose), -1 for none. */

@@ -217,6 +217,15 @@ static int analyze_one(as_target_cache *targets, as_story_ctx *story, as_arena *
   as_target *t = as_target_get(targets, block->triple, err, errlen); /* NULL: the default */
   if (!t) return -1;
   const char *triple = as_target_triple(t);
+  /* In a C++ template, a register operand of a type that depends on a
+   * template parameter has no width yet: the binder substitutes the widest
+   * register, so a template that does not assemble that way says nothing
+   * about the program (boost/atomic's `lock; xaddb %0, %1` on a T). */
+  int dependent = -1;
+  for (unsigned i = 0; i < block->num_operands && dependent < 0; i++)
+    if (block->operands[i].type_dependent &&
+        (block->operands[i].constraint.kinds & (AS_CK_REG | AS_CK_FIXED | AS_CK_ANY)))
+      dependent = (int)i;
   as_decoded d;
   char why[512];
   if (as_decode_block(t, arena, block, &d, why, sizeof why) != 0) {
@@ -231,6 +240,15 @@ static int analyze_one(as_target_cache *targets, as_story_ctx *story, as_arena *
     return 0;
   }
   if (options->dump && dump) dump_block(arena, dump, t, block, &d);
+  if (d.num_errors && dependent >= 0) {
+    if (as_check_enabled(options->checks, "unmodeled"))
+      as_finding_add(arena, findings, block, "unmodeled", AS_SEV_NOTE, 0, 0,
+                     "the block is not verified: operand %s has a type that depends on a template "
+                     "parameter (%s), so its register width is known only in an instantiation",
+                     as_operand_label(arena, block, dependent),
+                     block->operands[dependent].type_text ? block->operands[dependent].type_text : "dependent");
+    return 0;
+  }
   if (d.num_errors) {
     if (as_check_enabled(options->checks, "template-error")) {
       as_finding *f = as_finding_add(arena, findings, block, "template-error", AS_SEV_ERROR,

@@ -133,7 +133,7 @@ static void check_registers(ctx *c) {
   for (unsigned k = 0; k < s->num_regs; k++) {
     const as_reg_effect *e = &s->regs[k];
     if (!e->changed_at_exit || e->reg == c->d->stack_pointer || e->reg == c->d->flags_reg) continue;
-    if (as_target_reg_is_system(c->t, e->reg)) continue;
+    if (as_target_reg_is_system(c->t, e->reg) || !as_target_reg_allocatable(c->t, c->b, e->reg)) continue;
     bool is_mem = false;
     int op = operand_of_reg(c, e->reg, &is_mem);
     if (op >= 0 && !is_mem) {

@@ -79,12 +79,6 @@ static as_loc expansion_loc(c_ctx *ctx, CXSourceLocation where) {
   return loc;
 }
 
-static bool has_arg(const as_frontend_options *o, const char *arg) {
-  for (unsigned i = 0; i < o->num_cc_args; i++)
-    if (o->cc_args[i] && !strcmp(o->cc_args[i], arg)) return true;
-  return false;
-}
-
 static const char *extension_of(const char *path) {
   const char *slash = strrchr(path, '/');
   const char *base = slash ? slash + 1 : path;
@@ -491,6 +485,7 @@ static void fill_type(c_ctx *ctx, as_operand *op, CXCursor expr, bool is_input,
   op->type_text = take_string(ctx->arena, clang_getTypeSpelling(type));
   CXType canon = clang_getCanonicalType(type);
   long long size = clang_Type_getSizeOf(canon);
+  if (size == CXTypeLayoutError_Dependent) op->type_dependent = true;
   /* libclang reports an array parameter ("char buf[16]") with its written
    * array type; its value is a pointer to the element type. */
   if (is_array_kind(canon.kind)) {
@@ -1103,8 +1098,8 @@ int as_frontend_c(as_arena *arena, const char *path,
       ctx.working_dir = options->cc_args[i + 1];
     else if (a && !strcmp(a, "-masm=att")) ctx.dialect = AS_DIALECT_ATT;
   }
-  if (has_arg(options, "-mno-red-zone") || has_arg(options, "-mcmodel=kernel"))
-    ctx.extra_flags |= AS_BF_NO_RED_ZONE;
+  for (unsigned i = 0; i < options->num_cc_args; i++) /* -mno-red-zone, -mno-sse, ... */
+    ctx.extra_flags |= as_target_flags_from_arg(options->triple, options->cc_args[i]);
 
   unsigned num_args = 0;
   const char **args = as_arena_alloc(arena, sizeof *args * (options->num_cc_args + 2));

@@ -167,6 +167,7 @@ const char *fillOperand(BuildContext &bc, as_operand *op, const Expr *e, bool is
   QualType canon = type.getCanonicalType();
   long long size = sizeOf(ctx, canon);
   if (size > 0) op->width_bits = static_cast<unsigned>(size * 8);
+  if (canon->isDependentType()) op->type_dependent = true;
   if (isPointerLike(canon)) {
     op->is_pointer = true;
     QualType pointee = canon->getPointeeType();

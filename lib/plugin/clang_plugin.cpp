@@ -6,6 +6,7 @@
 #include "ast_block.h"
 #include "plugin.h"
 #include "session.h"
+#include "asmstory/target.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/DiagnosticIDs.h"
@@ -71,7 +72,12 @@ as_dialect dialectOf(const CompilerInstance &ci) {
 
 unsigned extraFlagsOf(const CompilerInstance &ci) {
   const CodeGenOptions &cg = ci.getCodeGenOpts();
-  return cg.DisableRedZone || cg.CodeModel == "kernel" ? AS_BF_NO_RED_ZONE : 0;
+  unsigned flags = cg.DisableRedZone || cg.CodeModel == "kernel" ? AS_BF_NO_RED_ZONE : 0;
+  // Target features as written ("-sse" for -mno-sse): what the compiler may allocate.
+  std::string triple = ci.getTarget().getTriple().str();
+  for (const std::string &feature : ci.getTargetOpts().FeaturesAsWritten)
+    flags |= as_target_flags_from_feature(triple.c_str(), feature.c_str());
+  return flags;
 }
 
 // ---- a session ---------------------------------------------------------------

@@ -47,6 +47,14 @@ typedef struct as_arch {
   /* Is reg system or floating-point control state that the clobber rules
    * leave alone (control, debug, x87 stack, instruction pointer, ...)? */
   bool (*reg_is_system)(const as_target *t, unsigned reg);
+  /* May the compiler keep a value in reg in a block built with the block's
+   * flags (not in a vector register under -mno-sse)? */
+  bool (*reg_allocatable)(const as_target *t, const as_block *b, unsigned reg);
+  /* Block flags (AS_BF_NO_RED_ZONE, AS_BF_NO_VECTOR_REGS) that a compiler
+   * argument ("-mno-sse") or a target feature as clang writes it ("-sse")
+   * implies. */
+  unsigned (*flags_from_arg)(const char *arg);
+  unsigned (*flags_from_feature)(const char *feature);
   /* Does writing sub define every bit of its full register (on x86-64, a
    * 32-bit write zero-extends)? */
   bool (*write_defines_whole)(const as_target *t, unsigned sub);

@@ -182,6 +182,17 @@ bool as_target_reg_holds_data(const as_target *t, unsigned reg) {
 bool as_target_reg_is_system(const as_target *t, unsigned reg) {
   return t->arch->reg_is_system(t, reg);
 }
+bool as_target_reg_allocatable(const as_target *t, const as_block *b, unsigned reg) {
+  return t->arch->reg_allocatable(t, b, reg);
+}
+unsigned as_target_flags_from_arg(const char *triple, const char *arg) {
+  const as_arch *arch = arch_for(triple && *triple ? triple : AS_DEFAULT_TRIPLE);
+  return arch && arg ? arch->flags_from_arg(arg) : 0;
+}
+unsigned as_target_flags_from_feature(const char *triple, const char *feature) {
+  const as_arch *arch = arch_for(triple && *triple ? triple : AS_DEFAULT_TRIPLE);
+  return arch && feature ? arch->flags_from_feature(feature) : 0;
+}
 bool as_target_write_defines_whole(const as_target *t, unsigned sub) {
   return t->arch->write_defines_whole(t, sub);
 }

@@ -60,6 +60,24 @@ static bool reg_is_system(const as_target *t, unsigned reg) {
          !strcmp(n, "es") || !strcmp(n, "ss") || !strcmp(n, "cs");
 }
 
+/* Built with -mno-sse (kernels), the compiler keeps nothing in the vector
+ * registers, whatever a block does to them between kernel_fpu_begin/end. */
+static bool reg_allocatable(const as_target *t, const as_block *b, unsigned reg) {
+  if (!(b->flags & AS_BF_NO_VECTOR_REGS)) return true;
+  const char *n = name_of(t, reg);
+  return strncmp(n, "xmm", 3) && strncmp(n, "ymm", 3) && strncmp(n, "zmm", 3);
+}
+
+static unsigned flags_from_arg(const char *arg) {
+  if (!strcmp(arg, "-mno-red-zone") || !strcmp(arg, "-mcmodel=kernel")) return AS_BF_NO_RED_ZONE;
+  if (!strcmp(arg, "-mno-sse") || !strcmp(arg, "-mgeneral-regs-only")) return AS_BF_NO_VECTOR_REGS;
+  return 0;
+}
+
+static unsigned flags_from_feature(const char *feature) {
+  return !strcmp(feature, "-sse") || !strcmp(feature, "+general-regs-only") ? AS_BF_NO_VECTOR_REGS : 0;
+}
+
 /* In 64-bit mode a 32-bit write to a general-purpose register zero-extends
  * into the whole register. */
 static bool write_defines_whole(const as_target *t, unsigned sub) {
@@ -132,6 +150,9 @@ const as_arch as_arch_x86 = {
     .reg_holds_data = reg_holds_data,
     .reg_is_system = reg_is_system,
     .write_defines_whole = write_defines_whole,
+    .reg_allocatable = reg_allocatable,
+    .flags_from_arg = flags_from_arg,
+    .flags_from_feature = flags_from_feature,
     .operand_file = operand_file,
     .class_narrows = class_narrows,
     .dialect_variants = true,
