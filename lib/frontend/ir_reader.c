@@ -3,6 +3,7 @@
  * returning, so every string is copied into the arena. */
 #define _POSIX_C_SOURCE 200809L
 #include "asmstory/frontend.h"
+#include "asmstory/spawn.h"
 #include "asmstory/target.h"
 #include "facts_shim.h"
 
@@ -122,22 +123,22 @@ bool as_frontend_helper_main(int argc, char **argv, int *status) {
 enum { PARSES, PARSER_CRASHED, PARSER_TIMED_OUT };
 
 static int parses_safely(LLVMMemoryBufferRef buffer, bool is_bc, const char *path) {
-  pid_t pid = fork();
-  if (pid < 0) return PARSES; /* cannot check: parse in process */
-  if (pid == 0) {
-    /* Between fork and exec only async-signal-safe calls. */
-    default_fatal_signals();
-    int fd = open("/dev/null", O_WRONLY);
-    if (fd >= 0) {
-      dup2(fd, 1);
-      dup2(fd, 2);
+  pid_t pid;
+  if (checker_program) { /* a host with threads: spawn, never fork */
+    char *argv[] = {(char *)checker_program, "--ir-check", is_bc ? "bc" : "ll", (char *)path, NULL};
+    if (!as_spawn_isolated(argv, -1, &pid)) return PARSES; /* cannot check: parse in process */
+  } else {
+    pid = fork();
+    if (pid < 0) return PARSES; /* cannot check: parse in process */
+    if (pid == 0) {
+      default_fatal_signals();
+      int fd = open("/dev/null", O_WRONLY);
+      if (fd >= 0) {
+        dup2(fd, 1);
+        dup2(fd, 2);
+      }
+      check_parse(buffer, is_bc);
     }
-    if (checker_program) {
-      execl(checker_program, checker_program, "--ir-check", is_bc ? "bc" : "ll", path,
-            (char *)NULL);
-      _exit(127);
-    }
-    check_parse(buffer, is_bc);
   }
   int status = 0;
   struct timespec tick = {0, 1000000}, start, now;
@@ -156,8 +157,6 @@ static int parses_safely(LLVMMemoryBufferRef buffer, bool is_bc, const char *pat
     }
     nanosleep(&tick, NULL);
   }
-  if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && checker_program)
-    return PARSES; /* could not exec the checker: parse in process */
   return WIFEXITED(status) && (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 42)
              ? PARSES
              : PARSER_CRASHED;

@@ -31,6 +31,7 @@
 #define _GNU_SOURCE
 #endif
 #include "mc_shim.h"
+#include "asmstory/spawn.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -456,6 +457,20 @@ static bool server_start(as_mc_server *s, const char **why) {
     *why = "cannot create a socket for the assembler process";
     return false;
   }
+  if (server_program) { /* a host with threads: spawn, never fork */
+    char *argv[] = {(char *)server_program, "--mc-server", s->triple, NULL};
+    pid_t pid;
+    bool started = as_spawn_isolated(argv, sv[1], &pid);
+    close(sv[1]);
+    if (!started) {
+      close(sv[0]);
+      *why = "cannot start the assembler process";
+      return false;
+    }
+    s->pid = pid;
+    s->fd = sv[0];
+    return true;
+  }
   pid_t host = getpid();
   pid_t pid = fork();
   if (pid < 0) {
@@ -465,14 +480,10 @@ static bool server_start(as_mc_server *s, const char **why) {
     return false;
   }
   if (pid == 0) {
-    /* Between fork and exec only async-signal-safe calls: the host may
-     * have threads, whose locks this copy inherits held. */
+    /* Fork only: a single-threaded host (the plugin inside clang, the
+     * fuzzers); the server is this copy of it. */
     close(sv[0]);
     server_setup(sv[1], host);
-    if (server_program) {
-      execl(server_program, server_program, "--mc-server", s->triple, (char *)NULL);
-      _exit(127);
-    }
     limit_memory();
     serve(s->mc);
     _exit(0);
@@ -487,6 +498,7 @@ int as_mc_server_main(const char *triple) {
   /* A sanitizer runtime starts again in the new program: its handlers
    * would turn MC's crash into an exit status. */
   default_fatal_signals();
+  prctl(PR_SET_PDEATHSIG, SIGKILL); /* gone with its host (it also ends at end of input) */
   char err[256];
   as_mc *mc = as_mc_create(triple, err, sizeof err);
   if (!mc) return 1;
