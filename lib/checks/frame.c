@@ -254,9 +254,12 @@ static void check_outputs(ctx *c) {
   if (!c->s->falls_through && !(b->flags & AS_BF_GOTO)) return; /* no exit: nothing is returned */
   /* Raw bytes (.byte-encoded instructions) may write anything. */
   if (c->d->num_unmodeled) return;
-  /* A called function may write the outputs (the call itself is unmodeled). */
+  /* A called function may write the outputs (the call itself is unmodeled),
+   * and so may any instruction the tool does not model. */
   for (unsigned i = 0; i < c->d->num_insns; i++)
-    if (c->d->insns[i].kind == AS_INSN_CALL || c->d->insns[i].kind == AS_INSN_CALL_INDIRECT) return;
+    if (c->d->insns[i].kind == AS_INSN_CALL || c->d->insns[i].kind == AS_INSN_CALL_INDIRECT ||
+        c->d->insns[i].unmodeled)
+      return;
   as_finding *f = NULL;
   for (unsigned i = 0; i < b->num_operands && i < 64; i++) {
     const as_operand *o = &b->operands[i];

@@ -684,12 +684,15 @@ static void handle_asm(visit_scope *scope, CXCursor c) {
   enum { MAX_ITEMS = 256 };
   tok_range outs[MAX_ITEMS], ins[MAX_ITEMS], clobs[MAX_ITEMS], labs[MAX_ITEMS];
   unsigned n_outs = 0, n_ins = 0, n_clobs = 0, n_labs = 0;
-  for (int attempt = 0; attempt < 2; attempt++) {
+  for (int attempt = 0; attempt < 3; attempt++) {
     CXSourceRange range = clang_getCursorExtent(c);
-    if (attempt == 1) {
+    if (attempt >= 1) {
+      /* 1: from where the statement's first token is spelled; 2: from where
+       * it is expanded (`#define asm __asm__`: the keyword is a macro) */
       CXFile f = NULL;
       unsigned off = 0;
-      clang_getSpellingLocation(clang_getRangeStart(range), &f, NULL, NULL, &off);
+      if (attempt == 1) clang_getSpellingLocation(clang_getRangeStart(range), &f, NULL, NULL, &off);
+      else clang_getExpansionLocation(clang_getRangeStart(range), &f, NULL, NULL, &off);
       size_t size = 0;
       if (!f || !clang_getFileContents(ctx->tu, f, &size) || off >= size) break;
       size_t end = off + 16384 < size ? off + 16384 : size;

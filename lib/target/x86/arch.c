@@ -46,8 +46,9 @@ static const char *reg_spelling(const as_target *t, unsigned reg, unsigned wides
 static bool reg_holds_data(const as_target *t, unsigned reg) {
   const char *n = as_target_reg_name(t, reg);
   if (!n) return true;
-  return n[0] == 'r' || n[0] == 'e' || !strncmp(n, "xmm", 3) || !strncmp(n, "ymm", 3) ||
-         !strncmp(n, "zmm", 3) || !strncmp(n, "mm", 2) || n[0] == 'k';
+  /* general-purpose (not "es", "rip"), vector, mmx and mask registers */
+  return as_x86_is_gpr(t, reg) || !strncmp(n, "xmm", 3) || !strncmp(n, "ymm", 3) ||
+         !strncmp(n, "zmm", 3) || !strncmp(n, "mm", 2) || (n[0] == 'k' && n[1] >= '0' && n[1] <= '7');
 }
 
 static bool reg_is_system(const as_target *t, unsigned reg) {

@@ -537,6 +537,10 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
       m->align = 16;
     } else if (starts(op, "CMPXCHG16B")) {
       m->align = 16;
+    } else if (starts(op, "SGDT") || starts(op, "SIDT") || starts(op, "LGDT") || starts(op, "LIDT")) {
+      m->size = t->is64 ? 10 : 6; /* limit (2 bytes) and base */
+      if (op[0] == 'S') m->store = true; /* MC marks neither load nor store */
+      else m->load = true;
     } else if (any_prefix(op, aligned_moves) && m->size >= 16) {
       m->align = m->size;
     } else if (m->size == 16 && op[0] != 'V' && !any_prefix(op, unaligned_sse) && !m->stack &&

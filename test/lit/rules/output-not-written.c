@@ -20,3 +20,9 @@ int maybe_ok(int a) {
   return r;
 }
 void mem_ok(int *p) { asm volatile("movl $1, %0" : "=m"(*p)); }
+
+// sgdt/sidt store the 10-byte descriptor-table pointer to their "=m"
+// operand (the kernel's desc.h): written, not reported.
+struct desc_ptr { unsigned short size; unsigned long address; } __attribute__((packed));
+void store_gdt_ok(struct desc_ptr *d) { asm volatile("sgdt %0" : "=m"(*d)); }
+void store_idt_ok(struct desc_ptr *d) { asm volatile("sidt %0" : "=m"(*d)); }

@@ -22,3 +22,12 @@ unsigned long pushf_ok(void) {
   asm volatile("sub $128, %%rsp\n\tpushf\n\tpop %0\n\tadd $128, %%rsp" : "=r"(f));
   return f;
 }
+
+// Segment registers are machine state, never a value the compiler left:
+// es is no more undefined than ds (the kernel's ELF_CORE_COPY_REGS).
+unsigned segments_ok(void) {
+  unsigned e, d;
+  asm volatile("movl %%es, %0" : "=r"(e));
+  asm volatile("movl %%ds, %0" : "=r"(d));
+  return e + d;
+}
