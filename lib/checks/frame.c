@@ -302,6 +302,9 @@ static const char *use_text(as_use_kind k) {
 
 static void check_undefined(ctx *c) {
   const as_summary *s = c->s;
+  /* Raw bytes (.byte-encoded instructions: DPDK's xtest) may define what is
+   * read after them; the block is already reported unmodeled. */
+  if (c->d->num_unmodeled) return;
   as_finding *f = NULL;
   for (unsigned i = 0; i < s->num_undefined; i++) {
     const as_undefined_use *u = &s->undefined[i];
