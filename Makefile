@@ -68,6 +68,7 @@ bench: build
 	@echo "== bench/coverage"; ./bench/coverage
 	@echo "== bench/story"; ./bench/story
 	@echo "== bench/stress"; ./bench/stress
+	@echo "== bench/realworld"; ./bench/realworld/run
 	@echo "== bench/plugin"; ./bench/plugin
 
 # Regenerates docs/ from docs/gen/tpl with real runs of the tool.
