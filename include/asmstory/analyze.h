@@ -8,6 +8,7 @@
 #include "asmstory/effects.h"
 #include "asmstory/finding.h"
 #include "asmstory/story.h"
+#include "asmstory/display.h"
 #include "asmstory/target.h"
 
 #ifdef __cplusplus
@@ -33,13 +34,6 @@ int as_analyze_block(as_target_cache *targets, as_story_ctx *story, as_arena *ar
                      const as_block *block,
                      const as_analysis_options *options, as_finding_list *findings,
                      as_strbuf *dump, as_strbuf *explain, char *err, size_t errlen);
-
-/* An instruction's text for messages: placeholder symbols the binder used
- * (asmstory_sym1, asmstory_label2) replaced by what they stand for. */
-const char *as_insn_display(as_arena *arena, const as_block *block, const as_insn *insn);
-
-/* Human names used in messages: "%1 (`n`)", "rbx". */
-const char *as_operand_label(as_arena *arena, const as_block *block, int operand);
 
 #ifdef __cplusplus
 }

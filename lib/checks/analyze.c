@@ -5,35 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *as_insn_display(as_arena *arena, const as_block *block, const as_insn *insn) {
-  const char *text = insn->text;
-  if (!strstr(text, "asmstory_")) return text;
-  as_strbuf b;
-  as_strbuf_init(&b, arena);
-  const char *p = text;
-  while (*p) {
-    unsigned n;
-    int used = 0;
-    const char *name = NULL;
-    if ((sscanf(p, "asmstory_sym%u%n", &n, &used) == 1 || sscanf(p, "asmstory_mem%u%n", &n, &used) == 1) &&
-        n < block->num_operands) {
-      name = block->operands[n].expr_text;
-      if (name && (name[0] == '@' || name[0] == '%')) name++;
-    } else if (sscanf(p, "asmstory_label%u%n", &n, &used) == 1 && n >= block->num_operands &&
-               n - block->num_operands < block->num_labels) {
-      name = block->labels[n - block->num_operands];
-    }
-    if (name && used > 0) {
-      as_strbuf_puts(&b, name);
-      p += used;
-    } else {
-      as_strbuf_append(&b, p, 1);
-      p++;
-    }
-  }
-  return b.data;
-}
-
 static const char *dialect_name(as_dialect d) { return d == AS_DIALECT_INTEL ? "intel" : "att"; }
 
 static void flags_text(as_strbuf *b, unsigned flags) {

@@ -52,23 +52,6 @@ static void note_insn(ctx *c, as_finding *f, int insn, const char *format, ...) 
   as_finding_note(c->arena, f, in ? in->line : 0, in ? in->column : 0, "%s", msg);
 }
 
-const char *as_operand_label(as_arena *arena, const as_block *b, int i) {
-  if (i < 0 || (unsigned)i >= b->num_operands) return "?";
-  const as_operand *op = &b->operands[i];
-  const char *ref = b->lang == AS_LANG_RUST && !op->name && (op->constraint.kinds & AS_CK_FIXED)
-                        ? as_arena_printf(arena, "\"%s\"", op->constraint.fixed_reg)
-                    : b->lang == AS_LANG_RUST ? as_arena_printf(arena, "{%d}", i)
-                    : b->template_ir_form   ? as_arena_printf(arena, "$%d", i)
-                                            : as_arena_printf(arena, "%%%d", i);
-  if (op->name) ref = b->lang == AS_LANG_RUST ? as_arena_printf(arena, "{%s}", op->name)
-                                               : as_arena_printf(arena, "%%[%s]", op->name);
-  if (op->expr_text) {
-    const char *e = op->expr_text[0] == '%' ? op->expr_text + 1 : op->expr_text;
-    return as_arena_printf(arena, "%s (`%s`)", ref, e);
-  }
-  return ref;
-}
-
 static const char *insn_text(const ctx *c, int i) {
   const as_insn *in = insn_at(c, i);
   return in ? as_arena_printf(c->arena, "`%s`", as_insn_display(c->arena, c->b, in)) : "the block";

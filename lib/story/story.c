@@ -7,7 +7,7 @@
  * requires, and the provenance permits the kind of access.  When no story
  * can exist the finding carries a counterexample in the source's terms. */
 #include "asmstory/story.h"
-#include "asmstory/analyze.h"
+#include "asmstory/display.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,0 +1,52 @@
+/* How messages name instructions and operands, for every rule family
+ * (checks and story alike): display.h. */
+#include "asmstory/display.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *as_insn_display(as_arena *arena, const as_block *block, const as_insn *insn) {
+  const char *text = insn->text;
+  if (!strstr(text, "asmstory_")) return text;
+  as_strbuf b;
+  as_strbuf_init(&b, arena);
+  const char *p = text;
+  while (*p) {
+    unsigned n;
+    int used = 0;
+    const char *name = NULL;
+    if ((sscanf(p, "asmstory_sym%u%n", &n, &used) == 1 || sscanf(p, "asmstory_mem%u%n", &n, &used) == 1) &&
+        n < block->num_operands) {
+      name = block->operands[n].expr_text;
+      if (name && (name[0] == '@' || name[0] == '%')) name++;
+    } else if (sscanf(p, "asmstory_label%u%n", &n, &used) == 1 && n >= block->num_operands &&
+               n - block->num_operands < block->num_labels) {
+      name = block->labels[n - block->num_operands];
+    }
+    if (name && used > 0) {
+      as_strbuf_puts(&b, name);
+      p += used;
+    } else {
+      as_strbuf_append(&b, p, 1);
+      p++;
+    }
+  }
+  return b.data;
+}
+
+const char *as_operand_label(as_arena *arena, const as_block *b, int i) {
+  if (i < 0 || (unsigned)i >= b->num_operands) return "?";
+  const as_operand *op = &b->operands[i];
+  const char *ref = b->lang == AS_LANG_RUST && !op->name && (op->constraint.kinds & AS_CK_FIXED)
+                        ? as_arena_printf(arena, "\"%s\"", op->constraint.fixed_reg)
+                    : b->lang == AS_LANG_RUST ? as_arena_printf(arena, "{%d}", i)
+                    : b->template_ir_form   ? as_arena_printf(arena, "$%d", i)
+                                            : as_arena_printf(arena, "%%%d", i);
+  if (op->name) ref = b->lang == AS_LANG_RUST ? as_arena_printf(arena, "{%s}", op->name)
+                                               : as_arena_printf(arena, "%%[%s]", op->name);
+  if (op->expr_text) {
+    const char *e = op->expr_text[0] == '%' ? op->expr_text + 1 : op->expr_text;
+    return as_arena_printf(arena, "%s (`%s`)", ref, e);
+  }
+  return ref;
+}
