@@ -1,5 +1,7 @@
-/* One block through the pipeline: bind and decode (lib/target), walk
- * (lib/effects), check (lib/checks); plus the --dump and --explain texts. */
+/* The pipeline: one block through bind and decode (lib/target), the
+ * effects walk (lib/effects), the interface rules (lib/checks) and the
+ * permission story (lib/story); plus the --dump and --explain texts.  The
+ * command-line tools and the plugin call as_analyze_block. */
 #include "asmstory/analyze.h"
 
 #include <stdio.h>
