@@ -35,6 +35,12 @@ int as_analyze_block(as_target_cache *targets, as_story_ctx *story, as_arena *ar
                      const as_analysis_options *options, as_finding_list *findings,
                      as_strbuf *dump, as_strbuf *explain, char *err, size_t errlen);
 
+/* The permission story alone, for a block whose interface findings were
+ * already reported (the plugin's second stage, with the IR twins set):
+ * decode, effects walk, story.  Nothing when the block does not decode. */
+void as_analyze_story_only(as_story_ctx *story, as_arena *arena, as_target *target,
+                           const as_block *block, const char *checks, as_finding_list *findings);
+
 #ifdef __cplusplus
 }
 #endif

@@ -256,3 +256,14 @@ static int analyze_one(as_target_cache *targets, as_story_ctx *story, as_arena *
     explain_block(arena, explain, t, block, &d, &s, story ? (stories.data ? stories.data : "") : NULL);
   return 0;
 }
+
+void as_analyze_story_only(as_story_ctx *story, as_arena *arena, as_target *target,
+                           const as_block *block, const char *checks, as_finding_list *findings) {
+  as_decoded d;
+  char why[512];
+  /* A block that does not decode or walk has its finding from the first stage. */
+  if (as_decode_block(target, arena, block, &d, why, sizeof why) != 0 || d.num_errors) return;
+  as_summary s;
+  if (as_effects_compute(arena, target, block, &d, &s, why, sizeof why) != 0) return;
+  as_story_check(story, arena, target, block, &d, &s, checks, findings, NULL);
+}

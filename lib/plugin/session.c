@@ -215,13 +215,7 @@ int as_plugin_story(as_plugin *p, as_arena *arena, const as_block *block, as_blo
   b->ir_twins = twins;
   b->num_ir_twins = num_twins;
   b->flags &= ~(unsigned)AS_BF_UNREACHED;
-  as_decoded d;
-  char why[512];
-  /* A block that does not decode or walk has its finding from the AST side. */
-  if (as_decode_block(t, arena, b, &d, why, sizeof why) != 0 || d.num_errors) return 0;
-  as_summary s;
-  if (as_effects_compute(arena, t, b, &d, &s, why, sizeof why) != 0) return 0;
-  as_story_check(p->story, arena, t, b, &d, &s, p->options.checks, findings, NULL);
+  as_analyze_story_only(p->story, arena, t, b, p->options.checks, findings);
   return 0;
 }
 
