@@ -89,7 +89,17 @@ typedef struct as_access {
 typedef struct as_early_clobber {
   int output, input;    /* operand numbers */
   int write_insn, read_insn;
+  bool address;         /* the input is a memory operand's address */
 } as_early_clobber;
+
+/* An input read after the block wrote a register the template names that
+ * the compiler may also give that input (every allocation): the input is
+ * lost when the compiler makes that choice. */
+typedef struct as_lost_input {
+  int operand;
+  unsigned reg;         /* the named register (full) */
+  int write_insn, read_insn;
+} as_lost_input;
 
 /* An input read at more bits than its value has (undefined upper bits). */
 typedef struct as_wide_read {
@@ -111,6 +121,8 @@ typedef struct as_summary {
   unsigned num_accesses, cap_accesses;
   as_early_clobber *early;
   unsigned num_early, cap_early;
+  as_lost_input *lost;
+  unsigned num_lost, cap_lost;
   as_wide_read *wide;
   unsigned num_wide, cap_wide;
   as_escape *escapes;

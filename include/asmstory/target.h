@@ -43,6 +43,16 @@ typedef struct as_label {
   unsigned insn;      /* index of the instruction that follows it */
 } as_label;
 
+/* Where the compiler may put one operand instead of where the binder put
+ * it: a verdict must hold for every allocation (GCC and Clang may give a
+ * "r" operand a register the template names, or take the memory form of
+ * "g" / "rm"). */
+typedef struct as_placement {
+  int operand;
+  bool memory;     /* its memory form (through a free base register) */
+  unsigned reg;    /* otherwise this full register */
+} as_placement;
+
 typedef struct as_decoded {
   as_binding *bindings;      /* one per operand, by operand position */
   unsigned num_bindings;
@@ -61,6 +71,10 @@ typedef struct as_decoded {
   unsigned stack_pointer;    /* full register of the stack pointer */
   unsigned flags_reg;        /* the status flags register */
   unsigned pointer_bits;     /* 64 or 32 */
+  /* Where else the compiler may put operands (as_target_alternatives), for
+   * the binder's own choice only. */
+  as_placement *alternatives;
+  unsigned num_alternatives;
 } as_decoded;
 
 /* Target contexts are created once per triple and owned by a context. */
@@ -91,6 +105,11 @@ as_target *as_target_get(as_target_cache *cache, const char *triple, char *err,
  * default triple's); NULL for an architecture asmstory does not describe
  * (then only the letters every target shares are known). */
 const as_constraint_dialect *as_target_constraint_dialect(const char *triple);
+
+
+/* as_decode_block with one operand placed (NULL: as the binder chooses). */
+int as_decode_block_placed(as_target *target, as_arena *arena, const as_block *block,
+                           const as_placement *place, as_decoded *out, char *err, size_t errlen);
 
 /* Binds the block's operands, assembles and describes it.  Returns 0 (even
  * when the template does not assemble: see out->errors), or -1 with a reason

@@ -183,6 +183,44 @@ static void check_registers(ctx *c) {
   }
 }
 
+/* Every allocation: the compiler may give an input a register the
+ * template names, if nothing excludes it (saving and restoring a register
+ * does not); an input read after the block wrote that register is then
+ * lost. */
+static void check_lost_inputs(ctx *c) {
+  as_finding *f = NULL;
+  for (unsigned i = 0; i < c->s->num_lost; i++) {
+    const as_lost_input *l = &c->s->lost[i];
+    /* A register the block leaves changed is a clobber-missing of its own,
+     * and declaring it excludes this allocation too. */
+    int k = as_summary_reg(c->s, l->reg);
+    if (k >= 0 && c->s->regs[k].changed_at_exit) continue;
+    const char *in = as_operand_label(c->arena, c->b, l->operand);
+    const char *reg = named_reg(c, l->reg);
+    int w = l->write_insn;
+    if (f) {
+      note_insn(c, f, l->read_insn, "and when it puts input %s in %s, %s reads it after the block wrote %s",
+                in, reg, insn_text(c, l->read_insn), reg);
+      continue;
+    }
+    f = report(c, "clobber-missing", w >= 0 ? w : l->read_insn,
+               "when the compiler puts input %s in %s, %s overwrites it before %s reads it; %s is "
+               "not clobbered, so the compiler may choose it for an operand (saving and restoring "
+               "it in the block does not prevent that)",
+               in, reg, w >= 0 ? insn_text(c, w) : "the block", insn_text(c, l->read_insn), reg);
+    if (!f) return;
+    if (is_c(c->b)) {
+      as_fixit *x = as_finding_fixit(c->arena, f, "add \"%s\" to the clobbers (or give %s a fixed register)",
+                                     reg, in);
+      x->clobber = as_arena_printf(c->arena, "\"%s\"", reg);
+    } else if (is_rust(c->b)) {
+      as_finding_fixit(c->arena, f, "declare `out(\"%s\") _`, or give %s an explicit register", reg, in);
+    } else {
+      as_finding_fixit(c->arena, f, "add ~{%s} to the constraint string", reg);
+    }
+  }
+}
+
 static void check_early_clobber(ctx *c) {
   const as_summary *s = c->s;
   as_finding *f = NULL;
@@ -191,10 +229,18 @@ static void check_early_clobber(ctx *c) {
     const char *out = as_operand_label(c->arena, c->b, e->output);
     const char *in = as_operand_label(c->arena, c->b, e->input);
     if (!f) {
-      f = report(c, "early-clobber-missing", e->write_insn >= 0 ? e->write_insn : e->read_insn,
-                 "output %s is written before input %s is read, but is not early-clobber; the "
-                 "compiler may give both the same register and the input is lost",
-                 out, in);
+      int at = e->write_insn >= 0 ? e->write_insn : e->read_insn;
+      if (e->address)
+        f = report(c, "early-clobber-missing", at,
+                   "output %s is written before the address of %s is used, but is not "
+                   "early-clobber; the compiler may keep that address in the output's register, "
+                   "and %s is then accessed at the wrong place",
+                   out, in, in);
+      else
+        f = report(c, "early-clobber-missing", at,
+                   "output %s is written before input %s is read, but is not early-clobber; the "
+                   "compiler may give both the same register and the input is lost",
+                   out, in);
       if (!f) return;
       const as_operand *o = &c->b->operands[e->output];
       if (is_c(c->b)) {
@@ -211,7 +257,10 @@ static void check_early_clobber(ctx *c) {
       }
     }
     if (e->write_insn >= 0) note_insn(c, f, e->write_insn, "%s writes output %s", insn_text(c, e->write_insn), out);
-    note_insn(c, f, e->read_insn, "%s then reads input %s", insn_text(c, e->read_insn), in);
+    if (e->address)
+      note_insn(c, f, e->read_insn, "%s then accesses %s through its address", insn_text(c, e->read_insn), in);
+    else
+      note_insn(c, f, e->read_insn, "%s then reads input %s", insn_text(c, e->read_insn), in);
   }
 }
 
@@ -705,6 +754,7 @@ void as_checks_run(as_arena *arena, const as_target *target, const as_block *blo
     check_early_clobber(&c);
     check_outputs(&c);
   }
+  check_lost_inputs(&c);
   check_undefined(&c);
   if (returns) {
     check_flags(&c);

@@ -226,7 +226,8 @@ static void add_escape(walker *w, int insn, const char *why) {
   w->s->escapes[w->s->num_escapes++].why = why;
 }
 
-static void add_early(walker *w, int output, int input, int read_insn, int write_insn) {
+static void add_early_at(walker *w, int output, int input, int read_insn, int write_insn,
+                         bool address) {
   for (unsigned i = 0; i < w->s->num_early; i++)
     if (w->s->early[i].output == output && w->s->early[i].input == input) return;
   if (w->s->num_early == w->s->cap_early)
@@ -237,6 +238,44 @@ static void add_early(walker *w, int output, int input, int read_insn, int write
   e->input = input;
   e->read_insn = read_insn;
   e->write_insn = write_insn;
+  e->address = address;
+}
+
+static void add_early(walker *w, int output, int input, int read_insn, int write_insn) {
+  add_early_at(w, output, input, read_insn, write_insn, false);
+}
+
+/* Input operand op is read at insn i with its entry value: if the compiler
+ * may give it a register the template names (d->alternatives), and the
+ * block has already written that register on this path, the input would
+ * be lost under that allocation. */
+static void check_named_overwrite(walker *w, const state *st, int op, int i) {
+  const as_block *b = w->block;
+  /* The register is bound to op; the input is op itself or one tied to it. */
+  int input = b->operands[op].dir != AS_DIR_OUT ? op : -1;
+  for (unsigned q = 0; q < b->num_operands && input < 0; q++)
+    if (b->operands[q].dir == AS_DIR_IN && b->operands[q].tied_to == op) input = (int)q;
+  if (input < 0) return;
+  for (unsigned a = 0; a < w->d->num_alternatives; a++) {
+    const as_placement *p = &w->d->alternatives[a];
+    if (p->memory || p->operand != op) continue;
+    int k = idx(w, p->reg);
+    if (k < 0) continue;
+    const as_value *v = &st->regs[k];
+    if (v->kind == AS_VALUE_ENTRY && v->reg == p->reg && v->offset == 0 && !v->rot) continue;
+    bool known = false;
+    for (unsigned l = 0; l < w->s->num_lost; l++)
+      known |= w->s->lost[l].operand == input && w->s->lost[l].reg == p->reg;
+    if (known) continue;
+    if (w->s->num_lost == w->s->cap_lost)
+      w->s->lost = as_arena_grow(w->arena, w->s->lost, sizeof *w->s->lost, w->s->num_lost,
+                                 &w->s->cap_lost);
+    as_lost_input *l = &w->s->lost[w->s->num_lost++];
+    l->operand = input;
+    l->reg = p->reg;
+    l->write_insn = v->writer ? v->writer - 1 : v->origin;
+    l->read_insn = i;
+  }
 }
 
 static void add_access(walker *w, const as_access *a) {
@@ -293,6 +332,44 @@ static bool may_share(const as_target *t, const as_block *b, int o, int i) {
 }
 
 static bool is_output(const as_operand *op) { return op->dir == AS_DIR_OUT || op->dir == AS_DIR_INOUT; }
+
+/* Does the compiler need a register for a memory operand's address?  Not
+ * for a local variable at a known offset (the frame or stack pointer reaches
+ * it); for anything reached through a pointer, it may. */
+static bool local_at_known_offset(const as_pointer_facts *f) {
+  return f->known && f->kind == AS_OBJ_LOCAL && f->offset_known;
+}
+
+static bool address_in_register(const as_block *b, int m) {
+  if (b->operands[m].facts.known) return !local_at_known_offset(&b->operands[m].facts);
+  /* C: the facts are in the statement's IR copies (one per inlined call). */
+  if (!b->num_ir_twins) return true;
+  for (unsigned c = 0; c < b->num_ir_twins; c++) {
+    const as_block *copy = b->ir_twins[c];
+    if (!copy || (unsigned)m >= copy->num_operands || !local_at_known_offset(&copy->operands[m].facts))
+      return true;
+  }
+  return false;
+}
+
+/* May output o be given the register that holds memory operand m's
+ * address?  Addresses are general-purpose registers; an input tied to o, or
+ * another input in o's fixed register, holds that register at entry. */
+static bool may_share_address(const as_target *t, const as_block *b, int o, int m) {
+  const as_operand *out = &b->operands[o];
+  if (!is_output(out) || out->early_clobber || out->indirect || out->dir == AS_DIR_INOUT) return false;
+  if (!(out->constraint.kinds & (AS_CK_REG | AS_CK_FIXED | AS_CK_ANY))) return false;
+  if (as_target_operand_file(t, &out->constraint) != 0) return false;
+  for (unsigned q = 0; q < b->num_operands; q++) {
+    const as_operand *in = &b->operands[q];
+    if (in->dir != AS_DIR_IN || (int)q == m) continue;
+    if (in->tied_to == o) return false;
+    if ((out->constraint.kinds & AS_CK_FIXED) && !(out->constraint.kinds & AS_CK_REG) &&
+        (in->constraint.kinds & AS_CK_FIXED) && !strcmp(in->constraint.fixed_reg, out->constraint.fixed_reg))
+      return false;
+  }
+  return true;
+}
 
 /* The register a push reads or a pop writes (not the stack pointer). */
 static unsigned stack_reg(const walker *w, const as_reg_use *list, unsigned n) {
@@ -440,6 +517,9 @@ static void step(walker *w, state *st, int i) {
     if (k < 0) continue;
     int op = w->reg_operand[k];
     const as_value *v = &st->regs[k];
+    if (op >= 0 && v->kind == AS_VALUE_ENTRY && v->reg == in->reads[r].reg && v->offset == 0 &&
+        read_matters(w, in, &in->reads[r]))
+      check_named_overwrite(w, st, op, i);
     if (op >= 0 && b->operands[op].dir == AS_DIR_IN && v->kind == AS_VALUE_ENTRY &&
         v->reg == in->reads[r].reg && v->offset == 0 && st->out_may) {
       for (unsigned o = 0; o < b->num_operands && o < 64; o++)
@@ -544,16 +624,16 @@ static void step(walker *w, state *st, int i) {
       w->s->sp_min = a.stack_offset;
       w->s->sp_min_insn = i;
     }
-    /* Early clobber through the address of an input memory operand. */
-    if (a.operand >= 0 && b->operands[a.operand].dir == AS_DIR_IN && st->out_may)
+    /* Early clobber through the address of a memory operand: input or
+     * output, its address is an input of the block, and the compiler may
+     * put it in the register of an output that is not early-clobber. */
+    if (a.operand >= 0 && st->out_may && address_in_register(b, a.operand))
       for (unsigned o = 0; o < b->num_operands && o < 64; o++)
-        if ((st->out_may >> o) & 1 && may_share(w->t, b, (int)o, a.operand) &&
-            !(b->operands[o].constraint.kinds & AS_CK_FIXED))
-        {
+        if ((int)o != a.operand && (st->out_may >> o) & 1 && may_share_address(w->t, b, (int)o, a.operand)) {
           int wk = -1;
           for (unsigned q = 0; q < w->s->num_regs; q++)
             if (w->reg_operand[q] == (int)o) wk = (int)q;
-          add_early(w, (int)o, a.operand, i, wk >= 0 ? st->regs[wk].origin : -1);
+          add_early_at(w, (int)o, a.operand, i, wk >= 0 ? st->regs[wk].origin : -1, true);
         }
     if (a.store && a.operand >= 0 && is_output(&b->operands[a.operand]) && a.operand < 64)
       st->mem_must |= 1ull << a.operand;

@@ -159,6 +159,65 @@ static int analyze_one(as_target_cache *targets, as_story_ctx *story, as_arena *
                        as_finding_list *findings, as_strbuf *dump, as_strbuf *explain, char *err,
                        size_t errlen);
 
+/* Rules whose verdict can depend on where the compiler puts an operand.
+ * Whether the template assembles, operand widths and the unmodeled notes
+ * are told for the binder's own choice. */
+static bool allocation_dependent(const as_finding *f) {
+  return f->severity != AS_SEV_NOTE && strcmp(f->rule, "template-error") &&
+         strcmp(f->rule, "operand-width") && strcmp(f->rule, "unmodeled");
+}
+
+/* Is f's rule, or anything at f's place, already told of the block (in
+ * findings[first...])?  Fixing that finding changes the allocations. */
+static bool told(const as_finding_list *findings, unsigned first, const as_finding *f) {
+  for (unsigned i = first; i < findings->count; i++) {
+    const as_finding *g = &findings->items[i];
+    if (!strcmp(g->rule, f->rule) || (g->tpl_line == f->tpl_line && g->tpl_column == f->tpl_column))
+      return true;
+  }
+  return false;
+}
+
+/* Every allocation: the binder gives each operand a register the template
+ * does not name, but GCC and Clang may give it one the template names (if
+ * nothing excludes it) or take the memory form of "g" and "rm".  Each such
+ * placement is analyzed again; what it adds is reported once per place,
+ * saying which allocation breaks the block.  The permission story does not
+ * depend on registers and is not repeated. */
+static void check_allocations(as_target *t, as_arena *arena, const as_block *block,
+                              const as_decoded *d, const as_analysis_options *options,
+                              as_finding_list *findings, unsigned first) {
+  const as_placement *alts = d->alternatives;
+  unsigned n = d->num_alternatives;
+  for (unsigned a = 0; a < n; a++) {
+    as_decoded ad;
+    as_summary s;
+    char why[512];
+    if (as_decode_block_placed(t, arena, block, &alts[a], &ad, why, sizeof why) != 0 ||
+        ad.num_errors || as_effects_compute(arena, t, block, &ad, &s, why, sizeof why) != 0)
+      continue;
+    as_finding_list more = {0};
+    as_checks_run(arena, t, block, &ad, &s, options->checks, &more);
+    int op = alts[a].operand;
+    const char *where = "memory";
+    if (!alts[a].memory && ad.bindings[op].text)
+      where = ad.bindings[op].text[0] == '%' ? ad.bindings[op].text + 1 : ad.bindings[op].text;
+    for (unsigned k = 0; k < more.count; k++) {
+      const as_finding *m = &more.items[k];
+      if (!allocation_dependent(m) || told(findings, first, m)) continue;
+      as_finding *f = as_finding_add(arena, findings, block, m->rule, m->severity, m->tpl_line,
+                                     m->tpl_column, "when the compiler puts %s in %s, %s",
+                                     as_operand_label(arena, block, op), where, m->message);
+      f->notes = m->notes;
+      f->num_notes = f->cap_notes = m->num_notes;
+      f->fixits = m->fixits;
+      f->num_fixits = f->cap_fixits = m->num_fixits;
+      /* A fix-it made for one allocation is a suggestion, never applied. */
+      for (unsigned x = 0; x < f->num_fixits; x++) f->fixits[x].certain = false;
+    }
+  }
+}
+
 /* A statement in a branch the compiler folds away (switch (sizeof x) in a
  * macro): its operand types only fit the live branch, so what depends on
  * them (does it assemble, operand widths) is told as a note. */
@@ -247,7 +306,9 @@ static int analyze_one(as_target_cache *targets, as_story_ctx *story, as_arena *
                      "the block is not verified: %s", why);
     return 0;
   }
+  unsigned first = findings->count;
   as_checks_run(arena, t, block, &d, &s, options->checks, findings);
+  check_allocations(t, arena, block, &d, options, findings, first);
   as_strbuf stories;
   as_strbuf_init(&stories, arena);
   as_story_check(story, arena, t, block, &d, &s, options->checks, findings,

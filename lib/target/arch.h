@@ -18,6 +18,7 @@ typedef struct as_target as_target;
 struct as_mc_line;
 struct as_mc_result;
 typedef struct as_decoded as_decoded;
+typedef struct as_placement as_placement;
 
 typedef struct as_arch {
   const char *name;                      /* "x86" */
@@ -28,8 +29,14 @@ typedef struct as_arch {
   /* ---- decoding ---- */
   /* Substitutes the block's operands into its template: the text lines MC
    * assembles (one per template line), and the bindings in out. */
-  int (*bind)(as_target *t, as_arena *arena, const as_block *block, as_decoded *out,
-              struct as_mc_line **lines, unsigned *num_lines, char *err, size_t errlen);
+  int (*bind)(as_target *t, as_arena *arena, const as_block *block, const as_placement *place,
+              as_decoded *out, struct as_mc_line **lines, unsigned *num_lines, char *err,
+              size_t errlen);
+  /* Places the compiler may give an operand other than where bind put it
+   * (d): registers of its class that the template names, the memory form
+   * of a register-or-memory operand.  Only these can change a verdict. */
+  unsigned (*alternatives)(as_target *t, as_arena *arena, const as_block *block,
+                           const as_decoded *d, as_placement **out);
   /* Fills out->insns (insn.h) and out->labels from what MC decoded. */
   void (*describe)(as_target *t, as_arena *arena, const struct as_mc_result *mc, as_decoded *out);
   /* One instruction's description as text, for --dump. */

@@ -222,19 +222,28 @@ bool as_target_syscall_never_returns(const as_target *t, const as_insn *insn, lo
 
 int as_decode_block(as_target *t, as_arena *arena, const as_block *block, as_decoded *out,
                     char *err, size_t errlen) {
+  return as_decode_block_placed(t, arena, block, NULL, out, err, errlen);
+}
+
+int as_decode_block_placed(as_target *t, as_arena *arena, const as_block *block,
+                           const as_placement *place, as_decoded *out, char *err, size_t errlen) {
   memset(out, 0, sizeof *out);
   out->stack_pointer = t->sp;
   out->flags_reg = t->flags;
   out->pointer_bits = t->is64 ? 64 : 32;
   as_mc_line *lines = NULL;
   unsigned num_lines = 0;
-  if (t->arch->bind(t, arena, block, out, &lines, &num_lines, err, errlen) != 0) return -1;
+  if (t->arch->bind(t, arena, block, place, out, &lines, &num_lines, err, errlen) != 0) return -1;
   as_mc_result mc;
   if (as_mc_assemble(t->server, arena, lines, num_lines, block->dialect == AS_DIALECT_INTEL, &mc) != 0) {
     snprintf(err, errlen, "%s", mc.num_errors ? mc.errors[0].message : "assembler failed");
     return -1;
   }
   t->arch->describe(t, arena, &mc, out);
+  /* The placements that can change the verdict: registers of an operand's
+   * class that the template names, and memory forms. */
+  if (!place && t->arch->alternatives)
+    out->num_alternatives = t->arch->alternatives(t, arena, block, out, &out->alternatives);
   out->num_errors = mc.num_errors;
   out->errors = as_arena_alloc(arena, sizeof(as_template_error) * (mc.num_errors + 1));
   for (unsigned i = 0; i < mc.num_errors; i++) {

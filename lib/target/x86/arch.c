@@ -144,6 +144,7 @@ const as_arch as_arch_x86 = {
     .matches_triple = matches_triple,
     .constraints = &as_x86_constraints,
     .bind = as_x86_bind_template,
+    .alternatives = as_x86_alternatives,
     .describe = as_x86_describe_insns,
     .insn_text = as_x86_insn_text,
     .clobber_reg = clobber_reg,

@@ -18,6 +18,7 @@ typedef struct bind_state {
   as_arena *arena;
   const as_block *block;
   as_decoded *out;
+  const as_placement *place; /* one operand placed elsewhere (every-allocation), or NULL */
   bool used[1024];            /* full registers not available for operands */
   as_strbuf text;             /* the bound template */
   unsigned *pos_line, *pos_col; /* template position of each output byte */
@@ -153,6 +154,50 @@ static unsigned default_bits(const as_target *t, const as_operand *op) {
   return pbits;
 }
 
+/* The allocation order of an operand's register class, and the width the
+ * binder gives its register. */
+static const char *const *class_order(const as_target *t, const as_operand *op, unsigned *bits) {
+  const char *const *order = t->is64 ? gpr64_order : gpr32_order;
+  *bits = default_bits(t, op);
+  switch (op->constraint.reg_class) {
+  case AS_RC_GPR_ABCD: return abcd_order;
+  case AS_RC_GPR_BYTE: return t->is64 ? order : abcd_order;
+  case AS_RC_XMM: case AS_RC_VEC_ANY: case AS_RC_XMM0:
+    *bits = op->width_bits > 128 ? op->width_bits : 128;
+    return xmm_order;
+  case AS_RC_MMX: *bits = 64; return mmx_order;
+  case AS_RC_MASK: *bits = 64; return mask_order;
+  case AS_RC_X87: case AS_RC_X87_TOP: case AS_RC_X87_SECOND: *bits = 80; return x87_order;
+  default: return order;
+  }
+}
+
+/* An operand in memory: through a free base register, or, when none is
+ * left (many "m" operands), through a symbol of its own that stands for the
+ * operand's address. */
+static void bind_memory(bind_state *s, unsigned i) {
+  as_binding *b = &s->out->bindings[i];
+  b->kind = AS_BIND_MEM;
+  b->reg = pick(s, s->t->is64 ? gpr64_order : gpr32_order);
+  if (!b->reg) b->text = as_arena_printf(s->arena, "asmstory_mem%u", i);
+}
+
+/* The operand the caller placed: in its memory form, or in a register the
+ * compiler may choose for it. */
+static int bind_placed(bind_state *s, unsigned i) {
+  as_binding *b = &s->out->bindings[i];
+  if (s->place->memory) {
+    bind_memory(s, i);
+    return 0;
+  }
+  unsigned bits;
+  class_order(s->t, &s->block->operands[i], &bits);
+  b->kind = AS_BIND_REG;
+  b->reg = s->place->reg;
+  b->bits = bits;
+  return 0;
+}
+
 /* Binds one operand that is not tied. */
 static int bind_operand(bind_state *s, unsigned i, char *err, size_t errlen) {
   const as_operand *op = &s->block->operands[i];
@@ -164,12 +209,9 @@ static int bind_operand(bind_state *s, unsigned i, char *err, size_t errlen) {
     b->text = as_arena_printf(s->arena, "asmstory_label%u", i);
     return 0;
   }
+  if (s->place && s->place->operand == (int)i) return bind_placed(s, i);
   if (op->indirect || ((kinds & AS_CK_MEM) && !(kinds & (AS_CK_REG | AS_CK_FIXED)))) {
-    b->kind = AS_BIND_MEM;
-    b->reg = pick(s, s->t->is64 ? gpr64_order : gpr32_order);
-    /* Out of registers (many "m" operands): a symbol of its own stands for
-     * the operand's address instead of a base register. */
-    if (!b->reg) b->text = as_arena_printf(s->arena, "asmstory_mem%u", i);
+    bind_memory(s, i);
     return 0;
   }
   if (kinds & AS_CK_FIXED) {
@@ -188,21 +230,8 @@ static int bind_operand(bind_state *s, unsigned i, char *err, size_t errlen) {
     return 0;
   }
   if (kinds & (AS_CK_REG | AS_CK_ADDRESS | AS_CK_ANY)) {
-    const char *const *order = s->t->is64 ? gpr64_order : gpr32_order;
-    unsigned bits = default_bits(s->t, op);
-    switch (c->reg_class) {
-    case AS_RC_GPR_ABCD: order = abcd_order; break;
-    case AS_RC_GPR_BYTE: if (!s->t->is64) order = abcd_order; break;
-    case AS_RC_XMM: case AS_RC_VEC_ANY: case AS_RC_XMM0:
-      order = xmm_order;
-      bits = op->width_bits > 128 ? op->width_bits : 128;
-      break;
-    case AS_RC_MMX: order = mmx_order; bits = 64; break;
-    case AS_RC_MASK: order = mask_order; bits = 64; break;
-    case AS_RC_X87: case AS_RC_X87_TOP: case AS_RC_X87_SECOND:
-      order = x87_order; bits = 80; break;
-    default: break;
-    }
+    unsigned bits;
+    const char *const *order = class_order(s->t, op, &bits);
     if (c->reg_class == AS_RC_XMM0) {
       b->reg = fixed_register(s, "xmm0");
     } else if (c->reg_class == AS_RC_X87_TOP) {
@@ -211,6 +240,12 @@ static int bind_operand(bind_state *s, unsigned i, char *err, size_t errlen) {
       b->reg = fixed_register(s, "st1");
     } else {
       b->reg = pick(s, order);
+    }
+    if (!b->reg && (kinds & AS_CK_MEM)) {
+      /* Out of registers ("=g" outputs beside many clobbers): GCC and
+       * Clang take the memory alternative, and so does the binder. */
+      bind_memory(s, i);
+      return 0;
     }
     if (!b->reg) goto exhausted;
     b->kind = AS_BIND_REG;
@@ -380,11 +415,13 @@ static void split_statements(bind_state *s, as_mc_line **lines, unsigned *num_li
   *num_lines = count;
 }
 
-int as_x86_bind_template(as_target *t, as_arena *arena, const as_block *block, as_decoded *out,
-                     as_mc_line **lines, unsigned *num_lines, char *err, size_t errlen) {
+int as_x86_bind_template(as_target *t, as_arena *arena, const as_block *block,
+                         const as_placement *place, as_decoded *out, as_mc_line **lines,
+                         unsigned *num_lines, char *err, size_t errlen) {
   bind_state s;
   memset(&s, 0, sizeof s);
   s.t = t;
+  s.place = place;
   s.arena = arena;
   s.block = block;
   s.out = out;
@@ -430,6 +467,7 @@ int as_x86_bind_template(as_target *t, as_arena *arena, const as_block *block, a
       if (c->fixed_reg2[0] && (r = fixed_register(&s, c->fixed_reg2))) mark_used(&s, r);
     }
   }
+  if (place && !place->memory) mark_used(&s, place->reg);
 
   out->num_bindings = block->num_operands;
   out->bindings = as_arena_alloc(arena, sizeof(as_binding) * (block->num_operands + 1));
@@ -495,4 +533,57 @@ int as_x86_bind_template(as_target *t, as_arena *arena, const as_block *block, a
   out->bound_text = s.text.data;
   split_statements(&s, lines, num_lines);
   return 0;
+}
+
+/* Registers the template names that the compiler may also give operand i
+ * (the binder never does): in its class, allocatable in the block's build,
+ * neither clobbered nor another operand's, nor the stack or frame pointer. */
+static unsigned named_alternatives(as_target *t, const as_block *block, const as_decoded *d,
+                                   unsigned i, as_placement *out) {
+  unsigned n = 0, bits;
+  const char *const *order = class_order(t, &block->operands[i], &bits);
+  unsigned fp = as_target_reg_full(t, as_target_reg_lookup(t, t->is64 ? "rbp" : "ebp"));
+  for (unsigned k = 0; k < d->num_named_regs; k++) {
+    unsigned r = d->named_regs[k];
+    bool in_class = false, taken = r == t->sp || r == fp || !as_target_reg_allocatable(t, block, r);
+    /* rustc never gives an operand LLVM's base pointer (rbx; esi on i386). */
+    if (block->lang == AS_LANG_RUST)
+      taken |= r == as_target_reg_full(t, as_target_reg_lookup(t, t->is64 ? "rbx" : "esi"));
+    for (unsigned q = 0; order[q] && !in_class; q++)
+      in_class = as_target_reg_full(t, as_target_reg_lookup(t, order[q])) == r;
+    for (unsigned c = 0; c < block->num_clobbers && !taken; c++)
+      taken = t->arch->clobber_reg(t, block->clobbers[c]) == r;
+    for (unsigned j = 0; j < d->num_bindings && !taken; j++)
+      taken = j != i && d->bindings[j].kind == AS_BIND_REG &&
+              (as_target_reg_full(t, d->bindings[j].reg) == r ||
+               (d->bindings[j].reg2 && as_target_reg_full(t, d->bindings[j].reg2) == r));
+    if (!in_class || taken) continue;
+    out[n].operand = (int)i;
+    out[n].memory = false;
+    out[n].reg = r;
+    n++;
+  }
+  return n;
+}
+
+unsigned as_x86_alternatives(as_target *t, as_arena *arena, const as_block *block,
+                             const as_decoded *d, as_placement **out) {
+  unsigned cap = block->num_operands * (d->num_named_regs + 1) + 1, n = 0;
+  as_placement *p = as_arena_alloc(arena, sizeof *p * cap);
+  for (unsigned i = 0; i < block->num_operands && i < d->num_bindings; i++) {
+    const as_operand *op = &block->operands[i];
+    unsigned kinds = op->constraint.kinds;
+    if (op->tied_to >= 0 || (kinds & (AS_CK_TIED | AS_CK_FIXED | AS_CK_LABEL)) || op->indirect ||
+        d->bindings[i].kind != AS_BIND_REG)
+      continue;
+    n += named_alternatives(t, block, d, i, p + n);
+    if (kinds & AS_CK_MEM) { /* "g", "rm", "qm": the memory form */
+      p[n].operand = (int)i;
+      p[n].memory = true;
+      p[n].reg = 0;
+      n++;
+    }
+  }
+  *out = p;
+  return n;
 }

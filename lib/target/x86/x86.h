@@ -25,8 +25,12 @@ extern const as_constraint_dialect as_x86_constraints;
 
 struct as_mc_result;
 /* Substitutes the operands of a block's template (bind.c). */
-int as_x86_bind_template(as_target *t, as_arena *arena, const as_block *block, as_decoded *out,
-                         as_mc_line **lines, unsigned *num_lines, char *err, size_t errlen);
+int as_x86_bind_template(as_target *t, as_arena *arena, const as_block *block,
+                         const as_placement *place, as_decoded *out, as_mc_line **lines,
+                         unsigned *num_lines, char *err, size_t errlen);
+/* Other places the compiler may give the block's operands (bind.c). */
+unsigned as_x86_alternatives(as_target *t, as_arena *arena, const as_block *block,
+                             const as_decoded *d, as_placement **out);
 /* Describes what MC decoded (describe.c). */
 void as_x86_describe_insns(as_target *t, as_arena *arena, const struct as_mc_result *mc,
                            as_decoded *out);

@@ -99,7 +99,9 @@ long swap_back(long a, long b) {
 }
 long mov_save(long x) {
   long r;
-  asm("mov %%r12, %%r11\n\tmov %1, %%r12\n\tlea 1(%%r12), %0\n\tmov %%r11, %%r12" : "=r"(r) : "r"(x) : "r11");
+  /* "=a": with "=r" the compiler may choose r12 itself, and the restore
+   * overwrites the result (rules/every-allocation.c). */
+  asm("mov %%r12, %%r11\n\tmov %1, %%r12\n\tlea 1(%%r12), %0\n\tmov %%r11, %%r12" : "=a"(r) : "r"(x) : "r11");
   return r;
 }
 /* 24-28: loops with +r counters */

@@ -12,7 +12,7 @@ int sum_bad(int a, int b) {
 // The output register may be the address register of a memory input.
 int load_bad(int a, const int *p) {
   int r;
-  // CHECK: early-clobber-missing.c:[[@LINE+1]]:8: warning: output %0 (`r`) is written before input %2 (`*p`) {{.*}}[asmstory-early-clobber-missing]
+  // CHECK: early-clobber-missing.c:[[@LINE+1]]:8: warning: output %0 (`r`) is written before the address of %2 (`*p`) is used, but is not early-clobber{{.*}}[asmstory-early-clobber-missing]
   asm("mov %1, %0\n\tadd %2, %0" : "=r"(r) : "r"(a), "m"(*p));
   return r;
 }
