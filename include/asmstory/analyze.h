@@ -1,5 +1,6 @@
 /* The whole analysis of one block: decode, effects, checks; and the text of
- * --dump (the decoded instructions) and --explain (bindings and stories). */
+ * --dump (the decoded instructions) and --explain (bindings and stories);
+ * or decode and effects alone for --print-effects. */
 #ifndef ASMSTORY_ANALYZE_H
 #define ASMSTORY_ANALYZE_H
 #include <stdbool.h>
@@ -34,6 +35,14 @@ int as_analyze_block(as_target_cache *targets, as_story_ctx *story, as_arena *ar
                      const as_block *block,
                      const as_analysis_options *options, as_finding_list *findings,
                      as_strbuf *dump, as_strbuf *explain, char *err, size_t errlen);
+
+/* --print-effects: the header of the block and its effects summary
+ * (as_effects_text), or why there is none (it does not decode, does not
+ * assemble, or the walk gives up), appended to out.  Decode and effects
+ * only: no checks, no story.  Returns 0, or -1 with a reason when the block
+ * could not be looked at (unsupported target). */
+int as_print_block_effects(as_target_cache *targets, as_arena *arena, const as_block *block,
+                           as_strbuf *out, char *err, size_t errlen);
 
 /* The permission story alone, for a block whose interface findings were
  * already reported (the plugin's second stage, with the IR twins set):

@@ -1,21 +1,12 @@
 /* The pipeline: one block through bind and decode (lib/target), the
  * effects walk (lib/effects), the interface rules (lib/checks) and the
- * permission story (lib/story); plus the --dump and --explain texts.  The
- * command-line tools and the plugin call as_analyze_block. */
+ * permission story (lib/story); plus the --dump and --explain texts, and
+ * the effects layer alone for --print-effects.  The command-line tools and
+ * the plugin call as_analyze_block. */
 #include "asmstory/analyze.h"
 
 #include <stdio.h>
 #include <string.h>
-
-static const char *dialect_name(as_dialect d) { return d == AS_DIALECT_INTEL ? "intel" : "att"; }
-
-static void flags_text(as_strbuf *b, unsigned flags) {
-  static const char *const names[] = {"volatile", "goto", "nomem", "readonly", "pure", "nostack",
-                                      "preserves_flags", "noreturn", "memory-clobber", "cc-clobber",
-                                      "alignstack", "no-red-zone", "unreached", "memory-attr"};
-  for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
-    if (flags & (1u << i)) as_strbuf_printf(b, " %s", names[i]);
-}
 
 static void quoted(as_strbuf *b, const char *text) {
   as_strbuf_puts(b, "\"");
@@ -27,16 +18,6 @@ static void quoted(as_strbuf *b, const char *text) {
     else as_strbuf_append(b, p, 1);
   }
   as_strbuf_puts(b, "\"");
-}
-
-static void block_header(as_strbuf *b, const as_block *block) {
-  as_strbuf_printf(b, "block %u at %s:%u:%u", block->id, block->loc.file ? block->loc.file : "<unknown>",
-                   block->loc.line, block->loc.column);
-  if (block->function) as_strbuf_printf(b, " in %s", block->function);
-  as_strbuf_printf(b, " (%s, %s, %s)", as_lang_name(block->lang), dialect_name(block->dialect),
-                   block->triple ? block->triple : "no triple");
-  flags_text(b, block->flags);
-  as_strbuf_puts(b, "\n");
 }
 
 static const char *binding_text(as_arena *arena, const as_target *t, const as_binding *bd) {
@@ -56,7 +37,7 @@ static const char *binding_text(as_arena *arena, const as_target *t, const as_bi
 
 static void dump_block(as_arena *arena, as_strbuf *b, const as_target *t, const as_block *block,
                        const as_decoded *d) {
-  block_header(b, block);
+  as_block_header(b, block);
   as_strbuf_puts(b, "  template: ");
   quoted(b, block->template_text);
   as_strbuf_puts(b, "\n");
@@ -105,7 +86,7 @@ static void dump_block(as_arena *arena, as_strbuf *b, const as_target *t, const 
 
 static void explain_block(as_arena *arena, as_strbuf *b, const as_target *t, const as_block *block,
                           const as_decoded *d, const as_summary *s, const char *stories) {
-  block_header(b, block);
+  as_block_header(b, block);
   for (unsigned i = 0; i < block->num_operands && i < d->num_bindings; i++)
     as_strbuf_printf(b, "  %s: %s \"%s\" bound to %s\n", as_operand_label(arena, block, (int)i),
                      as_direction_name(block->operands[i].dir),
@@ -327,4 +308,30 @@ void as_analyze_story_only(as_story_ctx *story, as_arena *arena, as_target *targ
   as_summary s;
   if (as_effects_compute(arena, target, block, &d, &s, why, sizeof why) != 0) return;
   as_story_check(story, arena, target, block, &d, &s, checks, findings, NULL);
+}
+
+int as_print_block_effects(as_target_cache *targets, as_arena *arena, const as_block *block,
+                           as_strbuf *out, char *err, size_t errlen) {
+  as_target *t = as_target_get(targets, block->triple, err, errlen);
+  if (!t) return -1;
+  as_block_header(out, block);
+  as_decoded d;
+  char why[512];
+  if (as_decode_block(t, arena, block, &d, why, sizeof why) != 0) {
+    as_strbuf_printf(out, "  not decoded: %s\n", why);
+    return 0;
+  }
+  if (d.num_errors) {
+    for (unsigned i = 0; i < d.num_errors; i++)
+      as_strbuf_printf(out, "  template error (line %u:%u): %s\n", d.errors[i].line, d.errors[i].column,
+                       d.errors[i].message);
+    return 0;
+  }
+  as_summary s;
+  if (as_effects_compute(arena, t, block, &d, &s, why, sizeof why) != 0) {
+    as_strbuf_printf(out, "  not walked: %s\n", why);
+    return 0;
+  }
+  as_effects_text(out, arena, t, block, &d, &s);
+  return 0;
 }

@@ -1,5 +1,6 @@
 /* How messages name instructions and operands, for every rule family
- * (checks and story alike): display.h. */
+ * (checks and story alike), and the header line of a shown block:
+ * display.h. */
 #include "asmstory/display.h"
 
 #include <stdio.h>
@@ -49,4 +50,24 @@ const char *as_operand_label(as_arena *arena, const as_block *b, int i) {
     return as_arena_printf(arena, "%s (`%s`)", ref, e);
   }
   return ref;
+}
+
+static const char *dialect_name(as_dialect d) { return d == AS_DIALECT_INTEL ? "intel" : "att"; }
+
+static void flags_text(as_strbuf *b, unsigned flags) {
+  static const char *const names[] = {"volatile", "goto", "nomem", "readonly", "pure", "nostack",
+                                      "preserves_flags", "noreturn", "memory-clobber", "cc-clobber",
+                                      "alignstack", "no-red-zone", "unreached", "memory-attr"};
+  for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (flags & (1u << i)) as_strbuf_printf(b, " %s", names[i]);
+}
+
+void as_block_header(as_strbuf *b, const as_block *block) {
+  as_strbuf_printf(b, "block %u at %s:%u:%u", block->id, block->loc.file ? block->loc.file : "<unknown>",
+                   block->loc.line, block->loc.column);
+  if (block->function) as_strbuf_printf(b, " in %s", block->function);
+  as_strbuf_printf(b, " (%s, %s, %s)", as_lang_name(block->lang), dialect_name(block->dialect),
+                   block->triple ? block->triple : "no triple");
+  flags_text(b, block->flags);
+  as_strbuf_puts(b, "\n");
 }

@@ -35,6 +35,8 @@ static const char usage[] =
     "  --checks=<globs>          rules to run, clang-tidy style (e.g. -*,memory-*)\n"
     "  --explain                 print each block's bindings, effects and permission stories\n"
     "  --dump                    print each block's operands, bindings and decoded instructions\n"
+    "  --print-effects           print each block's effects summary (registers, flags, stack,\n"
+    "                            memory accesses) instead of checking it: no checks, no story\n"
     "  --target=<triple>         target for IR without one (and for C files, as --target=)\n"
     "  -p <build-dir>            read compile_commands.json: the files and their flags\n"
     "  --fix                     apply the fix-its that are certainly right, in place\n"
@@ -67,6 +69,7 @@ typedef struct config {
   format_kind format;
   const char *checks, *triple;
   bool explain, dump, stats, cache, stories;
+  bool print_effects; /* the effects layer alone, instead of the checks */
 } config;
 
 typedef struct job {
@@ -116,8 +119,10 @@ static void analyze_job(const config *cfg, worker_state *ws, const job *j, job_r
     as_strbuf_init(&e, arena);
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    int analyzed = as_analyze_block(ws->targets, ws->story, arena, blocks.items[i], &options,
-                                    &r->findings, &d, &e, r->err, sizeof r->err);
+    int analyzed = cfg->print_effects
+                       ? as_print_block_effects(ws->targets, arena, blocks.items[i], &d, r->err, sizeof r->err)
+                       : as_analyze_block(ws->targets, ws->story, arena, blocks.items[i], &options,
+                                          &r->findings, &d, &e, r->err, sizeof r->err);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (cfg->stats)
       as_strbuf_printf(&r->stats, "asmstory-stats: block %s:%u us %lld\n", j->file,
@@ -235,6 +240,8 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
       cfg.explain = true;
     } else if (!strcmp(a, "--dump")) {
       cfg.dump = true;
+    } else if (!strcmp(a, "--print-effects")) {
+      cfg.print_effects = true;
     } else if (!strcmp(a, "--stats")) {
       cfg.stats = true;
     } else if (!strcmp(a, "--no-cache")) {
@@ -276,6 +283,9 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
   }
   if (num_files == 0 && !build_dir) return fail("%s", "no input files (see --help)");
   if (cfg.format == FORMAT_PLIST && !out_dir) return fail("%s", "--format=plist needs -o <directory>");
+  if (cfg.print_effects && (cfg.format != FORMAT_TEXT || cfg.dump || cfg.explain || fix || export_fixes))
+    return fail("%s", "--print-effects runs no checks: it does not go with --format, --dump, --explain, "
+                      "--fix or --export-fixes");
   if (cfg.format == FORMAT_PLIST) {
     struct stat st;
     if (stat(out_dir, &st) != 0 && mkdir(out_dir, 0777) != 0)
@@ -296,10 +306,10 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
     fclose(probe);
   }
   /* Permission stories need the IR (C: compiled by Clang as well). */
-  cfg.stories = as_check_enabled(cfg.checks, "memory-out-of-bounds") ||
-                as_check_enabled(cfg.checks, "memory-misaligned") ||
-                as_check_enabled(cfg.checks, "memory-readonly-write") ||
-                as_check_enabled(cfg.checks, "memory-no-provenance");
+  cfg.stories = !cfg.print_effects && (as_check_enabled(cfg.checks, "memory-out-of-bounds") ||
+                                       as_check_enabled(cfg.checks, "memory-misaligned") ||
+                                       as_check_enabled(cfg.checks, "memory-readonly-write") ||
+                                       as_check_enabled(cfg.checks, "memory-no-provenance"));
 
   as_arena arena;
   as_arena_init(&arena);

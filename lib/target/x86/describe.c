@@ -384,6 +384,9 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
   /* String instructions: the accesses go through rsi/rdi and step by size;
    * under rep the range is size * rcx. */
   if (is_string) {
+    /* repne/repnz (MC's flag 4, IP_HAS_REPEAT_NE) repeats like rep: scas
+     * and cmps count rcx down.  On other instructions it is left alone. */
+    if (mi->mcinst_flags & 4) insn->rep = true;
     unsigned si = as_target_reg_full(t, as_target_reg_lookup(t, "esi"));
     unsigned di = as_target_reg_full(t, as_target_reg_lookup(t, "edi"));
     if (so.load_si) {

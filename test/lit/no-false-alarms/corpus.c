@@ -1,5 +1,11 @@
-// RUN: %asmstory %s | FileCheck %s --allow-empty --implicit-check-not='[asmstory-'
-// RUN: %asmstory %s -- -O2 | FileCheck %s --allow-empty --implicit-check-not='[asmstory-'
+// RUN: %asmstory --stats %s 2>%t.stats | FileCheck %s --allow-empty --implicit-check-not='[asmstory-'
+// RUN: FileCheck %s --check-prefix=BLOCKS < %t.stats
+// RUN: %asmstory --stats %s -- -O2 2>%t-O2.stats | FileCheck %s --allow-empty --implicit-check-not='[asmstory-'
+// RUN: FileCheck %s --check-prefix=BLOCKS < %t-O2.stats
+// Silence proves nothing unless every block was analyzed: --stats prints one
+// line per block, and the Z3 line follows the last one (exactly 59 blocks).
+// BLOCKS-COUNT-59: asmstory-stats: block {{.*}}corpus.c:{{[0-9]+}} us {{[0-9]+$}}
+// BLOCKS-NEXT: asmstory-stats: z3 queries
 // The no-false-alarm suite: correct real-world-style blocks that must stay
 // silent (each one is a pattern from libc, kernels, crypto or atomics code).
 #include <stddef.h>

@@ -1,5 +1,11 @@
-// RUN: %asmstory %s | FileCheck %s --implicit-check-not='[asmstory-'
-// RUN: %asmstory %s -- -O2 | FileCheck %s --implicit-check-not='[asmstory-'
+// RUN: %asmstory --stats %s 2>%t.stats | FileCheck %s --implicit-check-not='[asmstory-'
+// RUN: FileCheck %s --check-prefix=BLOCKS < %t.stats
+// RUN: %asmstory --stats %s -- -O2 2>%t-O2.stats | FileCheck %s --implicit-check-not='[asmstory-'
+// RUN: FileCheck %s --check-prefix=BLOCKS < %t-O2.stats
+// All four blocks are analyzed (the two silent ones too): one --stats line
+// each, then the Z3 line.
+// BLOCKS-COUNT-4: asmstory-stats: block {{.*}}notes-only.c:{{[0-9]+}} us {{[0-9]+$}}
+// BLOCKS-NEXT: asmstory-stats: z3 queries
 // Correct kernel-style blocks the tool cannot fully verify: notes only (exit
 // status 0), never warnings.
 

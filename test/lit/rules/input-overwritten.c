@@ -10,3 +10,11 @@ void spin_bad(unsigned n) {
 // Correct: in/out counter; an input modified and restored.
 void spin_ok(unsigned n) { asm volatile("1: dec %0\n\tjnz 1b" : "+r"(n)); }
 void restore_ok(unsigned long x) { asm volatile("add $1, %0\n\tsub $1, %0" : : "r"(x)); }
+
+// repne scas counts rcx down as rep does: the count must be in/out.
+unsigned long scan_bad(const char *s, unsigned long n) {
+  // CHECK: input-overwritten.c:[[@LINE+1]]:17: warning: `repne scasb %es:(%rdi), %al` writes rcx, which holds input-only operand %1 (`n`); {{.*}}[asmstory-input-overwritten]
+  asm volatile("repne scasb" : "+D"(s) : "c"(n), "a"(0) : "cc", "memory");
+  // CHECK: note: fix: make %1 (`n`) an in/out operand ("+c")
+  return (unsigned long)s;
+}

@@ -1,6 +1,10 @@
 // RUN: not %asmstory %s | FileCheck %s --implicit-check-not='[asmstory-'
-// RUN: %asmstory %s -- -mno-red-zone | FileCheck %s --check-prefix=NORZ --allow-empty
+// RUN: %asmstory --stats %s -- -mno-red-zone 2>%t.stats | FileCheck %s --check-prefix=NORZ --allow-empty
+// RUN: FileCheck %s --check-prefix=BLOCKS < %t.stats
 // NORZ-NOT: [asmstory-
+// Without a red zone both blocks are analyzed and silent.
+// BLOCKS-COUNT-2: asmstory-stats: block {{.*}}stack-undeclared.c:{{[0-9]+}} us {{[0-9]+$}}
+// BLOCKS-NEXT: asmstory-stats: z3 queries
 
 // x86-64 System V: a push writes into the red zone.
 void push_bad(void) {
