@@ -162,6 +162,9 @@ typedef struct as_operand {
   as_int_facts range;        /* integer operands: range at the asm call */
   unsigned pointee_align;    /* C: alignment of the pointee type (AST), 0 unknown */
   bool discarded;            /* an output nobody reads (Rust `out(reg) _`, clobber_abi) */
+  bool frame_object;         /* C: the lvalue is (a field or a constant element of) a
+                                local variable, whose address the frame gives without
+                                a register of its own */
   unsigned long long value_id; /* IR: identity of the value (same value, same id), 0 unknown */
   const char *type_text;     /* the C/Rust/IR type, when known */
   as_loc loc;

@@ -341,15 +341,10 @@ static bool local_at_known_offset(const as_pointer_facts *f) {
 }
 
 static bool address_in_register(const as_block *b, int m) {
-  if (b->operands[m].facts.known) return !local_at_known_offset(&b->operands[m].facts);
-  /* C: the facts are in the statement's IR copies (one per inlined call). */
-  if (!b->num_ir_twins) return true;
-  for (unsigned c = 0; c < b->num_ir_twins; c++) {
-    const as_block *copy = b->ir_twins[c];
-    if (!copy || (unsigned)m >= copy->num_operands || !local_at_known_offset(&copy->operands[m].facts))
-      return true;
-  }
-  return false;
+  /* C: the lvalue, from the AST (the same with or without IR); IR: LLVM's
+   * underlying object. */
+  if (b->operands[m].frame_object) return false;
+  return !local_at_known_offset(&b->operands[m].facts);
 }
 
 /* May output o be given the register that holds memory operand m's

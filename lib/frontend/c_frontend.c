@@ -460,6 +460,18 @@ static enum CXChildVisitResult first_child(CXCursor c, CXCursor parent, CXClient
   return CXChildVisit_Break;
 }
 
+/* The first two children (data: CXCursor[2], null-initialized). */
+static enum CXChildVisitResult two_children(CXCursor c, CXCursor parent, CXClientData data) {
+  (void)parent;
+  CXCursor *kids = data;
+  if (clang_Cursor_isNull(kids[0])) {
+    kids[0] = c;
+    return CXChildVisit_Continue;
+  }
+  kids[1] = c;
+  return CXChildVisit_Break;
+}
+
 /* The expression under implicit casts and parentheses. */
 static CXCursor strip_expr(CXCursor c) {
   for (int depth = 0; depth < 8; depth++) {
@@ -476,6 +488,51 @@ static CXCursor strip_expr(CXCursor c) {
 static bool is_array_kind(enum CXTypeKind k) {
   return k == CXType_ConstantArray || k == CXType_IncompleteArray ||
          k == CXType_VariableArray || k == CXType_DependentSizedArray;
+}
+
+/* Is the lvalue a local variable, or a field or constant-index element of
+ * one (x, s.f, buf[2])?  Its address then comes from the frame pointer or
+ * the stack pointer, in no register of its own. */
+static bool frame_object(CXCursor expr) {
+  CXCursor c = strip_expr(expr);
+  for (int depth = 0; depth < 16; depth++) {
+    enum CXCursorKind k = clang_getCursorKind(c);
+    CXCursor base = clang_getNullCursor();
+    if (k == CXCursor_DeclRefExpr) {
+      CXCursor decl = clang_getCursorReferenced(c);
+      enum CXCursorKind dk = clang_getCursorKind(decl);
+      if (dk != CXCursor_VarDecl && dk != CXCursor_ParmDecl) return false;
+      enum CX_StorageClass sc = clang_Cursor_getStorageClass(decl);
+      if (sc == CX_SC_Static || sc == CX_SC_Extern) return false;
+      enum CXCursorKind pk = clang_getCursorKind(clang_getCursorSemanticParent(decl));
+      if (pk != CXCursor_FunctionDecl && pk != CXCursor_CXXMethod && pk != CXCursor_Constructor &&
+          pk != CXCursor_Destructor && pk != CXCursor_FunctionTemplate && pk != CXCursor_LambdaExpr)
+        return false;
+      enum CXTypeKind tk = clang_getCanonicalType(clang_getCursorType(decl)).kind;
+      return tk != CXType_LValueReference && tk != CXType_RValueReference;
+    }
+    if (k == CXCursor_MemberRefExpr) {
+      clang_visitChildren(c, first_child, &base);
+      /* s.f, not p->f */
+      if (clang_Cursor_isNull(base) || clang_getCanonicalType(clang_getCursorType(base)).kind == CXType_Pointer)
+        return false;
+    } else if (k == CXCursor_ArraySubscriptExpr) {
+      clang_visitChildren(c, first_child, &base);
+      if (clang_Cursor_isNull(base) || !is_array_kind(clang_getCanonicalType(clang_getCursorType(strip_expr(base))).kind))
+        return false;
+      /* the index: the second child, a constant */
+      CXCursor kids[2] = {clang_getNullCursor(), clang_getNullCursor()};
+      clang_visitChildren(c, two_children, kids);
+      CXEvalResult r = clang_Cursor_isNull(kids[1]) ? NULL : clang_Cursor_Evaluate(kids[1]);
+      bool constant = r && clang_EvalResult_getKind(r) == CXEval_Int;
+      if (r) clang_EvalResult_dispose(r);
+      if (!constant) return false;
+    } else {
+      return false;
+    }
+    c = strip_expr(base);
+  }
+  return false;
 }
 
 static void fill_type(c_ctx *ctx, as_operand *op, CXCursor expr, bool is_input,
@@ -599,6 +656,7 @@ static int add_operand(c_ctx *ctx, const visit_scope *scope, as_block *b, CXCurs
   }
   op->expr_text = expr_tokens ? expr_tokens : extent_text(ctx, expr);
   fill_type(ctx, op, expr, !is_output, scope->in_template);
+  if (op->constraint.kinds & AS_CK_MEM) op->frame_object = frame_object(expr);
   return 0;
 }
 

@@ -155,6 +155,32 @@ const char *registerVariable(BuildContext &bc, const Expr *e) {
   return copyString(as_plugin_arena(bc.plugin), ti.getNormalizedGCCRegisterName(name));
 }
 
+// Is the lvalue a local variable, or a field or constant-index element of
+// one (x, s.f, buf[2])?  Its address then comes from the frame pointer or the
+// stack pointer, in no register of its own.
+bool frameObject(const ASTContext &ctx, const Expr *e) {
+  for (int depth = 0; e && depth < 16; depth++) {
+    e = e->IgnoreParenImpCasts();
+    if (const auto *ref = dyn_cast<DeclRefExpr>(e)) {
+      const auto *var = dyn_cast<VarDecl>(ref->getDecl());
+      return var && var->hasLocalStorage() && !var->getType()->isReferenceType();
+    }
+    if (const auto *member = dyn_cast<MemberExpr>(e)) {
+      if (member->isArrow()) return false;
+      e = member->getBase();
+    } else if (const auto *sub = dyn_cast<ArraySubscriptExpr>(e)) {
+      const Expr *base = sub->getBase()->IgnoreParenImpCasts();
+      if (!base->getType()->isArrayType() || sub->getIdx()->isValueDependent() ||
+          !sub->getIdx()->isIntegerConstantExpr(ctx))
+        return false;
+      e = base;
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
 // Fills the operand's C type facts; returns the local variable whose object
 // the operand points to, if any.
 const char *fillOperand(BuildContext &bc, as_operand *op, const Expr *e, bool is_input,
@@ -185,6 +211,7 @@ const char *fillOperand(BuildContext &bc, as_operand *op, const Expr *e, bool is
     }
   }
   bool memory = (op->constraint.kinds & AS_CK_MEM) != 0;
+  if (memory && !dependent) op->frame_object = frameObject(ctx, e);
   if (memory && size > 0) {
     op->pointee_size = static_cast<unsigned>(size); // the object "m" names
     long long ta = alignOf(ctx, canon);

@@ -231,7 +231,14 @@ void as_effects_text(as_strbuf *b, as_arena *arena, const as_target *t, const as
     const as_early_clobber *e = &s->early[i];
     as_strbuf_printf(b, "  early clobber: output %s written", as_operand_label(arena, block, e->output));
     if (e->write_insn >= 0) as_strbuf_printf(b, " by insn %d", e->write_insn);
-    as_strbuf_printf(b, ", then input %s read by insn %d\n", as_operand_label(arena, block, e->input), e->read_insn);
+    as_strbuf_printf(b, ", then %s %s %s by insn %d\n", e->address ? "the address of" : "input",
+                     as_operand_label(arena, block, e->input), e->address ? "used" : "read", e->read_insn);
+  }
+  for (unsigned i = 0; i < s->num_lost; i++) {
+    const as_lost_input *l = &s->lost[i];
+    as_strbuf_printf(b, "  lost in %s: input %s read by insn %d after insn %d wrote %s\n",
+                     as_target_reg_name(t, l->reg), as_operand_label(arena, block, l->operand),
+                     l->read_insn, l->write_insn, as_target_reg_name(t, l->reg));
   }
   for (unsigned i = 0; i < s->num_wide; i++) {
     const as_wide_read *w = &s->wide[i];

@@ -4,7 +4,7 @@
 // in memory, whose address is an input the compiler may put in an output's
 // register.
 // RUN: not %asmstory %s | FileCheck %s --implicit-check-not='[asmstory-'
-// RUN: %if plugin %{ %clang -fplugin=%asmstory_so -O2 -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=PLUGIN %}
+// RUN: %if plugin %{ %clang -fplugin=%asmstory_so -O2 -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=PLUGIN --implicit-check-not='[asmstory-' %}
 
 // r12 is saved in r11 and restored, but nothing stops the compiler from
 // choosing r12 for %0: the restore then overwrites the result.
@@ -26,6 +26,7 @@ long mov_save_ok(long x) {
 // its memory form that address may be in rax.
 int rdrand_bad(unsigned long *v, unsigned char *ok) {
   unsigned long val;
+  // PLUGIN: every-allocation.c:[[@LINE+4]]:17: warning: when the compiler puts %1 (`*ok`) in memory, {{.*}}[asmstory-early-clobber-missing]
   // CHECK: every-allocation.c:[[@LINE+3]]:17: warning: when the compiler puts %1 (`*ok`) in memory, output %0 (`val`) is written before the address of %1 (`*ok`) is used, but is not early-clobber; {{.*}}[asmstory-early-clobber-missing]
   // CHECK: every-allocation.c:[[@LINE+2]]:17: note: `rdrandq %rax` writes output %0 (`val`)
   // CHECK-NEXT: every-allocation.c:[[@LINE+1]]:28: note: `setb (%rcx)` then accesses %1 (`*ok`) through its address
@@ -53,6 +54,7 @@ int rdrand_local_ok(unsigned long *v) {
 // of the outputs written first.  Binding never fails on code that compiles.
 struct seven { int a, b, c, d, e, f, g; };
 void seven_bad(struct seven *o) {
+  // PLUGIN: every-allocation.c:[[@LINE+2]]:8: warning: output %0 (`o->a`) is written before the address of %5 (`o->f`) {{.*}}[asmstory-early-clobber-missing]
   // CHECK: every-allocation.c:[[@LINE+1]]:8: warning: output %0 (`o->a`) is written before the address of %5 (`o->f`) is used, but is not early-clobber; {{.*}}[asmstory-early-clobber-missing]
   asm("movl $1, %0\n\tmovl $2, %1\n\tmovl $3, %2\n\tmovl $4, %3\n\tmovl $5, %4\n\tmovl $6, %5\n\tmovl $7, %6"
       : "=g"(o->a), "=g"(o->b), "=g"(o->c), "=g"(o->d), "=g"(o->e), "=g"(o->f), "=g"(o->g)
