@@ -140,6 +140,8 @@ typedef struct as_summary {
   bool df_may_be_set_at_exit;
   int df_set_insn;
   bool falls_through;         /* some path reaches the end of the block */
+  int syscall_nr_unknown;     /* a system call whose number the block does not
+                                 show (a parameter's value), -1 if none */
   bool converged;
   uint64_t outputs_written_all; /* operands written on every path to an exit */
   unsigned side_effects;      /* as_side_effect union */

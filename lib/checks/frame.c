@@ -307,6 +307,18 @@ static void check_outputs(ctx *c) {
           c->d->bindings[i].kind == AS_BIND_REG && c->d->bindings[q].reg == c->d->bindings[i].reg)
         tied = true;
     if (tied || o->discarded) continue;
+    /* "=m"(x) beside "m"(x): memory the block leaves alone keeps the
+     * input's value, which is the output's (boost's conditional increment). */
+    if (o->indirect || (o->constraint.kinds & AS_CK_MEM)) {
+      bool also_input = false;
+      for (unsigned q = 0; q < b->num_operands && !also_input; q++) {
+        const as_operand *in = &b->operands[q];
+        also_input = in->dir == AS_DIR_IN && (in->indirect || (in->constraint.kinds & AS_CK_MEM)) &&
+                     ((o->value_id && in->value_id == o->value_id) ||
+                      (o->expr_text && in->expr_text && !strcmp(o->expr_text, in->expr_text)));
+      }
+      if (also_input) continue;
+    }
     if (i >= c->d->num_bindings || c->d->bindings[i].kind == AS_BIND_NONE) continue;
     if ((c->s->outputs_written_all >> i) & 1) continue;
     if (memory_output_stored_through_pointer(c, (int)i)) continue;
@@ -343,6 +355,12 @@ static void check_undefined(ctx *c) {
     if (u->kind == AS_USE_OUTPUT && u->operand >= 0 && c->b->operands[u->operand].discarded) continue;
     bool is_mem = false;
     int op = operand_of_reg(c, u->reg, &is_mem);
+    /* An output's own entry value reaching it unchanged on a path that
+     * skips every write: that is output-not-written (an output written
+     * inside a loop, left alone on the path that skips the loop). */
+    if (u->kind == AS_USE_OUTPUT && op >= 0 && op == u->operand && !is_mem && u->operand < 64 &&
+        !((s->outputs_written_all >> u->operand) & 1))
+      continue;
     const char *what;
     if (u->reg == c->d->flags_reg)
       what = "the status flags, which nothing in the block set";
@@ -516,7 +534,14 @@ static void check_control(ctx *c) {
       note_insn(c, f, s->escapes[i].insn, "%s also %s", insn_text(c, s->escapes[i].insn),
                 s->escapes[i].why);
   }
-  if ((c->b->flags & AS_BF_NORETURN) && s->falls_through)
+  if ((c->b->flags & AS_BF_NORETURN) && s->falls_through && s->syscall_nr_unknown >= 0) {
+    /* exit or not is the caller's number (a wrapper's standalone copy) */
+    as_finding *u = report(c, "unmodeled", s->syscall_nr_unknown,
+                           "the block is declared noreturn and %s is a system call whose number "
+                           "comes from outside the block; that it never returns is not verified",
+                           insn_text(c, s->syscall_nr_unknown));
+    if (u) u->severity = AS_SEV_NOTE;
+  } else if ((c->b->flags & AS_BF_NORETURN) && s->falls_through)
     report(c, "control-escape", c->d->num_insns ? (int)c->d->num_insns - 1 : -1,
            "the block is declared noreturn but control can reach its end; the compiler placed "
            "nothing after it");

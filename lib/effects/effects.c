@@ -910,7 +910,7 @@ static void step(walker *w, state *st, int i) {
 }
 
 /* A system call that never returns (exit), its number a known constant. */
-static bool exits_process(const walker *w, const state *st, const as_insn *in) {
+static bool exits_process(walker *w, const state *st, const as_insn *in) {
   if (!in->syscall_nr_reg) return false;
   int k = idx(w, in->syscall_nr_reg);
   long long nr = -1;
@@ -922,6 +922,7 @@ static bool exits_process(const walker *w, const state *st, const as_insn *in) {
           w->block->operands[q].dir != AS_DIR_OUT && w->block->operands[q].has_value)
         nr = w->block->operands[q].value;
   }
+  if (nr < 0 && w->s->syscall_nr_unknown < 0) w->s->syscall_nr_unknown = (int)(in - w->d->insns);
   return as_target_syscall_never_returns(w->t, in, nr);
 }
 
@@ -933,6 +934,7 @@ int as_effects_compute(as_arena *arena, const as_target *target, const as_block 
   s->sp_unbalanced_insn = -1;
   s->sp_min_insn = -1;
   s->stack_first_insn = -1;
+  s->syscall_nr_unknown = -1;
   s->df_set_insn = -1;
   s->sp_exit_known = true;
   for (unsigned c = 0; c < 8; c++) s->side_effect_insn[c] = -1;

@@ -535,6 +535,42 @@ static bool frame_object(CXCursor expr) {
   return false;
 }
 
+typedef struct var_refs {
+  CXCursor var, skip;
+  unsigned count;
+} var_refs;
+
+static enum CXChildVisitResult count_refs(CXCursor c, CXCursor parent, CXClientData data) {
+  (void)parent;
+  var_refs *r = data;
+  if (clang_getCursorKind(c) == CXCursor_DeclRefExpr && !clang_equalCursors(c, r->skip) &&
+      clang_equalCursors(clang_getCursorReferenced(c), r->var))
+    r->count++;
+  return r->count ? CXChildVisit_Break : CXChildVisit_Recurse;
+}
+
+/* Is an output a local variable that nothing else in its function names (a
+ * scratch output, "=&r"(tmp))?  Nobody reads what the block leaves there. */
+static bool scratch_output(CXCursor expr) {
+  CXCursor ref = strip_expr(expr);
+  if (clang_getCursorKind(ref) != CXCursor_DeclRefExpr) return false;
+  CXCursor decl = clang_getCursorReferenced(ref);
+  if (clang_getCursorKind(decl) != CXCursor_VarDecl) return false;
+  enum CX_StorageClass sc = clang_Cursor_getStorageClass(decl);
+  CXType type = clang_getCursorType(decl);
+  if (sc == CX_SC_Static || sc == CX_SC_Extern || clang_isVolatileQualifiedType(type) ||
+      clang_getCanonicalType(type).kind == CXType_LValueReference)
+    return false;
+  CXCursor fn = clang_getCursorSemanticParent(decl);
+  enum CXCursorKind fk = clang_getCursorKind(fn);
+  if (fk != CXCursor_FunctionDecl && fk != CXCursor_CXXMethod && fk != CXCursor_Constructor &&
+      fk != CXCursor_Destructor)
+    return false;
+  var_refs r = {decl, ref, 0};
+  clang_visitChildren(fn, count_refs, &r);
+  return r.count == 0;
+}
+
 static void fill_type(c_ctx *ctx, as_operand *op, CXCursor expr, bool is_input,
                       bool in_template) {
   if (clang_Cursor_isNull(expr)) return;
@@ -657,6 +693,7 @@ static int add_operand(c_ctx *ctx, const visit_scope *scope, as_block *b, CXCurs
   op->expr_text = expr_tokens ? expr_tokens : extent_text(ctx, expr);
   fill_type(ctx, op, expr, !is_output, scope->in_template);
   if (op->constraint.kinds & AS_CK_MEM) op->frame_object = frame_object(expr);
+  if (op->dir == AS_DIR_OUT && !scope->in_template) op->discarded = scratch_output(expr);
   return 0;
 }
 

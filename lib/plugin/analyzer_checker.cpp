@@ -77,7 +77,7 @@ void AsmStoryChecker::checkEndOfTranslationUnit(const TranslationUnitDecl *, Ana
   for (const FoundStmt &item : found) {
     BlockSource src;
     std::string why;
-    as_block *b = buildBlock(bc, item.stmt, item.function, item.dependent, src, why);
+    as_block *b = buildBlock(bc, item.stmt, item.decl, item.function, item.dependent, src, why);
     if (!b) continue;
     b->id = next_id++;
     as_finding_list findings = {nullptr, 0, 0};

@@ -181,6 +181,34 @@ bool frameObject(const ASTContext &ctx, const Expr *e) {
   return false;
 }
 
+// Does anything in fn other than the expression `self` name var?
+class OtherUses : public RecursiveASTVisitor<OtherUses> {
+public:
+  OtherUses(const VarDecl *var, const Expr *self) : var_(var), self_(self) {}
+  bool found = false;
+  bool VisitDeclRefExpr(DeclRefExpr *e) {
+    if (e != self_ && e->getDecl() == var_) found = true;
+    return !found;
+  }
+
+private:
+  const VarDecl *var_;
+  const Expr *self_;
+};
+
+// Is an output a local variable that nothing else in its function names (a
+// scratch output, "=&r"(tmp))?  Nobody reads what the block leaves there.
+bool scratchOutput(const Decl *fn, const Expr *e) {
+  const auto *ref = dyn_cast<DeclRefExpr>(e->IgnoreParenImpCasts());
+  const auto *var = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
+  if (!var || !var->hasLocalStorage() || isa<ParmVarDecl>(var) || var->getType()->isReferenceType() ||
+      var->getType().isVolatileQualified() || !fn || !fn->getBody())
+    return false;
+  OtherUses uses(var, ref);
+  uses.TraverseStmt(const_cast<Stmt *>(fn->getBody()));
+  return !uses.found;
+}
+
 // Fills the operand's C type facts; returns the local variable whose object
 // the operand points to, if any.
 const char *fillOperand(BuildContext &bc, as_operand *op, const Expr *e, bool is_input,
@@ -428,8 +456,9 @@ uint64_t srclocCookie(const GCCAsmStmt *stmt) {
   return lit->getBeginLoc().getRawEncoding();
 }
 
-as_block *buildBlock(BuildContext &bc, const GCCAsmStmt *s, const std::string &function,
-                     bool dependent, BlockSource &src, std::string &err) {
+as_block *buildBlock(BuildContext &bc, const GCCAsmStmt *s, const Decl *fn,
+                     const std::string &function, bool dependent, BlockSource &src,
+                     std::string &err) {
   ASTContext &ctx = bc.ctx;
   const SourceManager &sm = ctx.getSourceManager();
   as_arena *arena = as_plugin_arena(bc.plugin);
@@ -538,6 +567,7 @@ as_block *buildBlock(BuildContext &bc, const GCCAsmStmt *s, const std::string &f
     if (!op->loc.file) op->loc = b->loc;
     op->expr_text = exprText(bc, e);
     objects[k] = fillOperand(bc, op, e, !is_output, dependent);
+    if (op->dir == AS_DIR_OUT && !dependent) op->discarded = scratchOutput(fn, e);
     registers[k] = registerVariable(bc, e);
   }
 

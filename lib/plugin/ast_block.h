@@ -60,11 +60,13 @@ std::vector<FoundStmt> collectAsmStatements(clang::ASTContext &ctx);
 uint64_t srclocCookie(const clang::GCCAsmStmt *stmt);
 
 // Reads one statement into a block in the plugin's arena (completed by
-// as_plugin_finish_block).  function is the enclosing function's name (may be
-// empty); dependent says the statement is in a template pattern.  Returns
-// null with a reason in err when the statement cannot be read.
-as_block *buildBlock(BuildContext &bc, const clang::GCCAsmStmt *stmt, const std::string &function,
-                     bool dependent, BlockSource &src, std::string &err);
+// as_plugin_finish_block).  fn is the enclosing function (may be null) and
+// function its name (may be empty); dependent says the statement is in a
+// template pattern.  Returns null with a reason in err when the statement
+// cannot be read.
+as_block *buildBlock(BuildContext &bc, const clang::GCCAsmStmt *stmt, const clang::Decl *fn,
+                     const std::string &function, bool dependent, BlockSource &src,
+                     std::string &err);
 
 // The source location of a template position (1-based line and column,
 // 0 for the statement itself): the exact byte inside the asm string.

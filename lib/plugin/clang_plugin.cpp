@@ -273,7 +273,7 @@ public:
     for (const FoundStmt &item : found) {
       BlockSource src;
       std::string err;
-      as_block *b = buildBlock(bc, item.stmt, item.function, item.dependent, src, err);
+      as_block *b = buildBlock(bc, item.stmt, item.decl, item.function, item.dependent, src, err);
       if (!b) {
         session->remark(item.stmt->getAsmLoc(), "asmstory: the asm statement is not analyzed: " + err);
         continue;

@@ -370,7 +370,15 @@ static void one_access(story *st, const as_access *a) {
     unsigned long long eff = k;
     if (disp && lowbit(disp) < eff) eff = lowbit(disp);
     if (a->has_index && a->index_scale < eff) eff = a->index_scale; /* any index value */
-    if (eff < m->align) {
+    /* A Rust raw pointer parameter promises no alignment in its type or its
+     * IR: the unsafe function's caller does (portable-atomic's 16-byte
+     * cmpxchg16b), as the caller does for the extent of a C parameter. */
+    bool callers = b->lang == AS_LANG_RUST && f.kind == AS_OBJ_ARGUMENT && !f.object_align &&
+                   !b->operands[p].pointee_align && f.align <= 1 && !a->has_index;
+    if (eff < m->align && callers) {
+      as_strbuf_printf(&line, "; needs %u-byte alignment, which the story assumes the caller gives "
+                       "(a raw pointer parameter)", m->align);
+    } else if (eff < m->align) {
       justified = false;
       bool proved = f.offset_known && f.object_align >= m->align &&
                     ((unsigned long long)(f.offset + disp) % m->align) != 0;

@@ -26,3 +26,38 @@ void mem_ok(int *p) { asm volatile("movl $1, %0" : "=m"(*p)); }
 struct desc_ptr { unsigned short size; unsigned long address; } __attribute__((packed));
 void store_gdt_ok(struct desc_ptr *d) { asm volatile("sgdt %0" : "=m"(*d)); }
 void store_idt_ok(struct desc_ptr *d) { asm volatile("sidt %0" : "=m"(*d)); }
+
+// Written inside a loop that a path skips: the output is not written on that
+// path (output-not-written), which is not also an undefined read.
+int loop_skip(int n) {
+  int r;
+  // CHECK: output-not-written.c:[[@LINE+1]]:3: warning: output %0 (`r`) is not written on some path through the block; {{.*}}[asmstory-output-not-written]
+  asm("test %1, %1\n\tje 2f\n1:\n\tmov %1, %0\n\tinc %0\n\tdec %1\n\tjnz 1b\n2:" : "=&r"(r), "+r"(n));
+  return r;
+}
+
+// Correct: "=m"(*p) beside "m"(*p): memory the block leaves alone keeps the
+// input's value, which is the output's (boost's conditional increment).
+void store_if_nonzero(int *p) {
+  asm("cmpl $0, %1\n\tje 1f\n\tmovl $1, %0\n1:" : "=m"(*p) : "m"(*p) : "cc");
+}
+
+// Correct: a scratch output that nothing else names ("=&r"(tmp)) may be
+// left unwritten on the path that skips the loop: nobody reads it (boost's
+// atomic_conditional_increment, whole).
+int cond_inc(int *pw) {
+  int rv, tmp;
+  asm("movl %0, %%eax\n0:\n\ttest %%eax, %%eax\n\tje 1f\n\tmovl %%eax, %2\n\tincl %2\n\t"
+      "lock\n\tcmpxchgl %2, %0\n\tjne 0b\n1:"
+      : "=m"(*pw), "=&a"(rv), "=&r"(tmp) : "m"(*pw) : "cc");
+  return rv;
+}
+// The same output read after the block is reported.
+int cond_inc_read(int *pw) {
+  int rv, tmp;
+  // CHECK: output-not-written.c:[[@LINE+1]]:3: warning: output %2 (`tmp`) is not written on some path through the block; {{.*}}[asmstory-output-not-written]
+  asm("movl %0, %%eax\n0:\n\ttest %%eax, %%eax\n\tje 1f\n\tmovl %%eax, %2\n\tincl %2\n\t"
+      "lock\n\tcmpxchgl %2, %0\n\tjne 0b\n1:"
+      : "=m"(*pw), "=&a"(rv), "=&r"(tmp) : "m"(*pw) : "cc");
+  return rv + tmp;
+}

@@ -1,5 +1,6 @@
 // RUN: not %asmstory %s | FileCheck %s --implicit-check-not='[asmstory-'
 // RUN: not %asmstory --explain %s | FileCheck %s --check-prefix=EXPLAIN
+// RUN: not %asmstory --explain %s | FileCheck %s --check-prefix=RAWPTR
 // Rust references as permission: &T grants reading size_of::<T>() bytes.
 use std::arch::asm;
 
@@ -36,6 +37,14 @@ pub fn aligned_ok(p: &A32) {
 pub fn aligned_bad(p: &[u8; 32]) {
     // CHECK: rust-story.rs:[[@LINE+1]]:20: warning: `vmovdqa (%rax), %ymm0` needs 32-byte alignment, but {0} (`p`)+0 is only known to be 1-byte aligned{{.*}}[asmstory-memory-misaligned]
     unsafe { asm!("vmovdqa ymm0, [{0}]", in(reg) p, out("ymm0") _, options(readonly, nostack)); }
+}
+
+// Correct: a raw pointer parameter promises no alignment in its type; the
+// unsafe function's caller does (--explain says the story assumes it).
+// RAWPTR: `vmovdqa (%rax), %ymm0` reads 32 bytes at {0} (`p`)+0: points into parameter `p` at offset 0, align 1, {{.*}}; needs 32-byte alignment, which the story assumes the caller gives (a raw pointer parameter); {{.*}}: justified
+#[inline(never)]
+pub unsafe fn raw_param_ok(p: *const u8) {
+    asm!("vmovdqa ymm0, [{0}]", in(reg) p, out("ymm0") _, options(readonly, nostack));
 }
 
 // rep stosb bounded by a dominating check (silent) and unbounded.
