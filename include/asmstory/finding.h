@@ -73,11 +73,6 @@ const as_rule_info *as_rule_find(const char *id);
 bool as_checks_valid(const char *globs, char *err, size_t errlen);
 bool as_check_enabled(const char *globs, const char *rule);
 
-/* Source location of a template position: the statement location when the
- * block has no per-line locations; the reporter refines columns by reading
- * the source line. */
-as_loc as_finding_loc(const as_finding *finding);
-
 #ifdef __cplusplus
 }
 #endif

@@ -174,13 +174,3 @@ bool as_checks_valid(const char *globs, char *err, size_t errlen) {
   }
   return true;
 }
-
-as_loc as_finding_loc(const as_finding *finding) {
-  const as_block *b = finding->block;
-  if (finding->tpl_line && b->line_locs && finding->tpl_line <= b->num_line_locs) {
-    as_loc loc = b->line_locs[finding->tpl_line - 1];
-    if (finding->tpl_column) loc.column += finding->tpl_column - 1;
-    return loc;
-  }
-  return b->loc;
-}

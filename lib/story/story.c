@@ -36,7 +36,7 @@ struct as_story_ctx {
 as_story_ctx *as_story_create(unsigned timeout_ms, bool use_cache) {
   as_story_ctx *ctx = calloc(1, sizeof *ctx);
   if (!ctx) return NULL;
-  ctx->timeout_ms = timeout_ms ? timeout_ms : 2000;
+  ctx->timeout_ms = timeout_ms ? timeout_ms : AS_STORY_TIMEOUT_MS;
   ctx->use_cache = use_cache;
   return ctx;
 }
@@ -188,10 +188,6 @@ static bool facts_in(const as_block *b, const as_block *copy, int i, as_pointer_
    * inputs), with "+" operands' initial values as tied inputs at the end. */
   if (copy && facts_of(copy, i, facts, range)) return true;
   return false;
-}
-
-bool as_operand_facts(const as_block *b, int i, as_pointer_facts *facts, as_int_facts *range) {
-  return facts_in(b, b->ir_twin, i, facts, range);
 }
 
 /* ---- the story of one access ------------------------------------------ */

@@ -10,6 +10,7 @@
 #include "asmstory/analyze.h"
 #include "asmstory/frontend.h"
 #include "asmstory/report.h"
+#include "asmstory/version.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -155,7 +156,7 @@ static void *worker(void *arg) {
   pool *p = arg;
   worker_state ws;
   ws.targets = as_target_cache_create();
-  ws.story = p->cfg->stories ? as_story_create(2000, p->cfg->cache) : NULL;
+  ws.story = p->cfg->stories ? as_story_create(AS_STORY_TIMEOUT_MS, p->cfg->cache) : NULL;
   for (;;) {
     unsigned i = atomic_fetch_add(&p->next, 1);
     if (i >= p->num_jobs) break;
@@ -256,7 +257,7 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
     } else if (!strcmp(a, "--list-checks")) {
       list_checks = true;
     } else if (!strcmp(a, "--version")) {
-      printf("asmstory 0.1 (LLVM MC 22, %s)\n", as_target_supported());
+      printf("asmstory %s (LLVM MC 22, %s)\n", AS_VERSION, as_target_supported());
       return 0;
     } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       fputs(usage, stdout);

@@ -16,6 +16,7 @@
 #include "asmstory/analyze.h"
 #include "asmstory/frontend.h"
 #include "asmstory/report.h"
+#include "asmstory/version.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -680,7 +681,7 @@ int main(int argc, char **argv) {
     } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
       verbose = true;
     } else if (!strcmp(a, "--version")) {
-      printf("cargo-asmstory 0.1 (asmstory 0.1, LLVM MC 22, %s)\n", as_target_supported());
+      printf("cargo-asmstory %s (LLVM MC 22, %s)\n", AS_VERSION, as_target_supported());
       goto done;
     } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       fputs(usage, stdout);
@@ -844,7 +845,7 @@ int main(int argc, char **argv) {
                  as_check_enabled(checks, "memory-misaligned") ||
                  as_check_enabled(checks, "memory-readonly-write") ||
                  as_check_enabled(checks, "memory-no-provenance");
-  story = stories ? as_story_create(2000, true) : NULL;
+  story = stories ? as_story_create(AS_STORY_TIMEOUT_MS, true) : NULL;
   as_finding_list findings = {0};
   as_strbuf text;
   as_strbuf_init(&text, &arena);
