@@ -271,8 +271,12 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
   if (list_checks) {
     unsigned n;
     const as_rule_info *r = as_rules(&n);
-    for (unsigned k = 0; k < n; k++)
-      if (as_check_enabled(cfg.checks, r[k].id)) printf("%-24s %s\n", r[k].id, r[k].summary);
+    for (unsigned k = 0; k < n; k++) {
+      if (!as_check_enabled(cfg.checks, r[k].id)) continue;
+      const char *needs = as_rule_needs_text(&r[k]);
+      printf("%-24s %s%s%s%s\n", r[k].id, r[k].summary, *needs ? " [needs " : "", needs,
+             *needs ? "]" : "");
+    }
     return 0;
   }
   if (num_files == 0 && !build_dir) return fail("%s", "no input files (see --help)");
@@ -297,10 +301,7 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
     fclose(probe);
   }
   /* Permission stories need the IR (C: compiled by Clang as well). */
-  cfg.stories = as_check_enabled(cfg.checks, "memory-out-of-bounds") ||
-                as_check_enabled(cfg.checks, "memory-misaligned") ||
-                as_check_enabled(cfg.checks, "memory-readonly-write") ||
-                as_check_enabled(cfg.checks, "memory-no-provenance");
+  cfg.stories = as_checks_need(cfg.checks, AS_NEEDS_IR | AS_NEEDS_Z3);
 
   as_arena arena;
   as_arena_init(&arena);

@@ -711,8 +711,12 @@ int main(int argc, char **argv) {
   if (list_checks) {
     unsigned n;
     const as_rule_info *r = as_rules(&n);
-    for (unsigned k = 0; k < n; k++)
-      if (as_check_enabled(checks, r[k].id)) printf("%-24s %s\n", r[k].id, r[k].summary);
+    for (unsigned k = 0; k < n; k++) {
+      if (!as_check_enabled(checks, r[k].id)) continue;
+      const char *needs = as_rule_needs_text(&r[k]);
+      printf("%-24s %s%s%s%s\n", r[k].id, r[k].summary, *needs ? " [needs " : "", needs,
+             *needs ? "]" : "");
+    }
     goto done;
   }
 
@@ -841,10 +845,7 @@ int main(int argc, char **argv) {
 
   /* 4. Analysis, as asmstory does for each input. */
   targets = as_target_cache_create();
-  bool stories = as_check_enabled(checks, "memory-out-of-bounds") ||
-                 as_check_enabled(checks, "memory-misaligned") ||
-                 as_check_enabled(checks, "memory-readonly-write") ||
-                 as_check_enabled(checks, "memory-no-provenance");
+  bool stories = as_checks_need(checks, AS_NEEDS_IR | AS_NEEDS_Z3);
   story = stories ? as_story_create(AS_STORY_TIMEOUT_MS, true) : NULL;
   as_finding_list findings = {0};
   as_strbuf text;
