@@ -333,3 +333,14 @@ void as_report_sarif(as_strbuf *out, const as_finding_list *findings) {
   }
   as_strbuf_puts(out, findings->count ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n");
 }
+
+void as_report_checks(as_strbuf *out, const char *globs) {
+  unsigned n;
+  const as_rule_info *r = as_rules(&n);
+  for (unsigned k = 0; k < n; k++) {
+    if (!as_check_enabled(globs, r[k].id)) continue;
+    const char *needs = as_rule_needs_text(&r[k]);
+    as_strbuf_printf(out, "%-24s %s%s%s%s\n", r[k].id, r[k].summary, *needs ? " [needs " : "", needs,
+                     *needs ? "]" : "");
+  }
+}

@@ -720,17 +720,6 @@ static int parse_args(session *s, int argc, char **argv, bool *stop) {
   return 0;
 }
 
-static void print_checks(const char *checks) {
-  unsigned n;
-  const as_rule_info *r = as_rules(&n);
-  for (unsigned k = 0; k < n; k++) {
-    if (!as_check_enabled(checks, r[k].id)) continue;
-    const char *needs = as_rule_needs_text(&r[k]);
-    printf("%-24s %s%s%s%s\n", r[k].id, r[k].summary, *needs ? " [needs " : "", needs,
-           *needs ? "]" : "");
-  }
-}
-
 /* 1. The workspace root and target directory (cargo metadata). */
 static int read_workspace(session *s) {
   strvec md = {0};
@@ -961,7 +950,10 @@ int main(int argc, char **argv) {
   bool stop = false;
   int status = parse_args(&s, argc, argv, &stop);
   if (!stop && s.list_checks) {
-    print_checks(s.checks);
+    as_strbuf list;
+    as_strbuf_init(&list, &s.arena);
+    as_report_checks(&list, s.checks);
+    fputs(list.data, stdout);
     stop = true;
   }
   if (stop) {
