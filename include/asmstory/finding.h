@@ -59,24 +59,30 @@ as_fixit *as_finding_fixit(as_arena *arena, as_finding *finding, const char *for
 
 const char *as_severity_name(as_severity severity);
 
+/* What a rule needs beyond the block and its declared interface: the
+ * LLVM IR of the program (pointer facts; C files are compiled a second
+ * time) and the Z3 solver (the permission story). */
+enum { AS_NEEDS_IR = 1u << 0, AS_NEEDS_Z3 = 1u << 1 };
+
 /* The rule catalog (RULES.md). */
 typedef struct as_rule_info {
   const char *id;
   as_severity default_severity;
   const char *summary;      /* one sentence */
+  unsigned needs;           /* AS_NEEDS_* */
 } as_rule_info;
 const as_rule_info *as_rules(unsigned *count);
 const as_rule_info *as_rule_find(const char *id);
+/* "LLVM IR, Z3", "LLVM IR", "Z3", or "" for a rule that needs neither. */
+const char *as_rule_needs_text(const as_rule_info *rule);
 
 /* clang-tidy style check globs: "-*,memory-*".  Later entries win; a bare
  * list enables what it names on top of the default (all rules). */
 bool as_checks_valid(const char *globs, char *err, size_t errlen);
 bool as_check_enabled(const char *globs, const char *rule);
-
-/* Source location of a template position: the statement location when the
- * block has no per-line locations; the reporter refines columns by reading
- * the source line. */
-as_loc as_finding_loc(const as_finding *finding);
+/* Does some rule the globs enable need any of `needs` (AS_NEEDS_*)?  Without
+ * such a rule, C files are not compiled to IR and Z3 is not started. */
+bool as_checks_need(const char *globs, unsigned needs);
 
 #ifdef __cplusplus
 }

@@ -20,6 +20,9 @@ void as_report_sarif(as_strbuf *out, const as_finding_list *findings);
 void as_report_plist(as_strbuf *out, const as_finding_list *findings);
 /* {"findings": [...]} with rule, severity, message, file, line, column, notes, fixits. */
 void as_report_json(as_strbuf *out, const as_finding_list *findings);
+/* --list-checks: one line per rule the globs enable, its id, summary and
+ * what it needs beyond the source ("[needs LLVM IR, Z3]"). */
+void as_report_checks(as_strbuf *out, const char *globs);
 
 /* Sorts list->items[from..] into source order (file, line, column, then the
  * order they were found), as a compiler reports them; with drop_duplicates,

@@ -15,7 +15,10 @@ extern "C" {
 #endif
 
 /* One per process: the Z3 context is created only when a query is needed,
- * every query has a timeout, identical queries are answered from a cache. */
+ * every query has a timeout, identical queries are answered from a cache.
+ * A timeout_ms of 0 means AS_STORY_TIMEOUT_MS (docs/usage.md, docs/plugin.md
+ * and docs/rules/memory-out-of-bounds.md say 2 s). */
+#define AS_STORY_TIMEOUT_MS 2000u
 typedef struct as_story_ctx as_story_ctx;
 as_story_ctx *as_story_create(unsigned timeout_ms, bool use_cache);
 void as_story_destroy(as_story_ctx *ctx);
@@ -26,11 +29,6 @@ typedef struct as_story_stats {
   unsigned timeouts;
 } as_story_stats;
 as_story_stats as_story_get_stats(const as_story_ctx *ctx);
-
-/* Pointer facts and integer range of operand i, looking through the C
- * statement's IR twin and through inputs tied to i. */
-bool as_operand_facts(const as_block *block, int operand, as_pointer_facts *facts,
-                      as_int_facts *range);
 
 /* Checks memory-out-of-bounds, memory-misaligned, memory-readonly-write and
  * memory-no-provenance for every access of the summary; appends findings

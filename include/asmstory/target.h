@@ -123,7 +123,6 @@ const char *as_target_reg_name(const as_target *target, unsigned reg);
 unsigned as_target_reg_lookup(const as_target *target, const char *name);
 unsigned as_target_reg_full(const as_target *target, unsigned reg);
 unsigned as_target_reg_bits(const as_target *target, unsigned reg);
-unsigned as_target_pointer_bits(const as_target *target);
 
 /* ---- What the generic layers ask about the architecture ------------------
  * (lib/target/arch.h: each architecture answers; effects, checks and story

@@ -5,47 +5,60 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The permission story's rules take facts from the IR and ask Z3 for each
+ * access; the others need the block and its interface only. */
+#define STORY (AS_NEEDS_IR | AS_NEEDS_Z3)
+
 static const as_rule_info rules[] = {
     {"clobber-missing", AS_SEV_WARNING,
-     "the block writes a register that is neither an output nor clobbered and does not restore it"},
+     "the block writes a register that is neither an output nor clobbered and does not restore it", 0},
     {"input-overwritten", AS_SEV_WARNING,
-     "the block writes a register bound to an input-only operand and does not restore it"},
+     "the block writes a register bound to an input-only operand and does not restore it", 0},
     {"early-clobber-missing", AS_SEV_WARNING,
-     "an output is written while an input that may share its register is still to be read"},
-    {"output-not-written", AS_SEV_WARNING, "an output-only operand is not written on some path"},
+     "an output is written while an input that may share its register is still to be read", 0},
+    {"output-not-written", AS_SEV_WARNING, "an output-only operand is not written on some path", 0},
     {"undefined-read", AS_SEV_WARNING,
-     "the block uses a register or flag value that nothing defined"},
+     "the block uses a register or flag value that nothing defined", 0},
     {"flags-clobber-missing", AS_SEV_WARNING,
-     "condition flags change though the interface says they are preserved"},
-    {"operand-width", AS_SEV_WARNING, "an operand is used at a width other than its type's"},
+     "condition flags change though the interface says they are preserved", 0},
+    {"operand-width", AS_SEV_WARNING, "an operand is used at a width other than its type's", 0},
     {"stack-undeclared", AS_SEV_WARNING,
-     "the block uses the stack though the interface forbids it (nostack, the red zone)"},
-    {"stack-unbalanced", AS_SEV_WARNING, "the stack pointer at exit differs from entry"},
-    {"direction-flag", AS_SEV_WARNING, "the direction flag may be set at exit"},
+     "the block uses the stack though the interface forbids it (nostack, the red zone)", 0},
+    {"stack-unbalanced", AS_SEV_WARNING, "the stack pointer at exit differs from entry", 0},
+    {"direction-flag", AS_SEV_WARNING, "the direction flag may be set at exit", 0},
     {"control-escape", AS_SEV_WARNING,
-     "control leaves the block other than by falling through or a declared asm goto label"},
+     "control leaves the block other than by falling through or a declared asm goto label", 0},
     {"memory-read-undeclared", AS_SEV_WARNING,
-     "the block reads memory not covered by an input memory operand or a \"memory\" clobber"},
+     "the block reads memory not covered by an input memory operand or a \"memory\" clobber", 0},
     {"memory-write-undeclared", AS_SEV_WARNING,
-     "the block writes memory not covered by an output memory operand or a \"memory\" clobber"},
+     "the block writes memory not covered by an output memory operand or a \"memory\" clobber", 0},
     {"memory-out-of-bounds", AS_SEV_WARNING,
-     "an access lies outside the object its pointer points into"},
+     "an access lies outside the object its pointer points into", STORY},
     {"memory-misaligned", AS_SEV_WARNING,
-     "the instruction requires an alignment the pointer does not provably have"},
+     "the instruction requires an alignment the pointer does not provably have", STORY},
     {"memory-readonly-write", AS_SEV_ERROR,
-     "a write through a pointer whose provenance grants only reading"},
+     "a write through a pointer whose provenance grants only reading", STORY},
     {"memory-no-provenance", AS_SEV_WARNING,
-     "an access whose address derives from no pointer handed to the block"},
+     "an access whose address derives from no pointer handed to the block", STORY},
     {"pure-side-effect", AS_SEV_WARNING,
-     "a block declared pure depends on hidden state or has effects the compiler cannot see"},
+     "a block declared pure depends on hidden state or has effects the compiler cannot see", 0},
     {"template-error", AS_SEV_ERROR,
-     "the template does not assemble for the target after operand substitution"},
-    {"unmodeled", AS_SEV_NOTE, "the block contains something whose effects the tool cannot model"},
+     "the template does not assemble for the target after operand substitution", 0},
+    {"unmodeled", AS_SEV_NOTE, "the block contains something whose effects the tool cannot model", 0},
 };
 
 const as_rule_info *as_rules(unsigned *count) {
   *count = sizeof rules / sizeof rules[0];
   return rules;
+}
+
+const char *as_rule_needs_text(const as_rule_info *rule) {
+  switch (rule->needs & (AS_NEEDS_IR | AS_NEEDS_Z3)) {
+  case AS_NEEDS_IR | AS_NEEDS_Z3: return "LLVM IR, Z3";
+  case AS_NEEDS_IR: return "LLVM IR";
+  case AS_NEEDS_Z3: return "Z3";
+  default: return "";
+  }
 }
 
 const as_rule_info *as_rule_find(const char *id) {
@@ -150,6 +163,12 @@ bool as_check_enabled(const char *globs, const char *rule) {
   return enabled;
 }
 
+bool as_checks_need(const char *globs, unsigned needs) {
+  for (unsigned i = 0; i < sizeof rules / sizeof rules[0]; i++)
+    if ((rules[i].needs & needs) && as_check_enabled(globs, rules[i].id)) return true;
+  return false;
+}
+
 bool as_checks_valid(const char *globs, char *err, size_t errlen) {
   const char *p = globs;
   while (*p) {
@@ -173,14 +192,4 @@ bool as_checks_valid(const char *globs, char *err, size_t errlen) {
     }
   }
   return true;
-}
-
-as_loc as_finding_loc(const as_finding *finding) {
-  const as_block *b = finding->block;
-  if (finding->tpl_line && b->line_locs && finding->tpl_line <= b->num_line_locs) {
-    as_loc loc = b->line_locs[finding->tpl_line - 1];
-    if (finding->tpl_column) loc.column += finding->tpl_column - 1;
-    return loc;
-  }
-  return b->loc;
 }

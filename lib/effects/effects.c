@@ -241,10 +241,6 @@ static void add_early_at(walker *w, int output, int input, int read_insn, int wr
   e->address = address;
 }
 
-static void add_early(walker *w, int output, int input, int read_insn, int write_insn) {
-  add_early_at(w, output, input, read_insn, write_insn, false);
-}
-
 /* Input operand op is read at insn i with its entry value: if the compiler
  * may give it a register the template names (d->alternatives), and the
  * block has already written that register on this path, the input would
@@ -352,7 +348,7 @@ static bool address_in_register(const as_block *b, int m) {
  * another input in o's fixed register, holds that register at entry. */
 static bool may_share_address(const as_target *t, const as_block *b, int o, int m) {
   const as_operand *out = &b->operands[o];
-  if (!is_output(out) || out->early_clobber || out->indirect || out->dir == AS_DIR_INOUT) return false;
+  if (o == m || !is_output(out) || out->early_clobber || out->indirect || out->dir == AS_DIR_INOUT) return false;
   if (!(out->constraint.kinds & (AS_CK_REG | AS_CK_FIXED | AS_CK_ANY))) return false;
   if (as_target_operand_file(t, &out->constraint) != 0) return false;
   for (unsigned q = 0; q < b->num_operands; q++) {
@@ -501,12 +497,58 @@ static uint64_t taint_of_reads(walker *w, const state *st, const as_insn *in, bo
   return t;
 }
 
-/* One instruction's effect on the state. */
-static void step(walker *w, state *st, int i) {
+/* ---- one instruction: reads ------------------------------------------- */
+
+/* Outputs already written that may share a register with `input`, read now
+ * by instruction i: early clobbers.  With address, `input` is a memory
+ * operand (input or output) whose address is used now: an input of the
+ * block too, which the compiler may put in an output's register. */
+static void early_clobbers_of_input(walker *w, const state *st, int input, int i, bool address) {
+  const as_block *b = w->block;
+  for (unsigned o = 0; o < b->num_operands && o < 64; o++) {
+    if (!((st->out_may >> o) & 1)) continue;
+    if (address ? !may_share_address(w->t, b, (int)o, input) : !may_share(w->t, b, (int)o, input)) continue;
+    int wk = -1;
+    for (unsigned q = 0; q < w->s->num_regs; q++)
+      if (w->reg_operand[q] == (int)o) wk = (int)q;
+    add_early_at(w, (int)o, input, i, wk >= 0 ? st->regs[wk].origin : -1, address);
+  }
+}
+
+/* Read r of instruction i reads input operand op wider than the value it
+ * holds: the upper bits are undefined (operand-width). */
+static bool reads_undefined_upper_bits(const walker *w, const as_insn *in, const as_reg_use *u,
+                                       const as_value *v) {
+  return v->kind == AS_VALUE_ENTRY && v->reg == u->reg && v->offset == 0 && u->bits > v->defined_bits &&
+         v->defined_bits && !in->zero_idiom &&
+         /* a narrow lea keeps only the low bits of the address it computes */
+         !(in->value_op == AS_VAL_LEA && as_target_reg_bits(w->t, in->value_dst) <= v->defined_bits) &&
+         /* a destination read only to pass its bits through (bsr/bsf) */
+         !u->passthrough &&
+         /* only the low bits are used (a segment register takes 16) */
+         !(u->used_bits && v->defined_bits >= u->used_bits) &&
+         (!u->implicit || (u->count && u->bits == w->d->pointer_bits));
+}
+
+static void add_wide_read(walker *w, int op, int i, unsigned bits, unsigned defined_bits) {
+  for (unsigned q = 0; q < w->s->num_wide; q++)
+    if (w->s->wide[q].operand == op) return;
+  if (w->s->num_wide == w->s->cap_wide)
+    w->s->wide = as_arena_grow(w->arena, w->s->wide, sizeof *w->s->wide, w->s->num_wide,
+                               &w->s->cap_wide);
+  as_wide_read *x = &w->s->wide[w->s->num_wide++];
+  x->operand = op;
+  x->insn = i;
+  x->bits = bits;
+  x->defined_bits = defined_bits;
+}
+
+/* What instruction i's register reads say about the operands: an input read
+ * after an output was written (early clobber), an input read wider than its
+ * value. */
+static void step_reads(walker *w, const state *st, int i) {
   const as_insn *in = &w->d->insns[i];
   const as_block *b = w->block;
-
-  /* Inputs read after an output was written (early clobber). */
   for (unsigned r = 0; r < in->num_reads; r++) {
     int k = idx(w, in->reads[r].reg);
     if (k < 0) continue;
@@ -516,125 +558,114 @@ static void step(walker *w, state *st, int i) {
         read_matters(w, in, &in->reads[r]))
       check_named_overwrite(w, st, op, i);
     if (op >= 0 && b->operands[op].dir == AS_DIR_IN && v->kind == AS_VALUE_ENTRY &&
-        v->reg == in->reads[r].reg && v->offset == 0 && st->out_may) {
-      for (unsigned o = 0; o < b->num_operands && o < 64; o++)
-        if ((st->out_may >> o) & 1 && may_share(w->t, b, (int)o, op)) {
-          int wk = -1;
-          for (unsigned q = 0; q < w->s->num_regs; q++)
-            if (w->reg_operand[q] == (int)o) wk = (int)q;
-          add_early(w, (int)o, op, i, wk >= 0 ? st->regs[wk].origin : -1);
-        }
-    }
-    /* Reading an input wider than its value: undefined upper bits. */
-    if (op >= 0 && b->operands[op].dir != AS_DIR_OUT && v->kind == AS_VALUE_ENTRY &&
-        v->reg == in->reads[r].reg && v->offset == 0 && in->reads[r].bits > v->defined_bits &&
-        v->defined_bits && !in->zero_idiom &&
-        /* a narrow lea keeps only the low bits of the address it computes */
-        !(in->value_op == AS_VAL_LEA && as_target_reg_bits(w->t, in->value_dst) <= v->defined_bits) &&
-        /* a destination read only to pass its bits through (bsr/bsf) */
-        !in->reads[r].passthrough &&
-        /* only the low bits are used (a segment register takes 16) */
-        !(in->reads[r].used_bits && v->defined_bits >= in->reads[r].used_bits) &&
-        (!in->reads[r].implicit || (in->reads[r].count && in->reads[r].bits == w->d->pointer_bits))) {
-      bool dup = false;
-      for (unsigned q = 0; q < w->s->num_wide; q++)
-        if (w->s->wide[q].operand == op) dup = true;
-      if (!dup) {
-        if (w->s->num_wide == w->s->cap_wide)
-          w->s->wide = as_arena_grow(w->arena, w->s->wide, sizeof *w->s->wide, w->s->num_wide,
-                                     &w->s->cap_wide);
-        as_wide_read *x = &w->s->wide[w->s->num_wide++];
-        x->operand = op;
-        x->insn = i;
-        x->bits = in->reads[r].bits;
-        x->defined_bits = v->defined_bits;
+        v->reg == in->reads[r].reg && v->offset == 0 && st->out_may)
+      early_clobbers_of_input(w, st, op, i, false);
+    if (op >= 0 && b->operands[op].dir != AS_DIR_OUT && reads_undefined_upper_bits(w, in, &in->reads[r], v))
+      add_wide_read(w, op, i, in->reads[r].bits, v->defined_bits);
+  }
+}
+
+/* ---- one instruction: memory ------------------------------------------ */
+
+/* The access m of instruction i as the summary records it: the address as a
+ * symbolic value, the operand it goes through (memory operand, pointer in a
+ * register operand, symbol), the stack offset.  An undefined value used as
+ * an address is an undefined read. */
+static void describe_access(walker *w, const state *st, int i, unsigned m, as_access *a) {
+  const as_insn *in = &w->d->insns[i];
+  const as_mem_access *ma = &in->mem[m];
+  memset(a, 0, sizeof *a);
+  a->insn = i;
+  a->mem_index = m;
+  a->load = ma->load;
+  a->store = ma->store;
+  a->operand = -1;
+  a->pointer_operand = -1;
+  a->derived_operand = -1;
+  a->in_loop = w->in_loop[i];
+  a->repeated = ma->repeated;
+  a->implicit_stack = ma->stack;
+  int bk = idx(w, ma->base);
+  if (bk >= 0) {
+    a->has_base = true;
+    a->base = st->regs[bk];
+    a->base.offset += ma->disp;
+    a->derived_operand = -1;
+    int pk = a->base.prov ? idx(w, a->base.prov) : -1;
+    if (pk >= 0) a->derived_operand = w->mem_operand[pk] >= 0 ? w->mem_operand[pk] : w->reg_operand[pk];
+    if (w->mem_operand[bk] >= 0 && a->base.kind == AS_VALUE_ENTRY && a->base.reg == ma->base && !a->base.rot)
+      a->operand = w->mem_operand[bk];
+    else if (w->reg_operand[bk] >= 0 && a->base.kind == AS_VALUE_ENTRY && a->base.reg == ma->base && !a->base.rot)
+      a->pointer_operand = w->reg_operand[bk];
+    if (a->base.from_sp || ma->stack) {
+      a->stack = true;
+      if (sp_known(w, st) || (a->base.kind == AS_VALUE_ENTRY && a->base.reg == w->sp)) {
+        a->stack_offset_known = a->base.kind == AS_VALUE_ENTRY && a->base.reg == w->sp && !a->base.reg2;
+        a->stack_offset = a->base.offset;
       }
     }
+    if (a->base.taint && !ma->stack) add_undefined(w, a->base.taint, i, AS_USE_ADDRESS, -1);
   }
+  a->sym_operand = -1;
+  unsigned sym;
+  if (ma->disp_symbol && sscanf(ma->disp_symbol, "asmstory_sym%u", &sym) == 1 && sym < w->block->num_operands) {
+    a->sym_operand = (int)sym;
+    a->base.offset = ma->disp;
+  } else if (ma->disp_symbol && sscanf(ma->disp_symbol, "asmstory_mem%u", &sym) == 1 &&
+             sym < w->block->num_operands) {
+    a->operand = (int)sym; /* a memory operand bound by symbol */
+    a->base.offset = ma->disp;
+  }
+  int ik = idx(w, ma->index);
+  a->index_operand = -1;
+  a->index_scale = ma->scale;
+  if (ik >= 0) {
+    a->has_index = true;
+    const as_value *iv = &st->regs[ik];
+    if (iv->kind == AS_VALUE_ENTRY && iv->reg == ma->index && iv->offset == 0 && w->reg_operand[ik] >= 0)
+      a->index_operand = w->reg_operand[ik];
+    if (st->regs[ik].taint) add_undefined(w, st->regs[ik].taint, i, AS_USE_ADDRESS, -1);
+  }
+}
 
-  /* Memory accesses. */
+/* The stack use an access shows: the first instruction that uses the stack,
+ * the lowest offset below the entry stack pointer touched. */
+static void note_stack_access(walker *w, const as_access *a, const as_insn *in, int i) {
+  const as_mem_access *ma = &in->mem[a->mem_index];
+  if (a->stack && (a->store || ma->stack)) {
+    if (!w->s->uses_stack && (a->store || in->sp_delta < 0)) {
+      w->s->uses_stack = true;
+      w->s->stack_first_insn = i;
+    }
+  }
+  if (a->stack && a->stack_offset_known && a->stack_offset < w->s->sp_min) {
+    w->s->sp_min = a->stack_offset;
+    w->s->sp_min_insn = i;
+  }
+}
+
+/* Instruction i's memory accesses: recorded in the summary, with what they
+ * imply for the stack, early clobbers through an input's address, memory
+ * outputs written, and undefined values stored where the program sees
+ * them. */
+static void step_memory(walker *w, state *st, int i) {
+  const as_insn *in = &w->d->insns[i];
+  const as_block *b = w->block;
   for (unsigned m = 0; m < in->num_mem; m++) {
     const as_mem_access *ma = &in->mem[m];
     as_access a;
-    memset(&a, 0, sizeof a);
-    a.insn = i;
-    a.mem_index = m;
-    a.load = ma->load;
-    a.store = ma->store;
-    a.operand = -1;
-    a.pointer_operand = -1;
-    a.derived_operand = -1;
-    a.in_loop = w->in_loop[i];
-    a.repeated = ma->repeated;
-    a.implicit_stack = ma->stack;
-    int bk = idx(w, ma->base);
-    if (bk >= 0) {
-      a.has_base = true;
-      a.base = st->regs[bk];
-      a.base.offset += ma->disp;
-      a.derived_operand = -1;
-      int pk = a.base.prov ? idx(w, a.base.prov) : -1;
-      if (pk >= 0) a.derived_operand = w->mem_operand[pk] >= 0 ? w->mem_operand[pk] : w->reg_operand[pk];
-      if (w->mem_operand[bk] >= 0 && a.base.kind == AS_VALUE_ENTRY && a.base.reg == ma->base && !a.base.rot)
-        a.operand = w->mem_operand[bk];
-      else if (w->reg_operand[bk] >= 0 && a.base.kind == AS_VALUE_ENTRY && a.base.reg == ma->base && !a.base.rot)
-        a.pointer_operand = w->reg_operand[bk];
-      if (a.base.from_sp || ma->stack) {
-        a.stack = true;
-        if (sp_known(w, st) || (a.base.kind == AS_VALUE_ENTRY && a.base.reg == w->sp)) {
-          a.stack_offset_known = a.base.kind == AS_VALUE_ENTRY && a.base.reg == w->sp && !a.base.reg2;
-          a.stack_offset = a.base.offset;
-        }
-      }
-      if (a.base.taint && !ma->stack) add_undefined(w, a.base.taint, i, AS_USE_ADDRESS, -1);
-    }
-    a.sym_operand = -1;
-    unsigned sym;
-    if (ma->disp_symbol && sscanf(ma->disp_symbol, "asmstory_sym%u", &sym) == 1 && sym < b->num_operands) {
-      a.sym_operand = (int)sym;
-      a.base.offset = ma->disp;
-    } else if (ma->disp_symbol && sscanf(ma->disp_symbol, "asmstory_mem%u", &sym) == 1 &&
-               sym < b->num_operands) {
-      a.operand = (int)sym; /* a memory operand bound by symbol */
-      a.base.offset = ma->disp;
-    }
-    int ik = idx(w, ma->index);
-    a.index_operand = -1;
-    a.index_scale = ma->scale;
-    if (ik >= 0) {
-      a.has_index = true;
-      const as_value *iv = &st->regs[ik];
-      if (iv->kind == AS_VALUE_ENTRY && iv->reg == ma->index && iv->offset == 0 && w->reg_operand[ik] >= 0)
-        a.index_operand = w->reg_operand[ik];
-      if (st->regs[ik].taint) add_undefined(w, st->regs[ik].taint, i, AS_USE_ADDRESS, -1);
-    }
+    describe_access(w, st, i, m, &a);
     add_access(w, &a);
-    if (a.stack && (a.store || ma->stack)) {
-      if (!w->s->uses_stack && (a.store || in->sp_delta < 0)) {
-        w->s->uses_stack = true;
-        w->s->stack_first_insn = i;
-      }
-    }
-    if (a.stack && a.stack_offset_known && a.stack_offset < w->s->sp_min) {
-      w->s->sp_min = a.stack_offset;
-      w->s->sp_min_insn = i;
-    }
+    note_stack_access(w, &a, in, i);
     /* Early clobber through the address of a memory operand: input or
      * output, its address is an input of the block, and the compiler may
      * put it in the register of an output that is not early-clobber. */
     if (a.operand >= 0 && st->out_may && address_in_register(b, a.operand))
-      for (unsigned o = 0; o < b->num_operands && o < 64; o++)
-        if ((int)o != a.operand && (st->out_may >> o) & 1 && may_share_address(w->t, b, (int)o, a.operand)) {
-          int wk = -1;
-          for (unsigned q = 0; q < w->s->num_regs; q++)
-            if (w->reg_operand[q] == (int)o) wk = (int)q;
-          add_early_at(w, (int)o, a.operand, i, wk >= 0 ? st->regs[wk].origin : -1, true);
-        }
+      early_clobbers_of_input(w, st, a.operand, i, true);
     if (a.store && a.operand >= 0 && is_output(&b->operands[a.operand]) && a.operand < 64)
       st->mem_must |= 1ull << a.operand;
     /* A store of an undefined value into memory the program sees. */
     if (a.store && !a.stack) {
-      bool fs = false;
       uint64_t t = 0;
       for (unsigned r = 0; r < in->num_reads; r++) {
         unsigned reg = in->reads[r].reg;
@@ -642,13 +673,17 @@ static void step(walker *w, state *st, int i) {
         int k = idx(w, reg);
         if (k >= 0) t |= st->regs[k].taint;
       }
-      (void)fs;
       if (t) add_undefined(w, t, i, AS_USE_STORE, -1);
     }
   }
+}
 
-  /* Flags consumed (RULES: jcc, setcc, cmov, adc, sbb, rcl, rcr, ...). */
-  bool is_pushf = in->flags_saved;
+/* ---- one instruction: flags, branches, side effects ------------------- */
+
+/* Undefined flags consumed (RULES: jcc, setcc, cmov, adc, sbb, rcl, rcr,
+ * ...) and undefined registers deciding an indirect branch or call. */
+static void step_decisions(walker *w, const state *st, int i) {
+  const as_insn *in = &w->d->insns[i];
   if (in->flags_consumed && st->flags.taint) {
     bool decision = in->kind == AS_INSN_JUMP_COND;
     add_undefined(w, st->flags.taint, i, decision ? AS_USE_BRANCH : AS_USE_FLAGS_CONSUMED, -1);
@@ -658,217 +693,256 @@ static void step(walker *w, state *st, int i) {
     uint64_t t = taint_of_reads(w, st, in, &fs);
     if (t) add_undefined(w, t, i, AS_USE_BRANCH, -1);
   }
+}
 
-  /* Side effects. */
+/* The first instruction of each side-effect class. */
+static void step_side_effects(walker *w, int i) {
+  const as_insn *in = &w->d->insns[i];
   for (unsigned c = 0; c < 8; c++)
     if ((in->side_effects >> c) & 1 && !((w->s->side_effects >> c) & 1)) {
       w->s->side_effects |= 1u << c;
       w->s->side_effect_insn[c] = i;
     }
+}
 
-  /* Register results. */
-  bool from_sp = false;
-  uint64_t taint = taint_of_reads(w, st, in, &from_sp);
-  if (in->flags_consumed) taint |= st->flags.taint;
-  if (in->zero_idiom) taint = 0;
-  as_value sp_before = st->regs[w->sp_idx];
-  int64_t stack_slot = sp_before.offset + (in->sp_delta < 0 ? in->sp_delta : 0);
-  bool handled = false;
-  switch (in->value_op) {
-  case AS_VAL_COPY: {
-    int k = idx(w, as_target_reg_full(w->t, in->value_src));
-    if (k >= 0 && as_target_reg_bits(w->t, in->value_src) == as_target_reg_bits(w->t, in->value_dst)) {
-      as_value v = st->regs[k];
-      if (as_target_reg_bits(w->t, in->value_src) < as_target_reg_bits(w->t, as_target_reg_full(w->t, in->value_src)))
-        v = opaque(i, v.taint, v.from_sp, as_target_reg_bits(w->t, in->value_dst));
-      /* Undefined upper bits of a copied input are the read side's finding. */
-      if (v.defined_bits && v.defined_bits < as_target_reg_bits(w->t, in->value_dst))
-        v.defined_bits = as_target_reg_bits(w->t, in->value_dst);
-      write_value(w, st, in->value_dst, v, i);
-      handled = true;
-    }
-    break;
+/* ---- one instruction: values the target describes --------------------
+ * Each returns false when the value cannot be followed (a partial register,
+ * an untracked one): the generic write below then makes it opaque. */
+
+static bool value_copy(walker *w, state *st, const as_insn *in, int i) {
+  int k = idx(w, as_target_reg_full(w->t, in->value_src));
+  if (k < 0 || as_target_reg_bits(w->t, in->value_src) != as_target_reg_bits(w->t, in->value_dst))
+    return false;
+  as_value v = st->regs[k];
+  if (as_target_reg_bits(w->t, in->value_src) < as_target_reg_bits(w->t, as_target_reg_full(w->t, in->value_src)))
+    v = opaque(i, v.taint, v.from_sp, as_target_reg_bits(w->t, in->value_dst));
+  /* Undefined upper bits of a copied input are the read side's finding. */
+  if (v.defined_bits && v.defined_bits < as_target_reg_bits(w->t, in->value_dst))
+    v.defined_bits = as_target_reg_bits(w->t, in->value_dst);
+  write_value(w, st, in->value_dst, v, i);
+  return true;
+}
+
+static bool value_const(walker *w, state *st, const as_insn *in, int i) {
+  as_value v;
+  memset(&v, 0, sizeof v);
+  v.kind = AS_VALUE_CONST;
+  v.offset = in->value_imm;
+  v.defined_bits = 4096;
+  v.origin = i;
+  write_value(w, st, in->value_dst, v, i);
+  return true;
+}
+
+static bool value_swap(walker *w, state *st, const as_insn *in, int i) {
+  int a = idx(w, as_target_reg_full(w->t, in->value_dst));
+  int c = idx(w, as_target_reg_full(w->t, in->value_src));
+  if (a < 0 || c < 0) return false;
+  as_value va = st->regs[a], vc = st->regs[c];
+  bool narrow = as_target_reg_bits(w->t, in->value_dst) <
+                as_target_reg_bits(w->t, as_target_reg_full(w->t, in->value_dst));
+  if (narrow) {
+    va = opaque(i, va.taint, va.from_sp, 0);
+    vc = opaque(i, vc.taint, vc.from_sp, 0);
   }
-  case AS_VAL_CONST: {
-    as_value v;
-    memset(&v, 0, sizeof v);
-    v.kind = AS_VALUE_CONST;
-    v.offset = in->value_imm;
-    v.defined_bits = 4096;
+  write_value(w, st, in->value_dst, vc, i);
+  write_value(w, st, in->value_src, va, i);
+  return true;
+}
+
+static bool value_add_const(walker *w, state *st, const as_insn *in, int i) {
+  int k = idx(w, as_target_reg_full(w->t, in->value_dst));
+  if (k < 0 || as_target_reg_bits(w->t, in->value_dst) !=
+                   as_target_reg_bits(w->t, as_target_reg_full(w->t, in->value_dst)))
+    return false;
+  as_value v = st->regs[k];
+  if (v.rot) {
+    v = opaque(i, v.taint, v.from_sp, 4096);
+  } else if (v.kind != AS_VALUE_UNKNOWN) {
+    v.offset += in->value_imm;
     v.origin = i;
-    write_value(w, st, in->value_dst, v, i);
-    handled = true;
-    break;
+    if (v.kind == AS_VALUE_ENTRY && v.reg == w->s->regs[k].reg && v.offset == 0) v.origin = -1;
+  } else {
+    v.origin = i;
   }
-  case AS_VAL_SWAP: {
-    int a = idx(w, as_target_reg_full(w->t, in->value_dst));
-    int c = idx(w, as_target_reg_full(w->t, in->value_src));
-    if (a >= 0 && c >= 0) {
-      as_value va = st->regs[a], vc = st->regs[c];
-      bool narrow = as_target_reg_bits(w->t, in->value_dst) <
-                    as_target_reg_bits(w->t, as_target_reg_full(w->t, in->value_dst));
-      if (narrow) {
-        va = opaque(i, va.taint, va.from_sp, 0);
-        vc = opaque(i, vc.taint, vc.from_sp, 0);
-      }
-      write_value(w, st, in->value_dst, vc, i);
-      write_value(w, st, in->value_src, va, i);
-      handled = true;
-    }
-    break;
-  }
-  case AS_VAL_ADD_CONST: {
-    int k = idx(w, as_target_reg_full(w->t, in->value_dst));
-    if (k >= 0 && as_target_reg_bits(w->t, in->value_dst) ==
-                      as_target_reg_bits(w->t, as_target_reg_full(w->t, in->value_dst))) {
-      as_value v = st->regs[k];
-      if (v.rot) {
-        v = opaque(i, v.taint, v.from_sp, 4096);
-      } else if (v.kind != AS_VALUE_UNKNOWN) {
-        v.offset += in->value_imm;
-        v.origin = i;
-        if (v.kind == AS_VALUE_ENTRY && v.reg == w->s->regs[k].reg && v.offset == 0) v.origin = -1;
-      } else {
-        v.origin = i;
-      }
-      write_value(w, st, in->value_dst, v, i);
-      handled = true;
-    }
-    break;
-  }
-  case AS_VAL_ADD_REG:
-  case AS_VAL_SUB_REG: {
-    int k = idx(w, as_target_reg_full(w->t, in->value_dst));
-    int q = idx(w, as_target_reg_full(w->t, in->value_src));
-    unsigned dbits = as_target_reg_bits(w->t, in->value_dst);
-    if (k < 0 || q < 0 || dbits != as_target_reg_bits(w->t, as_target_reg_full(w->t, in->value_dst)) ||
-        dbits != as_target_reg_bits(w->t, in->value_src))
-      break;
-    as_value v = st->regs[k], u = st->regs[q];
-    int sign = in->value_op == AS_VAL_ADD_REG ? 1 : -1;
-    bool ok = false;
-    if (v.rot || u.rot) {
-      ok = false;
-    } else if (v.kind == AS_VALUE_ENTRY && u.kind == AS_VALUE_CONST) {
-      v.offset += sign * u.offset;
+  write_value(w, st, in->value_dst, v, i);
+  return true;
+}
+
+/* dst += src or dst -= src, followed while src is a constant or a second
+ * entry register (the `sub %0, %rsp` of a variable-size stack frame). */
+static bool value_add_reg(walker *w, state *st, const as_insn *in, int i) {
+  int k = idx(w, as_target_reg_full(w->t, in->value_dst));
+  int q = idx(w, as_target_reg_full(w->t, in->value_src));
+  unsigned dbits = as_target_reg_bits(w->t, in->value_dst);
+  if (k < 0 || q < 0 || dbits != as_target_reg_bits(w->t, as_target_reg_full(w->t, in->value_dst)) ||
+      dbits != as_target_reg_bits(w->t, in->value_src))
+    return false;
+  as_value v = st->regs[k], u = st->regs[q];
+  int sign = in->value_op == AS_VAL_ADD_REG ? 1 : -1;
+  bool ok = false;
+  if (v.rot || u.rot) {
+    ok = false;
+  } else if (v.kind == AS_VALUE_ENTRY && u.kind == AS_VALUE_CONST) {
+    v.offset += sign * u.offset;
+    ok = true;
+  } else if (v.kind == AS_VALUE_ENTRY && u.kind == AS_VALUE_ENTRY && u.offset == 0 && !u.reg2) {
+    if (!v.reg2) {
+      v.reg2 = u.reg;
+      v.coef2 = sign;
       ok = true;
-    } else if (v.kind == AS_VALUE_ENTRY && u.kind == AS_VALUE_ENTRY && u.offset == 0 && !u.reg2) {
-      if (!v.reg2) {
-        v.reg2 = u.reg;
-        v.coef2 = sign;
-        ok = true;
-      } else if (v.reg2 == u.reg && v.coef2 == -sign) {
-        v.reg2 = 0;
-        v.coef2 = 0;
-        ok = true;
-      }
+    } else if (v.reg2 == u.reg && v.coef2 == -sign) {
+      v.reg2 = 0;
+      v.coef2 = 0;
+      ok = true;
     }
-    if (!ok) break;
-    v.taint |= u.taint;
-    v.from_sp = v.from_sp || u.from_sp;
-    v.origin = i;
-    if (v.reg == w->s->regs[k].reg && v.offset == 0 && !v.reg2) v.origin = -1;
-    write_value(w, st, in->value_dst, v, i);
-    handled = true;
-    break;
   }
-  case AS_VAL_ROTATE: {
-    int k = idx(w, as_target_reg_full(w->t, in->value_dst));
-    unsigned bits = as_target_reg_bits(w->t, in->value_dst);
-    if (k < 0 || bits != as_target_reg_bits(w->t, as_target_reg_full(w->t, in->value_dst))) break;
-    as_value v = st->regs[k];
-    if (v.kind != AS_VALUE_ENTRY || v.offset || v.reg2) break;
-    v.rot = (int)(((v.rot + in->value_imm) % (long long)bits + bits) % bits);
-    v.origin = v.rot ? i : -1;
-    write_value(w, st, in->value_dst, v, i);
-    handled = true;
-    break;
+  if (!ok) return false;
+  v.taint |= u.taint;
+  v.from_sp = v.from_sp || u.from_sp;
+  v.origin = i;
+  if (v.reg == w->s->regs[k].reg && v.offset == 0 && !v.reg2) v.origin = -1;
+  write_value(w, st, in->value_dst, v, i);
+  return true;
+}
+
+static bool value_rotate(walker *w, state *st, const as_insn *in, int i) {
+  int k = idx(w, as_target_reg_full(w->t, in->value_dst));
+  unsigned bits = as_target_reg_bits(w->t, in->value_dst);
+  if (k < 0 || bits != as_target_reg_bits(w->t, as_target_reg_full(w->t, in->value_dst))) return false;
+  as_value v = st->regs[k];
+  if (v.kind != AS_VALUE_ENTRY || v.offset || v.reg2) return false;
+  v.rot = (int)(((v.rot + in->value_imm) % (long long)bits + bits) % bits);
+  v.origin = v.rot ? i : -1;
+  write_value(w, st, in->value_dst, v, i);
+  return true;
+}
+
+static bool value_lea(walker *w, state *st, const as_insn *in, int i) {
+  int bk = idx(w, in->lea.base);
+  if (bk < 0 || in->lea.index) return false;
+  as_value v = st->regs[bk];
+  if (v.kind != AS_VALUE_UNKNOWN) v.offset += in->lea.disp;
+  v.origin = i;
+  write_value(w, st, in->value_dst, v, i);
+  return true;
+}
+
+/* The value the instruction computes, when the target describes it
+ * (in->value_op); false when it does not or it cannot be followed. */
+static bool step_value(walker *w, state *st, int i) {
+  const as_insn *in = &w->d->insns[i];
+  switch (in->value_op) {
+  case AS_VAL_COPY: return value_copy(w, st, in, i);
+  case AS_VAL_CONST: return value_const(w, st, in, i);
+  case AS_VAL_SWAP: return value_swap(w, st, in, i);
+  case AS_VAL_ADD_CONST: return value_add_const(w, st, in, i);
+  case AS_VAL_ADD_REG:
+  case AS_VAL_SUB_REG: return value_add_reg(w, st, in, i);
+  case AS_VAL_ROTATE: return value_rotate(w, st, in, i);
+  case AS_VAL_LEA: return value_lea(w, st, in, i);
+  default: return false;
   }
-  case AS_VAL_LEA: {
-    int bk = idx(w, in->lea.base);
-    if (bk >= 0 && !in->lea.index) {
-      as_value v = st->regs[bk];
-      if (v.kind != AS_VALUE_UNKNOWN) v.offset += in->lea.disp;
+}
+
+/* ---- one instruction: everything else it writes ----------------------- */
+
+/* What instruction i reads to compute its results: the taint they carry
+ * and whether they derive from the stack pointer. */
+typedef struct results {
+  uint64_t taint;
+  bool from_sp;
+  as_value sp_before;  /* the stack pointer before the instruction */
+  bool is_push, is_pop;
+} results;
+
+/* A push: the value pushed goes into the slot below the stack pointer
+ * (pushf: the flags with the direction flag). */
+static void push_slot(walker *w, state *st, int i, const results *r) {
+  const as_insn *in = &w->d->insns[i];
+  as_value v;
+  int df = -1;
+  if (in->flags_saved) {
+    v = st->flags;
+    v.taint = 0; /* pushf of the entry flags is the accepted way to read them */
+    df = st->df;
+  } else {
+    unsigned reg = stack_reg(w, in->reads, in->num_reads);
+    int k = idx(w, as_target_reg_full(w->t, reg));
+    v = k >= 0 ? st->regs[k] : opaque(i, 0, false, 4096);
+    if (reg && as_target_reg_bits(w->t, reg) < as_target_reg_bits(w->t, as_target_reg_full(w->t, reg)))
+      v = opaque(i, v.taint, v.from_sp, v.defined_bits);
+  }
+  if (sp_symbolic(w, st)) {
+    as_value at = r->sp_before;
+    at.offset = r->sp_before.offset + (in->sp_delta < 0 ? in->sp_delta : 0);
+    set_slot(st, &at, v, df);
+  }
+}
+
+/* Registers written: opaque results of the reads, a popped slot's value, or
+ * the constant of a zero idiom. */
+static void write_results(walker *w, state *st, int i, const results *r) {
+  const as_insn *in = &w->d->insns[i];
+  for (unsigned k = 0; k < in->num_writes; k++) {
+    const as_reg_use *u = &in->writes[k];
+    if (u->reg == w->sp || is_special(w, u->reg)) continue;
+    as_value v = opaque(i, r->taint, r->from_sp, 4096);
+    if (r->is_pop && !u->implicit && sp_symbolic(w, st)) {
+      slot *sl = find_slot(st, &r->sp_before);
+      if (sl) v = sl->value;
+      else v = opaque(i, 0, false, 4096);
+      if (v.kind == AS_VALUE_UNKNOWN) v.origin = v.origin >= 0 ? v.origin : i;
+    } else if (in->zero_idiom) {
+      memset(&v, 0, sizeof v);
+      v.kind = AS_VALUE_CONST;
+      v.offset = in->idiom_value;
+      v.defined_bits = 4096;
       v.origin = i;
-      write_value(w, st, in->value_dst, v, i);
-      handled = true;
     }
-    break;
+    write_value(w, st, u->sub, v, i);
   }
-  default:
-    break;
-  }
-  if (handled && in->flags_written) st->flags = opaque(i, taint, false, 0);
+}
 
-  bool is_pop = in->sp_delta > 0 && in->kind == AS_INSN_OTHER;
-  bool is_push = in->sp_delta < 0 && in->kind == AS_INSN_OTHER;
-  if (!handled) {
-    if (is_push) {
-      as_value v;
-      int df = -1;
-      if (is_pushf) {
-        v = st->flags;
-        v.taint = 0; /* pushf of the entry flags is the accepted way to read them */
-        df = st->df;
-      } else {
-        unsigned r = stack_reg(w, in->reads, in->num_reads);
-        int k = idx(w, as_target_reg_full(w->t, r));
-        v = k >= 0 ? st->regs[k] : opaque(i, 0, false, 4096);
-        if (r && as_target_reg_bits(w->t, r) < as_target_reg_bits(w->t, as_target_reg_full(w->t, r)))
-          v = opaque(i, v.taint, v.from_sp, v.defined_bits);
-      }
-      if (sp_symbolic(w, st)) {
-        as_value at = sp_before;
-        at.offset = stack_slot;
-        set_slot(st, &at, v, df);
-      }
+/* Flags written: restored from a pushf slot (popf), or computed. */
+static void write_flags(walker *w, state *st, int i, const results *r) {
+  const as_insn *in = &w->d->insns[i];
+  if (in->flags_restored && sp_symbolic(w, st)) {
+    slot *sl = find_slot(st, &r->sp_before);
+    if (sl && sl->df >= 0) {
+      st->flags = sl->value;
+      st->df = sl->df;
+      if (st->df != 0) st->df_insn = i;
+    } else {
+      st->flags = opaque(i, 0, false, 0);
+      st->df = 2;
+      st->df_insn = i;
     }
-    for (unsigned r = 0; r < in->num_writes; r++) {
-      const as_reg_use *u = &in->writes[r];
-      if (u->reg == w->sp || is_special(w, u->reg)) continue;
-      as_value v = opaque(i, taint, from_sp, 4096);
-      if (is_pop && !u->implicit && sp_symbolic(w, st)) {
-        slot *sl = find_slot(st, &sp_before);
-        if (sl) v = sl->value;
-        else v = opaque(i, 0, false, 4096);
-        if (v.kind == AS_VALUE_UNKNOWN) v.origin = v.origin >= 0 ? v.origin : i;
-      } else if (in->zero_idiom) {
-        memset(&v, 0, sizeof v);
-        v.kind = AS_VALUE_CONST;
-        v.offset = in->idiom_value;
-        v.defined_bits = 4096;
-        v.origin = i;
-      }
-      write_value(w, st, u->sub, v, i);
-    }
-    if (in->flags_written) {
-      if (in->flags_restored && sp_symbolic(w, st)) {
-        slot *sl = find_slot(st, &sp_before);
-        if (sl && sl->df >= 0) {
-          st->flags = sl->value;
-          st->df = sl->df;
-          if (st->df != 0) st->df_insn = i;
-        } else {
-          st->flags = opaque(i, 0, false, 0);
-          st->df = 2;
-          st->df_insn = i;
-        }
-      } else {
-        st->flags = opaque(i, in->zero_idiom ? 0 : taint, false, 0);
-      }
-      if (w->s->flags_first_write < 0) w->s->flags_first_write = i;
-    }
-    /* Explicit writes of the stack pointer other than the families above. */
-    for (unsigned r = 0; r < in->num_writes; r++)
-      if (in->writes[r].reg == w->sp && !in->writes[r].implicit && !in->sp_delta) {
-        st->regs[w->sp_idx] = opaque(i, taint, true, 4096);
-        if (w->s->regs[w->sp_idx].first_write < 0) w->s->regs[w->sp_idx].first_write = i;
-      }
-  } else if (in->flags_written && w->s->flags_first_write < 0) {
-    w->s->flags_first_write = i;
+  } else {
+    st->flags = opaque(i, in->zero_idiom ? 0 : r->taint, false, 0);
   }
+  if (w->s->flags_first_write < 0) w->s->flags_first_write = i;
+}
 
-  /* Stores into tracked slots other than push forget them. */
+/* An instruction the target gives no value for: push, pop, and any other
+ * register, flags and stack pointer writes. */
+static void step_generic_writes(walker *w, state *st, int i, const results *r) {
+  const as_insn *in = &w->d->insns[i];
+  if (r->is_push) push_slot(w, st, i, r);
+  write_results(w, st, i, r);
+  if (in->flags_written) write_flags(w, st, i, r);
+  /* Explicit writes of the stack pointer other than the families above. */
+  for (unsigned k = 0; k < in->num_writes; k++)
+    if (in->writes[k].reg == w->sp && !in->writes[k].implicit && !in->sp_delta) {
+      st->regs[w->sp_idx] = opaque(i, r->taint, true, 4096);
+      if (w->s->regs[w->sp_idx].first_write < 0) w->s->regs[w->sp_idx].first_write = i;
+    }
+}
+
+/* ---- one instruction: the stack ---------------------------------------- */
+
+/* Stores into tracked slots other than push forget them. */
+static void forget_stored_slots(walker *w, state *st, const as_insn *in, bool is_push) {
   for (unsigned m = 0; m < in->num_mem; m++)
     if (in->mem[m].store && !is_push) {
       int bk = idx(w, in->mem[m].base);
@@ -878,9 +952,12 @@ static void step(walker *w, state *st, int i) {
       else if (bk < 0 || st->regs[bk].from_sp)
         st->num_slots = 0;
     }
+}
 
-  /* Implicit stack pointer change (a call's return address is popped by
-   * the callee's return: no net change after it). */
+/* Implicit stack pointer change (a call's return address is popped by the
+ * callee's return: no net change after it), and the lowest stack pointer. */
+static void step_stack_pointer(walker *w, state *st, int i) {
+  const as_insn *in = &w->d->insns[i];
   if (in->sp_delta && in->kind != AS_INSN_CALL && in->kind != AS_INSN_CALL_INDIRECT) {
     as_value *sp = &st->regs[w->sp_idx];
     if (sp->kind == AS_VALUE_ENTRY) {
@@ -901,6 +978,36 @@ static void step(walker *w, state *st, int i) {
     w->s->sp_min = st->regs[w->sp_idx].offset;
     w->s->sp_min_insn = i;
   }
+}
+
+/* ---- one instruction -------------------------------------------------- */
+
+/* One instruction's effect on the state, in this order: what its reads and
+ * memory accesses say, the flags and registers it consumes, then what it
+ * writes (a value the target describes, or generic results), the stack
+ * slots and stack pointer, and the direction flag. */
+static void step(walker *w, state *st, int i) {
+  const as_insn *in = &w->d->insns[i];
+  step_reads(w, st, i);
+  step_memory(w, st, i);
+  step_decisions(w, st, i);
+  step_side_effects(w, i);
+
+  results r;
+  r.from_sp = false;
+  r.taint = taint_of_reads(w, st, in, &r.from_sp);
+  if (in->flags_consumed) r.taint |= st->flags.taint;
+  if (in->zero_idiom) r.taint = 0;
+  r.sp_before = st->regs[w->sp_idx];
+  r.is_pop = in->sp_delta > 0 && in->kind == AS_INSN_OTHER;
+  r.is_push = in->sp_delta < 0 && in->kind == AS_INSN_OTHER;
+  bool handled = step_value(w, st, i);
+  if (handled && in->flags_written) st->flags = opaque(i, r.taint, false, 0);
+  if (!handled) step_generic_writes(w, st, i, &r);
+  else if (in->flags_written && w->s->flags_first_write < 0) w->s->flags_first_write = i;
+
+  forget_stored_slots(w, st, in, r.is_push);
+  step_stack_pointer(w, st, i);
 
   /* Direction flag. */
   if (in->df_set == 0 || in->df_set == 1) {
@@ -926,8 +1033,9 @@ static bool exits_process(walker *w, const state *st, const as_insn *in) {
   return as_target_syscall_never_returns(w->t, in, nr);
 }
 
-int as_effects_compute(as_arena *arena, const as_target *target, const as_block *block,
-                       const as_decoded *d, as_summary *s, char *err, size_t errlen) {
+/* ---- the walk ---------------------------------------------------------- */
+
+static void init_summary(as_summary *s) {
   memset(s, 0, sizeof *s);
   s->flags_first_write = -1;
   s->flags_changed_by = -1;
@@ -938,119 +1046,154 @@ int as_effects_compute(as_arena *arena, const as_target *target, const as_block 
   s->df_set_insn = -1;
   s->sp_exit_known = true;
   for (unsigned c = 0; c < 8; c++) s->side_effect_insn[c] = -1;
+}
 
-  walker w;
-  memset(&w, 0, sizeof w);
-  w.arena = arena;
-  w.t = target;
-  w.block = block;
-  w.d = d;
-  w.s = s;
-  w.sp = d->stack_pointer;
-  w.flags = d->flags_reg;
-  for (unsigned k = 0; k < AS_MAX_TRACKED; k++) w.reg_operand[k] = w.mem_operand[k] = -1;
-
-  /* Registers: the stack pointer, every bound register, every register the
-   * instructions touch. */
-  w.sp_idx = track(&w, w.sp);
+/* The registers the walk tracks: the stack pointer, every bound register,
+ * every register the instructions touch.  False when there are more than
+ * AS_MAX_TRACKED. */
+static bool track_registers(walker *w) {
+  const as_decoded *d = w->d;
+  w->sp_idx = track(w, w->sp);
   for (unsigned i = 0; i < d->num_bindings; i++) {
     const as_binding *bd = &d->bindings[i];
     if (bd->kind == AS_BIND_REG || bd->kind == AS_BIND_MEM) {
-      int k = track(&w, bd->reg);
+      int k = track(w, bd->reg);
       if (k >= 0) {
-        if (bd->kind == AS_BIND_REG && w.reg_operand[k] < 0) w.reg_operand[k] = (int)i;
-        if (bd->kind == AS_BIND_MEM && w.mem_operand[k] < 0) w.mem_operand[k] = (int)i;
+        if (bd->kind == AS_BIND_REG && w->reg_operand[k] < 0) w->reg_operand[k] = (int)i;
+        if (bd->kind == AS_BIND_MEM && w->mem_operand[k] < 0) w->mem_operand[k] = (int)i;
       }
       if (bd->reg2) {
-        int k2 = track(&w, bd->reg2);
-        if (k2 >= 0 && w.reg_operand[k2] < 0) w.reg_operand[k2] = (int)i;
+        int k2 = track(w, bd->reg2);
+        if (k2 >= 0 && w->reg_operand[k2] < 0) w->reg_operand[k2] = (int)i;
       }
     }
   }
   for (unsigned i = 0; i < d->num_insns; i++) {
     const as_insn *in = &d->insns[i];
     for (unsigned r = 0; r < in->num_reads; r++)
-      if (!is_special(&w, in->reads[r].reg) && track(&w, in->reads[r].reg) < 0) goto too_many;
+      if (!is_special(w, in->reads[r].reg) && track(w, in->reads[r].reg) < 0) return false;
     for (unsigned r = 0; r < in->num_writes; r++)
-      if (!is_special(&w, in->writes[r].reg) && track(&w, in->writes[r].reg) < 0) goto too_many;
+      if (!is_special(w, in->writes[r].reg) && track(w, in->writes[r].reg) < 0) return false;
     for (unsigned m = 0; m < in->num_mem; m++) {
-      if (in->mem[m].base && track(&w, in->mem[m].base) < 0) goto too_many;
-      if (in->mem[m].index && track(&w, in->mem[m].index) < 0) goto too_many;
+      if (in->mem[m].base && track(w, in->mem[m].base) < 0) return false;
+      if (in->mem[m].index && track(w, in->mem[m].index) < 0) return false;
     }
   }
+  return true;
+}
 
-  /* Entry state: which entry values are defined for the block. */
-  state *in_states = as_arena_alloc(arena, sizeof(state) * (d->num_insns + 1));
-  unsigned *visits = as_arena_alloc(arena, sizeof(unsigned) * (d->num_insns + 1));
-  w.in_loop = as_arena_alloc(arena, sizeof(bool) * (d->num_insns + 1));
-  for (unsigned i = 0; i < d->num_insns; i++) {
-    int t = d->insns[i].target_insn;
-    if (t >= 0 && (unsigned)t <= i)
-      for (unsigned k = (unsigned)t; k <= i; k++) w.in_loop[k] = true;
+/* Is register reg defined at entry through an operand: bound to an input,
+ * an in/out operand, or an output some input is tied to (several operands
+ * may share a fixed register)?  Narrows v->defined_bits to the width of an
+ * input's type. */
+static bool defined_by_operand(const walker *w, unsigned reg, as_value *v) {
+  const as_block *block = w->block;
+  const as_decoded *d = w->d;
+  bool defined = false;
+  for (unsigned op = 0; op < d->num_bindings && op < block->num_operands; op++) {
+    const as_binding *bd = &d->bindings[op];
+    if (bd->kind != AS_BIND_REG || (bd->reg != reg && bd->reg2 != reg)) continue;
+    const as_operand *o = &block->operands[op];
+    bool tied_input = false;
+    for (unsigned q = 0; q < block->num_operands; q++)
+      if (block->operands[q].tied_to == (int)op && block->operands[q].dir == AS_DIR_IN) tied_input = true;
+    if (o->dir != AS_DIR_OUT || tied_input) {
+      defined = true;
+      if (o->width_bits && o->width_bits < v->defined_bits && !o->is_pointer && !bd->reg2 &&
+          as_target_class_narrows(w->t, &o->constraint))
+        v->defined_bits = o->width_bits;
+    }
   }
-  state entry;
-  memset(&entry, 0, sizeof entry);
-  entry.reached = true;
+  return defined;
+}
+
+/* The state at entry: every tracked register holds its entry value, tainted
+ * when nothing defines it for the block; the flags are undefined; the
+ * direction flag is clear. */
+static void entry_state(walker *w, state *entry) {
+  as_summary *s = w->s;
+  memset(entry, 0, sizeof *entry);
+  entry->reached = true;
   for (unsigned k = 0; k < s->num_regs; k++) {
     unsigned reg = s->regs[k].reg;
-    as_value *v = &entry.regs[k];
+    as_value *v = &entry->regs[k];
     v->kind = AS_VALUE_ENTRY;
     v->reg = reg;
     v->prov = reg;
     v->origin = -1;
-    v->from_sp = reg == w.sp;
-    v->defined_bits = as_target_reg_bits(target, reg);
-    bool defined = reg == w.sp;
-    /* Defined: bound to an input, an in/out operand, or an output some
-     * input is tied to (several operands may share a fixed register). */
-    for (unsigned op = 0; op < d->num_bindings && op < block->num_operands; op++) {
-      const as_binding *bd = &d->bindings[op];
-      if (bd->kind != AS_BIND_REG || (bd->reg != reg && bd->reg2 != reg)) continue;
-      const as_operand *o = &block->operands[op];
-      bool tied_input = false;
-      for (unsigned q = 0; q < block->num_operands; q++)
-        if (block->operands[q].tied_to == (int)op && block->operands[q].dir == AS_DIR_IN) tied_input = true;
-      if (o->dir != AS_DIR_OUT || tied_input) {
-        defined = true;
-        if (o->width_bits && o->width_bits < v->defined_bits && !o->is_pointer && !bd->reg2 &&
-            as_target_class_narrows(target, &o->constraint))
-          v->defined_bits = o->width_bits;
-      }
-    }
-    if (w.mem_operand[k] >= 0) defined = true;
+    v->from_sp = reg == w->sp;
+    v->defined_bits = as_target_reg_bits(w->t, reg);
+    bool defined = reg == w->sp;
+    if (defined_by_operand(w, reg, v)) defined = true;
+    if (w->mem_operand[k] >= 0) defined = true;
     /* Registers the block does not own but that are not data registers
      * (segment, control, x87 stack) are not tainted. */
-    if (!defined && !as_target_reg_holds_data(target, reg)) defined = true;
+    if (!defined && !as_target_reg_holds_data(w->t, reg)) defined = true;
     if (!defined) {
       v->taint = 1ull << k;
       v->defined_bits = 0;
       s->regs[k].entry_tainted = true;
     }
   }
-  entry.flags.kind = AS_VALUE_ENTRY;
-  entry.flags.reg = w.flags;
-  entry.flags.origin = -1;
-  {
-    /* The entry flags are undefined: give them a taint bit of their own. */
-    int fk = track(&w, w.flags);
-    if (fk >= 0) {
-      entry.flags.taint = 1ull << fk;
-      entry.regs[fk].kind = AS_VALUE_ENTRY;
-      entry.regs[fk].reg = w.flags;
-      entry.regs[fk].origin = -1;
-    }
+  entry->flags.kind = AS_VALUE_ENTRY;
+  entry->flags.reg = w->flags;
+  entry->flags.origin = -1;
+  /* The entry flags are undefined: give them a taint bit of their own. */
+  int fk = track(w, w->flags);
+  if (fk >= 0) {
+    entry->flags.taint = 1ull << fk;
+    entry->regs[fk].kind = AS_VALUE_ENTRY;
+    entry->regs[fk].reg = w->flags;
+    entry->regs[fk].origin = -1;
   }
-  entry.df = 0;
-  entry.df_insn = -1;
+  entry->df = 0;
+  entry->df_insn = -1;
+}
 
-  /* Worklist iteration to a fixpoint. */
-  if (d->num_insns == 0) {
-    record_exit(&w, &entry, -1);
-    s->falls_through = true;
-    s->converged = true;
-    return 0;
+/* Where control goes after instruction i (state st after it): up to two
+ * successors; a jump to an asm goto label is an exit (merged into
+ * exit_states), a jump anywhere else outside the block, a return or an
+ * indirect jump is an escape. */
+static unsigned successors(walker *w, const state *st, unsigned i, bool exits, state *exit_states,
+                           unsigned succ[2]) {
+  const as_insn *in = &w->d->insns[i];
+  unsigned nsucc = 0;
+  bool fall = (in->kind == AS_INSN_OTHER && !exits) || in->kind == AS_INSN_JUMP_COND ||
+              in->kind == AS_INSN_CALL || in->kind == AS_INSN_CALL_INDIRECT;
+  if (in->kind == AS_INSN_JUMP || in->kind == AS_INSN_JUMP_COND) {
+    const char *private_prefix = as_target_private_label_prefix(w->t);
+    if (in->target_insn >= 0) {
+      succ[nsucc++] = (unsigned)in->target_insn;
+    } else if (in->target && is_goto_label(w, in->target)) {
+      record_exit(w, st, (int)i);
+      merge_state(exit_states, st, (int)i);
+    } else if (in->target && w->d->num_unmodeled &&
+               !strncmp(in->target, private_prefix, strlen(private_prefix))) {
+      /* A local label in another section (.pushsection): the block is
+       * already reported unmodeled; the jump is not an escape we can tell. */
+    } else {
+      add_escape(w, (int)i, in->target ? as_arena_printf(w->arena, "jumps to '%s', which is neither a label of the block nor a declared asm goto label", in->target)
+                                       : "jumps out of the block");
+    }
+  } else if (in->kind == AS_INSN_RETURN) {
+    add_escape(w, (int)i, "returns from the enclosing function");
+  } else if (in->kind == AS_INSN_JUMP_INDIRECT) {
+    add_escape(w, (int)i, "jumps to an address computed at run time");
   }
-  merge_state(&in_states[0], &entry, 0);
+  if (fall) succ[nsucc++] = i + 1;
+  return nsucc;
+}
+
+/* Worklist iteration from the entry state to a fixpoint (or MAX_VISITS of
+ * one instruction: not converged); every way out of the block is recorded
+ * as an exit. */
+static void walk(walker *w, const state *entry) {
+  const as_decoded *d = w->d;
+  as_summary *s = w->s;
+  as_arena *arena = w->arena;
+  state *in_states = as_arena_alloc(arena, sizeof(state) * (d->num_insns + 1));
+  unsigned *visits = as_arena_alloc(arena, sizeof(unsigned) * (d->num_insns + 1));
+  merge_state(&in_states[0], entry, 0);
   unsigned *work = as_arena_alloc(arena, sizeof(unsigned) * (d->num_insns + 1) * 2);
   bool *queued = as_arena_alloc(arena, sizeof(bool) * (d->num_insns + 1));
   unsigned head = 0, tail = 0, cap = (d->num_insns + 1) * 2;
@@ -1066,39 +1209,15 @@ int as_effects_compute(as_arena *arena, const as_target *target, const as_block 
       break;
     }
     state st = in_states[i];
-    bool exits = exits_process(&w, &st, &d->insns[i]); /* decided on the state before it */
-    step(&w, &st, (int)i);
-    const as_insn *in = &d->insns[i];
+    bool exits = exits_process(w, &st, &d->insns[i]); /* decided on the state before it */
+    step(w, &st, (int)i);
     unsigned succ[2];
-    unsigned nsucc = 0;
-    bool fall = (in->kind == AS_INSN_OTHER && !exits) || in->kind == AS_INSN_JUMP_COND ||
-                in->kind == AS_INSN_CALL || in->kind == AS_INSN_CALL_INDIRECT;
-    if (in->kind == AS_INSN_JUMP || in->kind == AS_INSN_JUMP_COND) {
-      if (in->target_insn >= 0) {
-        succ[nsucc++] = (unsigned)in->target_insn;
-      } else if (in->target && is_goto_label(&w, in->target)) {
-        record_exit(&w, &st, (int)i);
-        merge_state(exit_states, &st, (int)i);
-      } else if (in->target && d->num_unmodeled &&
-                 !strncmp(in->target, as_target_private_label_prefix(target),
-                          strlen(as_target_private_label_prefix(target)))) {
-        /* A local label in another section (.pushsection): the block is
-         * already reported unmodeled; the jump is not an escape we can tell. */
-      } else {
-        add_escape(&w, (int)i, in->target ? as_arena_printf(arena, "jumps to '%s', which is neither a label of the block nor a declared asm goto label", in->target)
-                                          : "jumps out of the block");
-      }
-    } else if (in->kind == AS_INSN_RETURN) {
-      add_escape(&w, (int)i, "returns from the enclosing function");
-    } else if (in->kind == AS_INSN_JUMP_INDIRECT) {
-      add_escape(&w, (int)i, "jumps to an address computed at run time");
-    }
-    if (fall) succ[nsucc++] = i + 1;
+    unsigned nsucc = successors(w, &st, i, exits, exit_states, succ);
     for (unsigned k = 0; k < nsucc; k++) {
       unsigned n = succ[k];
       if (n >= d->num_insns) {
         s->falls_through = true;
-        record_exit(&w, &st, (int)i);
+        record_exit(w, &st, (int)i);
         continue;
       }
       if (merge_state(&in_states[n], &st, (int)n) && !queued[n]) {
@@ -1107,10 +1226,41 @@ int as_effects_compute(as_arena *arena, const as_target *target, const as_block 
       }
     }
   }
-  (void)err;
-  (void)errlen;
+}
+
+int as_effects_compute(as_arena *arena, const as_target *target, const as_block *block,
+                       const as_decoded *d, as_summary *s, char *err, size_t errlen) {
+  init_summary(s);
+  walker w;
+  memset(&w, 0, sizeof w);
+  w.arena = arena;
+  w.t = target;
+  w.block = block;
+  w.d = d;
+  w.s = s;
+  w.sp = d->stack_pointer;
+  w.flags = d->flags_reg;
+  for (unsigned k = 0; k < AS_MAX_TRACKED; k++) w.reg_operand[k] = w.mem_operand[k] = -1;
+  if (!track_registers(&w)) {
+    snprintf(err, errlen, "the block touches more than %d distinct registers", AS_MAX_TRACKED);
+    return -1;
+  }
+
+  /* Instructions inside a backward jump's range run in a loop. */
+  w.in_loop = as_arena_alloc(arena, sizeof(bool) * (d->num_insns + 1));
+  for (unsigned i = 0; i < d->num_insns; i++) {
+    int t = d->insns[i].target_insn;
+    if (t >= 0 && (unsigned)t <= i)
+      for (unsigned k = (unsigned)t; k <= i; k++) w.in_loop[k] = true;
+  }
+  state entry;
+  entry_state(&w, &entry);
+  if (d->num_insns == 0) {
+    record_exit(&w, &entry, -1);
+    s->falls_through = true;
+    s->converged = true;
+    return 0;
+  }
+  walk(&w, &entry);
   return 0;
-too_many:
-  snprintf(err, errlen, "the block touches more than %d distinct registers", AS_MAX_TRACKED);
-  return -1;
 }

@@ -354,31 +354,14 @@ static bool output_used(LLVMValueRef call, unsigned num_direct, unsigned index) 
   return false;
 }
 
-static int read_call(ir_reader *r, LLVMValueRef fn, LLVMValueRef call, unsigned ordinal,
-                     as_block *b) {
+/* The call's attributes as block flags: volatile (sideeffect), alignstack,
+ * asm goto (callbr), the call-site memory effects, noreturn, and the
+ * function's noredzone. */
+static void read_call_attributes(ir_reader *r, LLVMValueRef fn, LLVMValueRef call, as_block *b) {
   LLVMValueRef asmv = LLVMGetCalledValue(call);
-  size_t len = 0;
-  const char *s = LLVMGetInlineAsmAsmString(asmv, &len);
-  b->template_text = copy_len(r->arena, s ? s : "", s ? len : 0);
-  b->template_ir_form = true;
-  b->dialect =
-      LLVMGetInlineAsmDialect(asmv) == LLVMInlineAsmDialectIntel ? AS_DIALECT_INTEL
-                                                                 : AS_DIALECT_ATT;
-  b->triple = r->triple;
-  b->lang = r->lang;
-  b->ir_call_ordinal = ordinal;
-  size_t fnlen = 0;
-  const char *fname = LLVMGetValueName2(fn, &fnlen);
-  b->function = fname && fnlen ? as_arena_strndup(r->arena, fname, fnlen) : NULL;
-  b->loc = debug_loc(r->arena, call);
-  b->template_loc = b->loc;
-
-  bool sideeffect = LLVMGetInlineAsmHasSideEffects(asmv);
-  bool alignstack = LLVMGetInlineAsmNeedsAlignedStack(asmv);
-  if (sideeffect) b->flags |= AS_BF_VOLATILE;
-  if (alignstack) b->flags |= AS_BF_ALIGNSTACK;
-  bool is_callbr = LLVMGetInstructionOpcode(call) == LLVMCallBr;
-  if (is_callbr) b->flags |= AS_BF_GOTO;
+  if (LLVMGetInlineAsmHasSideEffects(asmv)) b->flags |= AS_BF_VOLATILE;
+  if (LLVMGetInlineAsmNeedsAlignedStack(asmv)) b->flags |= AS_BF_ALIGNSTACK;
+  if (LLVMGetInstructionOpcode(call) == LLVMCallBr) b->flags |= AS_BF_GOTO;
 
   /* Call-site memory effects: 2 bits per location (ModRef.h), Mod = bit 1. */
   if (r->kind_memory) {
@@ -403,31 +386,36 @@ static int read_call(ir_reader *r, LLVMValueRef fn, LLVMValueRef call, unsigned 
   if (kind_present(call, LLVMAttributeFunctionIndex, "noreturn")) b->flags |= AS_BF_NORETURN;
   LLVMValueRef next = LLVMGetNextInstruction(call);
   if (next && LLVMGetInstructionOpcode(next) == LLVMUnreachable) b->flags |= AS_BF_NORETURN;
-  {
-    unsigned k = LLVMGetEnumAttributeKindForName("noredzone", 9);
-    if (k && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, k))
-      b->flags |= AS_BF_NO_RED_ZONE;
-  }
+  unsigned k = LLVMGetEnumAttributeKindForName("noredzone", 9);
+  if (k && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, k))
+    b->flags |= AS_BF_NO_RED_ZONE;
+}
 
-  /* Constraints. */
-  size_t clen = 0;
-  const char *cs = LLVMGetInlineAsmConstraintString(asmv, &clen);
-  const char *ctext = as_arena_strndup(r->arena, cs ? cs : "", cs ? clen : 0);
-  as_constraint *items = NULL;
-  unsigned count = 0;
-  if (*ctext) {
-    char msg[256] = "";
-    if (as_constraint_parse_ir(r->arena, as_target_constraint_dialect(r->triple), ctext, &items, &count,
-                               msg, sizeof msg) != 0) {
-      as_fe_error(r->err, r->errlen, "block in @%s: bad constraint string: %s",
-                  b->function ? b->function : "?", msg[0] ? msg : ctext);
-      return -1;
-    }
+/* A direct output (the call's result, or one field of its struct result):
+ * its type, and whether anything uses it. */
+static void fill_direct_output(ir_reader *r, LLVMValueRef call, unsigned num_direct,
+                               unsigned direct_index, as_operand *op) {
+  LLVMTypeRef t = LLVMGetCalledFunctionType(call) ? LLVMGetReturnType(LLVMGetCalledFunctionType(call))
+                                                  : LLVMTypeOf(call);
+  if (num_direct > 1 && t && LLVMGetTypeKind(t) == LLVMStructTypeKind) {
+    t = direct_index < LLVMCountStructElementTypes(t)
+            ? LLVMStructGetTypeAtIndex(t, direct_index)
+            : NULL;
   }
-  unsigned ngroups = 0;
-  const char **groups = *ctext ? split_groups(r->arena, ctext, &ngroups) : NULL;
-  if (ngroups != count) groups = NULL;
+  op->discarded = !output_used(call, num_direct, direct_index);
+  if (t && LLVMGetTypeKind(t) != LLVMVoidTypeKind) {
+    op->width_bits = type_bits(r->layout, t);
+    op->is_pointer = LLVMGetTypeKind(t) == LLVMPointerTypeKind;
+    op->type_text = type_text(r->arena, t);
+  }
+  if (num_direct == 1) op->expr_text = value_name(r->arena, call);
+}
 
+/* The parsed constraint string as the block's operands, clobbers and asm
+ * goto labels (groups: each constraint's text, or NULL).  Returns whether
+ * the block has an output. */
+static bool read_call_operands(ir_reader *r, LLVMValueRef fn, LLVMValueRef call, as_block *b,
+                               const as_constraint *items, unsigned count, const char **groups) {
   unsigned num_ops = 0, num_clobbers = 0, num_labels = 0, num_direct = 0;
   for (unsigned i = 0; i < count; i++) {
     const as_constraint *c = &items[i];
@@ -441,13 +429,11 @@ static int read_call(ir_reader *r, LLVMValueRef fn, LLVMValueRef call, unsigned 
   b->operands = num_ops ? as_arena_alloc(r->arena, sizeof *b->operands * num_ops) : NULL;
   b->clobbers = num_clobbers ? as_arena_alloc(r->arena, sizeof *b->clobbers * num_clobbers)
                              : NULL;
+  bool is_callbr = LLVMGetInstructionOpcode(call) == LLVMCallBr;
   unsigned num_dests = is_callbr ? LLVMGetCallBrNumIndirectDests(call) : 0;
   unsigned label_slots = num_labels > num_dests ? num_labels : num_dests;
   b->labels = label_slots ? as_arena_alloc(r->arena, sizeof *b->labels * label_slots) : NULL;
 
-  LLVMTypeRef ret_type = LLVMGetCalledFunctionType(call)
-                             ? LLVMGetReturnType(LLVMGetCalledFunctionType(call))
-                             : LLVMTypeOf(call);
   unsigned arg_index = 0, direct_index = 0;
   bool has_output = false;
   for (unsigned i = 0; i < count; i++) {
@@ -478,29 +464,21 @@ static int read_call(ir_reader *r, LLVMValueRef fn, LLVMValueRef call, unsigned 
     bool is_output = (c->flags & AS_CF_OUTPUT) != 0;
     op->dir = is_output ? AS_DIR_OUT : AS_DIR_IN;
     if (is_output) has_output = true;
-    if (is_output && !op->indirect) {
-      LLVMTypeRef t = ret_type;
-      if (num_direct > 1 && t && LLVMGetTypeKind(t) == LLVMStructTypeKind) {
-        t = direct_index < LLVMCountStructElementTypes(t)
-                ? LLVMStructGetTypeAtIndex(t, direct_index)
-                : NULL;
-      }
-      op->discarded = !output_used(call, num_direct, direct_index);
-      direct_index++;
-      if (t && LLVMGetTypeKind(t) != LLVMVoidTypeKind) {
-        op->width_bits = type_bits(r->layout, t);
-        op->is_pointer = LLVMGetTypeKind(t) == LLVMPointerTypeKind;
-        op->type_text = type_text(r->arena, t);
-      }
-      if (num_direct == 1) op->expr_text = value_name(r->arena, call);
-    } else {
-      fill_arg_operand(r, call, arg_index++, op);
-    }
+    if (is_output && !op->indirect) fill_direct_output(r, call, num_direct, direct_index++, op);
+    else fill_arg_operand(r, call, arg_index++, op);
   }
   /* Destinations without a matching '!i' group (should not happen). */
   for (unsigned li = b->num_labels; li < num_dests; li++)
     b->labels[b->num_labels++] = label_name(r->arena, fn, LLVMGetCallBrIndirectDest(call, li), li);
+  return has_output;
+}
 
+/* What the language implies: a Rust block is pure without sideeffect,
+ * preserves the flags without a flags clobber and is nostack without
+ * alignstack; a C block with outputs and without sideeffect is pure. */
+static void language_flags(const ir_reader *r, LLVMValueRef call, bool has_output, as_block *b) {
+  LLVMValueRef asmv = LLVMGetCalledValue(call);
+  bool sideeffect = LLVMGetInlineAsmHasSideEffects(asmv);
   if (r->lang == AS_LANG_RUST) {
     if (!sideeffect) b->flags |= AS_BF_PURE;
     bool flags_clobber = false;
@@ -508,10 +486,54 @@ static int read_call(ir_reader *r, LLVMValueRef fn, LLVMValueRef call, unsigned 
       /* rustc names the flags ~{flags} on x86, ~{cc} on AArch64 and ARM */
       if (!strcmp(b->clobbers[i], "flags") || !strcmp(b->clobbers[i], "cc")) flags_clobber = true;
     if (!flags_clobber) b->flags |= AS_BF_PRESERVES_FLAGS;
-    if (!alignstack) b->flags |= AS_BF_NOSTACK;
-  } else if (!sideeffect && has_output && !is_callbr) {
+    if (!LLVMGetInlineAsmNeedsAlignedStack(asmv)) b->flags |= AS_BF_NOSTACK;
+  } else if (!sideeffect && has_output && LLVMGetInstructionOpcode(call) != LLVMCallBr) {
     b->flags |= AS_BF_PURE;
   }
+}
+
+/* One asm call as a block: template, location, flags from the call's
+ * attributes, operands from its constraint string. */
+static int read_call(ir_reader *r, LLVMValueRef fn, LLVMValueRef call, unsigned ordinal,
+                     as_block *b) {
+  LLVMValueRef asmv = LLVMGetCalledValue(call);
+  size_t len = 0;
+  const char *s = LLVMGetInlineAsmAsmString(asmv, &len);
+  b->template_text = copy_len(r->arena, s ? s : "", s ? len : 0);
+  b->template_ir_form = true;
+  b->dialect =
+      LLVMGetInlineAsmDialect(asmv) == LLVMInlineAsmDialectIntel ? AS_DIALECT_INTEL
+                                                                 : AS_DIALECT_ATT;
+  b->triple = r->triple;
+  b->lang = r->lang;
+  b->ir_call_ordinal = ordinal;
+  size_t fnlen = 0;
+  const char *fname = LLVMGetValueName2(fn, &fnlen);
+  b->function = fname && fnlen ? as_arena_strndup(r->arena, fname, fnlen) : NULL;
+  b->loc = debug_loc(r->arena, call);
+  b->template_loc = b->loc;
+  read_call_attributes(r, fn, call, b);
+
+  /* Constraints. */
+  size_t clen = 0;
+  const char *cs = LLVMGetInlineAsmConstraintString(asmv, &clen);
+  const char *ctext = as_arena_strndup(r->arena, cs ? cs : "", cs ? clen : 0);
+  as_constraint *items = NULL;
+  unsigned count = 0;
+  if (*ctext) {
+    char msg[256] = "";
+    if (as_constraint_parse_ir(r->arena, as_target_constraint_dialect(r->triple), ctext, &items, &count,
+                               msg, sizeof msg) != 0) {
+      as_fe_error(r->err, r->errlen, "block in @%s: bad constraint string: %s",
+                  b->function ? b->function : "?", msg[0] ? msg : ctext);
+      return -1;
+    }
+  }
+  unsigned ngroups = 0;
+  const char **groups = *ctext ? split_groups(r->arena, ctext, &ngroups) : NULL;
+  if (ngroups != count) groups = NULL;
+  bool has_output = read_call_operands(r, fn, call, b, items, count, groups);
+  language_flags(r, call, has_output, b);
   return 0;
 }
 
@@ -522,13 +544,12 @@ static bool has_suffix(const char *s, const char *suffix) {
   return n >= m && !strcmp(s + n - m, suffix);
 }
 
-int as_frontend_ir(as_arena *arena, const char *path, as_lang lang,
-                   const as_frontend_options *options, as_block_list *out,
-                   char *err, size_t errlen) {
-  if (!path) {
-    as_fe_error(err, errlen, "no input file");
-    return -1;
-  }
+/* Reads path into a new context and module.  Input that is not IR or that
+ * crashes or hangs LLVM's reader (checked in a child process for user IR)
+ * fails with a reason; LLVM's own complaints on stderr are kept away from
+ * the user's terminal. */
+static int load_module(const char *path, as_lang lang, LLVMContextRef *ctx_out,
+                       LLVMModuleRef *module_out, char *err, size_t errlen) {
   LLVMMemoryBufferRef buffer = NULL;
   char *message = NULL;
   if (LLVMCreateMemoryBufferWithContentsOfFile(path, &buffer, &message)) {
@@ -598,30 +619,41 @@ int as_frontend_ir(as_arena *arena, const char *path, as_lang lang,
     return -1;
   }
   if (message) LLVMDisposeMessage(message);
+  *ctx_out = ctx;
+  *module_out = module;
+  return 0;
+}
 
-  ir_reader r;
-  memset(&r, 0, sizeof r);
-  r.arena = arena;
-  r.ctx = ctx;
-  r.module = module;
-  r.layout = LLVMGetModuleDataLayout(module);
-  r.lang = lang;
-  r.err = err;
-  r.errlen = errlen;
-  r.kind_memory = LLVMGetEnumAttributeKindForName("memory", 6);
-  r.kind_elementtype = LLVMGetEnumAttributeKindForName("elementtype", 11);
-  r.facts = as_facts_begin(module);
-  if (options && options->triple && *options->triple) {
-    r.triple = as_arena_strdup(arena, options->triple);
+/* A reader of module's asm calls; triple overrides the module's own (NULL
+ * or empty: the module's, if any). */
+static void reader_init(ir_reader *r, as_arena *arena, LLVMModuleRef module, as_lang lang,
+                        const char *triple, as_facts_ctx *facts, char *err, size_t errlen) {
+  memset(r, 0, sizeof *r);
+  r->arena = arena;
+  r->ctx = LLVMGetModuleContext(module);
+  r->module = module;
+  r->layout = LLVMGetModuleDataLayout(module);
+  r->lang = lang;
+  r->err = err;
+  r->errlen = errlen;
+  r->kind_memory = LLVMGetEnumAttributeKindForName("memory", 6);
+  r->kind_elementtype = LLVMGetEnumAttributeKindForName("elementtype", 11);
+  r->facts = facts;
+  if (triple && *triple) {
+    r->triple = as_arena_strdup(arena, triple);
   } else {
     const char *t = LLVMGetTarget(module);
-    r.triple = (t && *t) ? as_arena_strdup(arena, t) : NULL;
+    r->triple = (t && *t) ? as_arena_strdup(arena, t) : NULL;
   }
+}
 
+/* Every asm call of the module, in function and instruction order, as
+ * blocks appended to out (none when one of them fails). */
+static int read_module_blocks(ir_reader *r, as_block_list *out) {
   int rc = 0;
   unsigned next_id = 1;
   as_block_list found = {NULL, 0, 0};
-  for (LLVMValueRef fn = LLVMGetFirstFunction(module); fn && rc == 0;
+  for (LLVMValueRef fn = LLVMGetFirstFunction(r->module); fn && rc == 0;
        fn = LLVMGetNextFunction(fn)) {
     unsigned ordinal = 0;
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb && rc == 0;
@@ -631,20 +663,38 @@ int as_frontend_ir(as_arena *arena, const char *path, as_lang lang,
         if (op != LLVMCall && op != LLVMCallBr && op != LLVMInvoke) continue;
         LLVMValueRef callee = LLVMGetCalledValue(in);
         if (!callee || !LLVMIsAInlineAsm(callee)) continue;
-        as_block *b = as_arena_alloc(arena, sizeof *b);
+        as_block *b = as_arena_alloc(r->arena, sizeof *b);
         b->id = next_id;
-        if (read_call(&r, fn, in, ordinal, b) != 0) {
+        if (read_call(r, fn, in, ordinal, b) != 0) {
           rc = -1;
           break;
         }
         next_id++;
         ordinal++;
-        as_block_list_push(arena, &found, b);
+        as_block_list_push(r->arena, &found, b);
       }
     }
   }
   if (rc == 0)
-    for (unsigned i = 0; i < found.count; i++) as_block_list_push(arena, out, found.items[i]);
+    for (unsigned i = 0; i < found.count; i++) as_block_list_push(r->arena, out, found.items[i]);
+  return rc;
+}
+
+int as_frontend_ir(as_arena *arena, const char *path, as_lang lang,
+                   const as_frontend_options *options, as_block_list *out,
+                   char *err, size_t errlen) {
+  if (!path) {
+    as_fe_error(err, errlen, "no input file");
+    return -1;
+  }
+  LLVMContextRef ctx = NULL;
+  LLVMModuleRef module = NULL;
+  if (load_module(path, lang, &ctx, &module, err, errlen) != 0) return -1;
+
+  ir_reader r;
+  reader_init(&r, arena, module, lang, options ? options->triple : NULL, as_facts_begin(module), err,
+              errlen);
+  int rc = read_module_blocks(&r, out);
   as_facts_end(r.facts);
   LLVMDisposeModule(module);
   LLVMContextDispose(ctx);
@@ -658,22 +708,6 @@ int as_ir_read_call(as_arena *arena, LLVMModuleRef module, LLVMValueRef fn, LLVM
                     as_lang lang, const char *triple, as_facts_ctx *facts, as_block *out,
                     char *err, size_t errlen) {
   ir_reader r;
-  memset(&r, 0, sizeof r);
-  r.arena = arena;
-  r.ctx = LLVMGetModuleContext(module);
-  r.module = module;
-  r.layout = LLVMGetModuleDataLayout(module);
-  r.lang = lang;
-  r.err = err;
-  r.errlen = errlen;
-  r.kind_memory = LLVMGetEnumAttributeKindForName("memory", 6);
-  r.kind_elementtype = LLVMGetEnumAttributeKindForName("elementtype", 11);
-  r.facts = facts;
-  if (triple && *triple) {
-    r.triple = as_arena_strdup(arena, triple);
-  } else {
-    const char *t = LLVMGetTarget(module);
-    r.triple = (t && *t) ? as_arena_strdup(arena, t) : NULL;
-  }
+  reader_init(&r, arena, module, lang, triple, facts, err, errlen);
   return read_call(&r, fn, call, 0, out);
 }

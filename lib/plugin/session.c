@@ -158,13 +158,8 @@ int as_plugin_analyze(as_plugin *p, const as_block *b, as_finding_list *findings
                           errlen);
 }
 
-static const char *const story_rules[] = {"memory-out-of-bounds", "memory-misaligned",
-                                          "memory-readonly-write", "memory-no-provenance"};
-
 bool as_plugin_wants_stories(const as_plugin *p) {
-  for (size_t i = 0; i < sizeof story_rules / sizeof story_rules[0]; i++)
-    if (as_check_enabled(p->options.checks, story_rules[i])) return true;
-  return false;
+  return as_checks_need(p->options.checks, AS_NEEDS_IR | AS_NEEDS_Z3);
 }
 
 void as_plugin_set_object_names(as_plugin *p, const as_block *block, const char **names) {

@@ -1,6 +1,7 @@
 /* The Clang Static Analyzer's plist format (one file per translation
  * unit), for tools that import it (CodeChecker, Xcode, scan-view). */
 #include "asmstory/report.h"
+#include "asmstory/version.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -52,7 +53,7 @@ void as_report_plist(as_strbuf *out, const as_finding_list *findings) {
                  "<!DOCTYPE plist PUBLIC \"-//Apple Computer//DTD PLIST 1.0//EN\" "
                  "\"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n"
                  "<plist version=\"1.0\">\n<dict>\n"
-                 " <key>clang_version</key>\n <string>asmstory 0.1.0</string>\n"
+                 " <key>clang_version</key>\n <string>asmstory " AS_VERSION "</string>\n"
                  " <key>diagnostics</key>\n <array>\n");
   for (unsigned i = 0; i < findings->count; i++) {
     const as_finding *f = &findings->items[i];

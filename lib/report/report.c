@@ -1,5 +1,6 @@
 /* Text, SARIF and JSON output of findings. */
 #include "asmstory/report.h"
+#include "asmstory/version.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -285,7 +286,8 @@ void as_report_sarif(as_strbuf *out, const as_finding_list *findings) {
   as_strbuf_puts(out,
                  "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
                  "  \"version\": \"2.1.0\",\n  \"runs\": [{\n    \"tool\": {\"driver\": {\n"
-                 "      \"name\": \"asmstory\",\n      \"version\": \"0.1.0\",\n      \"semanticVersion\": \"0.1.0\",\n"
+                 "      \"name\": \"asmstory\",\n      \"version\": \"" AS_VERSION "\",\n"
+                 "      \"semanticVersion\": \"" AS_VERSION "\",\n"
                  "      \"rules\": [");
   unsigned n;
   const as_rule_info *rules = as_rules(&n);
@@ -330,4 +332,15 @@ void as_report_sarif(as_strbuf *out, const as_finding_list *findings) {
     as_strbuf_puts(out, "}");
   }
   as_strbuf_puts(out, findings->count ? "\n    ]\n  }]\n}\n" : "]\n  }]\n}\n");
+}
+
+void as_report_checks(as_strbuf *out, const char *globs) {
+  unsigned n;
+  const as_rule_info *r = as_rules(&n);
+  for (unsigned k = 0; k < n; k++) {
+    if (!as_check_enabled(globs, r[k].id)) continue;
+    const char *needs = as_rule_needs_text(&r[k]);
+    as_strbuf_printf(out, "%-24s %s%s%s%s\n", r[k].id, r[k].summary, *needs ? " [needs " : "", needs,
+                     *needs ? "]" : "");
+  }
 }

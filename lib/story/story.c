@@ -36,7 +36,7 @@ struct as_story_ctx {
 as_story_ctx *as_story_create(unsigned timeout_ms, bool use_cache) {
   as_story_ctx *ctx = calloc(1, sizeof *ctx);
   if (!ctx) return NULL;
-  ctx->timeout_ms = timeout_ms ? timeout_ms : 2000;
+  ctx->timeout_ms = timeout_ms ? timeout_ms : AS_STORY_TIMEOUT_MS;
   ctx->use_cache = use_cache;
   return ctx;
 }
@@ -190,10 +190,6 @@ static bool facts_in(const as_block *b, const as_block *copy, int i, as_pointer_
   return false;
 }
 
-bool as_operand_facts(const as_block *b, int i, as_pointer_facts *facts, as_int_facts *range) {
-  return facts_in(b, b->ir_twin, i, facts, range);
-}
-
 /* ---- the story of one access ------------------------------------------ */
 
 typedef struct story {
@@ -272,219 +268,288 @@ static int operand_on_reg(const as_decoded *d, unsigned reg) {
   return -1;
 }
 
-static void one_access(story *st, const as_access *a) {
-  const as_insn *in = &st->d->insns[a->insn];
-  const as_mem_access *m = &in->mem[a->mem_index];
-  const as_block *b = st->b;
-  const char *verb = a->load && a->store ? "reads and writes" : a->store ? "writes" : "reads";
-  const char *itext = as_arena_printf(st->arena, "`%s`", as_insn_display(st->arena, b, in));
+/* One access of the block on its way to a story: what it is, the operand
+ * its address derives from and that operand's facts, and the explain line
+ * being written. */
+typedef struct access_story {
+  story *st;
+  const as_access *a;
+  const as_insn *in;
+  const as_mem_access *m;
+  const char *verb;    /* "reads", "writes", "reads and writes" */
+  const char *itext;   /* the instruction, quoted */
+  int p;               /* the operand the address derives from */
+  bool derived;        /* ... through a pointer that moves in the block */
+  const char *plabel;  /* that operand */
+  long long disp;      /* the access's offset from it */
+  as_pointer_facts f;  /* its facts */
+  const char *obj;     /* its object, in words */
+  bool justified;      /* a story is found so far */
   as_strbuf line;
-  as_strbuf_init(&line, st->arena);
-  as_strbuf_printf(&line, "  %s %s %u byte%s", itext, verb, m->size, m->size == 1 ? "" : "s");
-  if (m->repeated) as_strbuf_puts(&line, " per iteration");
+} access_story;
+
+/* An access derived from no operand: the caller's stack frame or a fixed
+ * address (no provenance), or what is not checked (segment-relative, an
+ * address computed in the block, a register the block does not own). */
+static void access_without_operand(access_story *ac) {
+  story *st = ac->st;
+  const as_access *a = ac->a;
+  const as_mem_access *m = ac->m;
+  if (a->stack && a->stack_offset_known && a->stack_offset >= 0) {
+    as_strbuf_printf(&ac->line, " in the caller's stack frame (entry sp%+lld): no pointer handed to the block grants it\n",
+                     (long long)a->stack_offset);
+    finding(st, R_PROVENANCE, AS_SEV_WARNING, ac->in,
+            as_arena_printf(st->arena, "%s %s the caller's stack frame at %lld bytes above the stack "
+                            "pointer; no pointer handed to the block grants access to it",
+                            ac->itext, ac->verb, (long long)a->stack_offset));
+  } else if (m->segment) {
+    as_strbuf_puts(&ac->line, " through a segment register: thread/CPU-local storage, not checked\n");
+  } else if (a->has_base && a->base.kind == AS_VALUE_UNKNOWN) {
+    as_strbuf_puts(&ac->line, " at an address computed in the block: not checked yet\n");
+  } else if (!a->has_base || a->base.kind == AS_VALUE_CONST || m->rip_relative) {
+    const char *what = m->rip_relative && m->disp_symbol
+                           ? as_arena_printf(st->arena, "the symbol `%s`", m->disp_symbol)
+                           : as_arena_printf(st->arena, "the absolute address %#llx",
+                                             (unsigned long long)(a->has_base ? a->base.offset : m->disp));
+    as_strbuf_printf(&ac->line, " at %s: no pointer handed to the block grants it\n", what);
+    finding(st, R_PROVENANCE, AS_SEV_WARNING, ac->in,
+            as_arena_printf(st->arena, "%s %s memory at %s, which derives from no pointer handed "
+                            "to the block; no operand's provenance grants this access",
+                            ac->itext, ac->verb, what));
+  } else {
+    as_strbuf_puts(&ac->line, " at an address from a register the block does not own: not checked\n");
+  }
+}
+
+/* Permission: a write through a pointer that grants only reading. */
+static void check_permission(access_story *ac) {
+  story *st = ac->st;
+  const as_pointer_facts *f = &ac->f;
+  if (!ac->a->store || !f->readonly) return;
+  ac->justified = false;
+  as_strbuf_puts(&ac->line, "; the write is not permitted");
+  const char *why = f->string_literal                 ? "a string literal"
+                    : f->kind == AS_OBJ_GLOBAL         ? as_arena_printf(st->arena, "the constant %s", ac->obj)
+                    : st->b->lang == AS_LANG_RUST      ? "a shared reference (&T) without interior mutability"
+                                                       : "read-only memory (IR readonly)";
+  finding(st, R_READONLY, AS_SEV_ERROR, ac->in,
+          as_arena_printf(st->arena, "%s writes through %s, which points into %s; its provenance "
+                          "grants only reading, so the write is undefined behaviour (the compiler "
+                          "may keep the old value or place the object in read-only memory)",
+                          ac->itext, ac->plabel, why));
+}
+
+/* Alignment: what the instruction needs against what the pointer's type,
+ * object and offset prove. */
+static void check_alignment(access_story *ac) {
+  story *st = ac->st;
+  const as_mem_access *m = ac->m;
+  const as_pointer_facts *f = &ac->f;
+  if (m->align <= 1 || ac->derived) return;
+  unsigned long long k = f->align;
+  if (st->b->operands[ac->p].pointee_align > k) k = st->b->operands[ac->p].pointee_align;
+  unsigned long long eff = k;
+  if (ac->disp && lowbit(ac->disp) < eff) eff = lowbit(ac->disp);
+  if (ac->a->has_index && ac->a->index_scale < eff) eff = ac->a->index_scale; /* any index value */
+  if (eff >= m->align) return;
+  /* A Rust raw pointer parameter promises no alignment in its type or its
+   * IR: the unsafe function's caller does (portable-atomic's 16-byte
+   * cmpxchg16b), as the caller does for the extent of a C parameter. */
+  if (st->b->lang == AS_LANG_RUST && f->kind == AS_OBJ_ARGUMENT && !f->object_align &&
+      !st->b->operands[ac->p].pointee_align && f->align <= 1 && !ac->a->has_index) {
+    as_strbuf_printf(&ac->line, "; needs %u-byte alignment, which the story assumes the caller gives "
+                     "(a raw pointer parameter)", m->align);
+    return;
+  }
+  ac->justified = false;
+  bool proved = f->offset_known && f->object_align >= m->align &&
+                ((unsigned long long)(f->offset + ac->disp) % m->align) != 0;
+  as_strbuf_printf(&ac->line, "; needs %u-byte alignment, proven only %llu", m->align, eff);
+  finding(st, R_ALIGN, proved ? AS_SEV_ERROR : AS_SEV_WARNING, ac->in,
+          proved ? as_arena_printf(st->arena, "%s needs %u-byte alignment, but %s%+lld is at offset "
+                                   "%lld of %s (aligned %llu): it faults on every execution",
+                                   ac->itext, m->align, ac->plabel, ac->disp, f->offset + ac->disp,
+                                   ac->obj, f->object_align)
+                 : as_arena_printf(st->arena, "%s needs %u-byte alignment, but %s%+lld is only known to "
+                                   "be %llu-byte aligned; it faults when the pointer is not aligned",
+                                   ac->itext, m->align, ac->plabel, ac->disp, eff));
+}
+
+/* The bounds query of the access: its start and size in the object, the
+ * repeat count of a string instruction and the index from their facts.
+ * False when the bounds cannot be checked (the explain line says why);
+ * *count_name names the count register's value. */
+static bool bounds_query_of(access_story *ac, bounds_query *q, const char **count_name) {
+  story *st = ac->st;
+  const as_access *a = ac->a;
+  const as_mem_access *m = ac->m;
+  memset(q, 0, sizeof *q);
+  q->start = ac->f.offset + ac->disp;
+  q->size = m->size;
+  q->object_size = (long long)ac->f.object_size;
+  q->cmin = q->cmax = 1;
+  q->imin = q->imax = 0;
+  q->scale = 0;
+  *count_name = NULL;
+  bool checkable = true;
+  if (m->repeated) {
+    int c = operand_on_reg(st->d, m->count_reg);
+    as_pointer_facts cf;
+    as_int_facts cr;
+    q->cmin = 1;
+    q->cmax = 1ull << 40; /* unknown count: any size the address space allows */
+    if (c >= 0 && facts_in(st->b, st->copy, c, &cf, &cr) && cr.known) {
+      q->cmin = cr.min;
+      q->cmax = cr.max;
+    }
+    *count_name = c >= 0 ? value_name(st, c) : "the count register";
+    if (q->cmax == 0) checkable = false; /* never executes */
+  } else if (a->in_loop && m->string_op) {
+    checkable = false;
+    ac->justified = false;
+    as_strbuf_puts(&ac->line, "; a string instruction in a loop: bounds not checked");
+  }
+  if (a->has_index) {
+    as_pointer_facts xf;
+    as_int_facts xr;
+    if (a->index_operand >= 0 && facts_in(st->b, st->copy, a->index_operand, &xf, &xr) && xr.known) {
+      q->imin = xr.min;
+      q->imax = xr.max;
+      q->scale = a->index_scale;
+    } else {
+      checkable = false;
+      ac->justified = false;
+      as_strbuf_puts(&ac->line, "; index not bounded by the facts: bounds not checked");
+    }
+  }
+  return checkable;
+}
+
+/* An access Z3 placed outside its object (model: the count and the index
+ * that do it); an error when no value keeps it inside. */
+static void report_out_of_bounds(access_story *ac, const bounds_query *q, const long long model[2],
+                                 const char *count_name) {
+  story *st = ac->st;
+  const as_pointer_facts *f = &ac->f;
+  long long inside[2];
+  verdict in_ok = solve(st->ctx, q, false, inside);
+  long long lo = q->start + q->scale * model[1];
+  long long hi = lo + q->size * model[0];
+  const char *when = "";
+  if (ac->m->repeated && count_name)
+    when = as_arena_printf(st->arena, "when %s = %lld, ", count_name, model[0]);
+  else if (ac->a->has_index)
+    when = as_arena_printf(st->arena, "when %s = %lld, ", value_name(st, ac->a->index_operand),
+                           model[1]);
+  /* clang names a malloc result "call": say what it is instead */
+  const char *name = f->object && !(f->kind == AS_OBJ_HEAP && !strncmp(f->object, "call", 4))
+                         ? f->object
+                         : f->kind == AS_OBJ_HEAP ? "the allocation" : "the object";
+  ac->justified = false;
+  as_strbuf_printf(&ac->line, "; out of bounds %s[%lld..%lld)", when, lo, hi);
+  bool named = strcmp(name, "the allocation") && strcmp(name, "the object");
+  finding(st, R_BOUNDS, in_ok == V_UNSAT ? AS_SEV_ERROR : AS_SEV_WARNING, ac->in,
+          named ? as_arena_printf(st->arena, "%s%s %s `%s[%lld..%lld)`, %s `%s` (%s, %llu bytes)", when,
+                                  ac->itext, ac->verb, name, lo, hi,
+                                  lo < 0 ? "before the start of" : "past the end of", name,
+                                  kind_word(f), (unsigned long long)f->object_size)
+                : as_arena_printf(st->arena, "%s%s %s bytes [%lld..%lld) of the %s that %s points to, "
+                                  "%s it (%llu bytes)", when, ac->itext, ac->verb, lo, hi, kind_word(f),
+                                  ac->plabel, lo < 0 ? "before the start of" : "past the end of",
+                                  (unsigned long long)f->object_size));
+}
+
+/* Bounds: does some count and index put the access outside its object? */
+static void check_bounds(access_story *ac) {
+  story *st = ac->st;
+  if (ac->derived) return; /* told by one_access */
+  if (!ac->f.size_known) {
+    as_strbuf_puts(&ac->line, "; extent unknown: the story assumes the caller passed a large enough object");
+    return;
+  }
+  if (!ac->f.offset_known) return;
+  bounds_query q;
+  const char *count_name;
+  if (!bounds_query_of(ac, &q, &count_name)) return;
+  long long model[2];
+  verdict out = solve(st->ctx, &q, true, model);
+  if (out == V_SAT) {
+    report_out_of_bounds(ac, &q, model, count_name);
+  } else if (out == V_TIMEOUT) {
+    ac->justified = false;
+    as_strbuf_printf(&ac->line, "; the bounds query timed out");
+    finding(st, R_BOUNDS, AS_SEV_NOTE, ac->in,
+            as_arena_printf(st->arena, "the bounds of %s through %s could not be decided: the Z3 "
+                            "query timed out after %u ms; the access is not verified",
+                            ac->itext, ac->plabel, st->ctx->timeout_ms));
+  } else if (ac->m->repeated && count_name) {
+    as_strbuf_printf(&ac->line, "; in bounds for every %s in [%llu, %llu]", count_name, q.cmin, q.cmax);
+  } else {
+    as_strbuf_printf(&ac->line, "; in bounds");
+  }
+}
+
+/* The story of one access: the operand whose pointer it derives from, that
+ * pointer's facts, then permission, alignment and bounds; findings for
+ * what no story can justify, and one explain line. */
+static void one_access(story *st, const as_access *a) {
+  access_story ac;
+  memset(&ac, 0, sizeof ac);
+  ac.st = st;
+  ac.a = a;
+  ac.in = &st->d->insns[a->insn];
+  ac.m = &ac.in->mem[a->mem_index];
+  const as_block *b = st->b;
+  ac.verb = a->load && a->store ? "reads and writes" : a->store ? "writes" : "reads";
+  ac.itext = as_arena_printf(st->arena, "`%s`", as_insn_display(st->arena, b, ac.in));
+  as_strbuf_init(&ac.line, st->arena);
+  as_strbuf_printf(&ac.line, "  %s %s %u byte%s", ac.itext, ac.verb, ac.m->size, ac.m->size == 1 ? "" : "s");
+  if (ac.m->repeated) as_strbuf_puts(&ac.line, " per iteration");
 
   /* Which pointer handed to the block does the address derive from? */
-  int p = a->operand >= 0 ? a->operand : a->pointer_operand >= 0 ? a->pointer_operand : a->sym_operand;
-  bool derived = false;
-  if (p < 0 && a->derived_operand >= 0) {
-    p = a->derived_operand; /* the pointer moves (a loop): its object, not its offset */
-    derived = true;
+  ac.p = a->operand >= 0 ? a->operand : a->pointer_operand >= 0 ? a->pointer_operand : a->sym_operand;
+  if (ac.p < 0 && a->derived_operand >= 0) {
+    ac.p = a->derived_operand; /* the pointer moves (a loop): its object, not its offset */
+    ac.derived = true;
   }
-  if (p < 0) {
-    if (a->stack && a->stack_offset_known && a->stack_offset >= 0) {
-      as_strbuf_printf(&line, " in the caller's stack frame (entry sp%+lld): no pointer handed to the block grants it\n",
-                       (long long)a->stack_offset);
-      finding(st, R_PROVENANCE, AS_SEV_WARNING, in,
-              as_arena_printf(st->arena, "%s %s the caller's stack frame at %lld bytes above the stack "
-                              "pointer; no pointer handed to the block grants access to it",
-                              itext, verb, (long long)a->stack_offset));
-    } else if (m->segment) {
-      as_strbuf_puts(&line, " through a segment register: thread/CPU-local storage, not checked\n");
-    } else if (a->has_base && a->base.kind == AS_VALUE_UNKNOWN) {
-      as_strbuf_puts(&line, " at an address computed in the block: not checked yet\n");
-    } else if (!a->has_base || a->base.kind == AS_VALUE_CONST || m->rip_relative) {
-      const char *what = m->rip_relative && m->disp_symbol
-                             ? as_arena_printf(st->arena, "the symbol `%s`", m->disp_symbol)
-                             : as_arena_printf(st->arena, "the absolute address %#llx",
-                                               (unsigned long long)(a->has_base ? a->base.offset : m->disp));
-      as_strbuf_printf(&line, " at %s: no pointer handed to the block grants it\n", what);
-      finding(st, R_PROVENANCE, AS_SEV_WARNING, in,
-              as_arena_printf(st->arena, "%s %s memory at %s, which derives from no pointer handed "
-                              "to the block; no operand's provenance grants this access",
-                              itext, verb, what));
-    } else {
-      as_strbuf_puts(&line, " at an address from a register the block does not own: not checked\n");
-    }
-    if (st->explain) as_strbuf_puts(st->explain, line.data);
+  if (ac.p < 0) {
+    access_without_operand(&ac);
+    if (st->explain) as_strbuf_puts(st->explain, ac.line.data);
     return;
   }
-  const char *plabel = as_operand_label(st->arena, b, p);
-  long long disp = a->base.offset;
-  as_strbuf_printf(&line, " at %s%+lld", plabel, disp);
-  as_pointer_facts f;
+  ac.plabel = as_operand_label(st->arena, b, ac.p);
+  ac.disp = a->base.offset;
+  as_strbuf_printf(&ac.line, " at %s%+lld", ac.plabel, ac.disp);
   as_int_facts r;
-  if (!facts_in(b, st->copy, p, &f, &r) || !f.known) {
-    as_strbuf_puts(&line, ": no provenance facts (no IR for this block, or LLVM cannot tell)\n");
-    if (st->explain) as_strbuf_puts(st->explain, line.data);
+  if (!facts_in(b, st->copy, ac.p, &ac.f, &r) || !ac.f.known) {
+    as_strbuf_puts(&ac.line, ": no provenance facts (no IR for this block, or LLVM cannot tell)\n");
+    if (st->explain) as_strbuf_puts(st->explain, ac.line.data);
     return;
   }
-  as_strbuf_printf(&line, ": %s", as_facts_describe(st->arena, &f));
-  const char *obj = object_text(st, &f, "its object");
+  as_strbuf_printf(&ac.line, ": %s", as_facts_describe(st->arena, &ac.f));
+  ac.obj = object_text(st, &ac.f, "its object");
 
   /* No provenance: an integer or null made into a pointer. */
-  if (f.kind == AS_OBJ_INTEGER || f.kind == AS_OBJ_NULL) {
-    as_strbuf_puts(&line, ": no story (the pointer has no provenance)\n");
-    finding(st, R_PROVENANCE, AS_SEV_WARNING, in,
+  if (ac.f.kind == AS_OBJ_INTEGER || ac.f.kind == AS_OBJ_NULL) {
+    as_strbuf_puts(&ac.line, ": no story (the pointer has no provenance)\n");
+    finding(st, R_PROVENANCE, AS_SEV_WARNING, ac.in,
             as_arena_printf(st->arena, "%s %s memory through %s, which is made from %s and has no "
                             "provenance; no object grants this access",
-                            itext, verb, plabel, f.kind == AS_OBJ_NULL ? "a null pointer" : "an integer"));
-    if (st->explain) as_strbuf_puts(st->explain, line.data);
+                            ac.itext, ac.verb, ac.plabel,
+                            ac.f.kind == AS_OBJ_NULL ? "a null pointer" : "an integer"));
+    if (st->explain) as_strbuf_puts(st->explain, ac.line.data);
     return;
   }
-  bool justified = true;
-
-  /* Permission. */
-  if (a->store && f.readonly) {
-    justified = false;
-    as_strbuf_puts(&line, "; the write is not permitted");
-    const char *why = f.string_literal                 ? "a string literal"
-                      : f.kind == AS_OBJ_GLOBAL         ? as_arena_printf(st->arena, "the constant %s", obj)
-                      : b->lang == AS_LANG_RUST          ? "a shared reference (&T) without interior mutability"
-                                                         : "read-only memory (IR readonly)";
-    finding(st, R_READONLY, AS_SEV_ERROR, in,
-            as_arena_printf(st->arena, "%s writes through %s, which points into %s; its provenance "
-                            "grants only reading, so the write is undefined behaviour (the compiler "
-                            "may keep the old value or place the object in read-only memory)",
-                            itext, plabel, why));
+  ac.justified = true;
+  check_permission(&ac);
+  if (ac.derived) {
+    ac.justified = false;
+    as_strbuf_puts(&ac.line, "; the pointer moves in the block (a loop): bounds and alignment not checked");
   }
-
-  if (derived) {
-    justified = false;
-    as_strbuf_puts(&line, "; the pointer moves in the block (a loop): bounds and alignment not checked");
-  }
-
-  /* Alignment. */
-  if (m->align > 1 && !derived) {
-    unsigned long long k = f.align;
-    if (b->operands[p].pointee_align > k) k = b->operands[p].pointee_align;
-    unsigned long long eff = k;
-    if (disp && lowbit(disp) < eff) eff = lowbit(disp);
-    if (a->has_index && a->index_scale < eff) eff = a->index_scale; /* any index value */
-    /* A Rust raw pointer parameter promises no alignment in its type or its
-     * IR: the unsafe function's caller does (portable-atomic's 16-byte
-     * cmpxchg16b), as the caller does for the extent of a C parameter. */
-    bool callers = b->lang == AS_LANG_RUST && f.kind == AS_OBJ_ARGUMENT && !f.object_align &&
-                   !b->operands[p].pointee_align && f.align <= 1 && !a->has_index;
-    if (eff < m->align && callers) {
-      as_strbuf_printf(&line, "; needs %u-byte alignment, which the story assumes the caller gives "
-                       "(a raw pointer parameter)", m->align);
-    } else if (eff < m->align) {
-      justified = false;
-      bool proved = f.offset_known && f.object_align >= m->align &&
-                    ((unsigned long long)(f.offset + disp) % m->align) != 0;
-      as_strbuf_printf(&line, "; needs %u-byte alignment, proven only %llu", m->align, eff);
-      finding(st, R_ALIGN, proved ? AS_SEV_ERROR : AS_SEV_WARNING, in,
-              proved ? as_arena_printf(st->arena, "%s needs %u-byte alignment, but %s%+lld is at offset "
-                                       "%lld of %s (aligned %llu): it faults on every execution",
-                                       itext, m->align, plabel, disp, f.offset + disp, obj, f.object_align)
-                     : as_arena_printf(st->arena, "%s needs %u-byte alignment, but %s%+lld is only known to "
-                                       "be %llu-byte aligned; it faults when the pointer is not aligned",
-                                       itext, m->align, plabel, disp, eff));
-    }
-  }
-
-  /* Bounds. */
-  if (derived) {
-    /* told above */
-  } else if (f.size_known && f.offset_known) {
-    bounds_query q;
-    memset(&q, 0, sizeof q);
-    q.start = f.offset + disp;
-    q.size = m->size;
-    q.object_size = (long long)f.object_size;
-    q.cmin = q.cmax = 1;
-    q.imin = q.imax = 0;
-    q.scale = 0;
-    const char *count_name = NULL;
-    bool checkable = true;
-    if (m->repeated) {
-      int c = operand_on_reg(st->d, m->count_reg);
-      as_pointer_facts cf;
-      as_int_facts cr;
-      q.cmin = 1;
-      q.cmax = 1ull << 40; /* unknown count: any size the address space allows */
-      if (c >= 0 && facts_in(b, st->copy, c, &cf, &cr) && cr.known) {
-        q.cmin = cr.min;
-        q.cmax = cr.max;
-      }
-      count_name = c >= 0 ? value_name(st, c) : "the count register";
-      if (q.cmax == 0) checkable = false; /* never executes */
-    } else if (a->in_loop && in->mem[a->mem_index].string_op) {
-      checkable = false;
-      justified = false;
-      as_strbuf_puts(&line, "; a string instruction in a loop: bounds not checked");
-    }
-    if (a->has_index) {
-      as_pointer_facts xf;
-      as_int_facts xr;
-      if (a->index_operand >= 0 && facts_in(b, st->copy, a->index_operand, &xf, &xr) && xr.known) {
-        q.imin = xr.min;
-        q.imax = xr.max;
-        q.scale = a->index_scale;
-      } else {
-        checkable = false;
-        justified = false;
-        as_strbuf_puts(&line, "; index not bounded by the facts: bounds not checked");
-      }
-    }
-    if (checkable) {
-      long long model[2];
-      verdict out = solve(st->ctx, &q, true, model);
-      if (out == V_SAT) {
-        long long inside[2];
-        verdict in_ok = solve(st->ctx, &q, false, inside);
-        long long lo = q.start + q.scale * model[1];
-        long long hi = lo + q.size * model[0];
-        const char *when = "";
-        if (m->repeated && count_name)
-          when = as_arena_printf(st->arena, "when %s = %lld, ", count_name, model[0]);
-        else if (a->has_index)
-          when = as_arena_printf(st->arena, "when %s = %lld, ", value_name(st, a->index_operand),
-                                 model[1]);
-        /* clang names a malloc result "call": say what it is instead */
-        const char *name = f.object && !(f.kind == AS_OBJ_HEAP && !strncmp(f.object, "call", 4))
-                               ? f.object
-                               : f.kind == AS_OBJ_HEAP ? "the allocation" : "the object";
-        justified = false;
-        as_strbuf_printf(&line, "; out of bounds %s[%lld..%lld)", when, lo, hi);
-        bool named = strcmp(name, "the allocation") && strcmp(name, "the object");
-        finding(st, R_BOUNDS, in_ok == V_UNSAT ? AS_SEV_ERROR : AS_SEV_WARNING, in,
-                named ? as_arena_printf(st->arena, "%s%s %s `%s[%lld..%lld)`, %s `%s` (%s, %llu bytes)", when,
-                                        itext, verb, name, lo, hi,
-                                        lo < 0 ? "before the start of" : "past the end of", name,
-                                        kind_word(&f), (unsigned long long)f.object_size)
-                      : as_arena_printf(st->arena, "%s%s %s bytes [%lld..%lld) of the %s that %s points to, "
-                                        "%s it (%llu bytes)", when, itext, verb, lo, hi, kind_word(&f),
-                                        plabel, lo < 0 ? "before the start of" : "past the end of",
-                                        (unsigned long long)f.object_size));
-      } else if (out == V_TIMEOUT) {
-        justified = false;
-        as_strbuf_printf(&line, "; the bounds query timed out");
-        finding(st, R_BOUNDS, AS_SEV_NOTE, in,
-                as_arena_printf(st->arena, "the bounds of %s through %s could not be decided: the Z3 "
-                                "query timed out after %u ms; the access is not verified",
-                                itext, plabel, st->ctx->timeout_ms));
-      } else if (m->repeated && count_name) {
-        as_strbuf_printf(&line, "; in bounds for every %s in [%llu, %llu]", count_name, q.cmin, q.cmax);
-      } else {
-        as_strbuf_printf(&line, "; in bounds");
-      }
-    }
-  } else if (!f.size_known) {
-    as_strbuf_puts(&line, "; extent unknown: the story assumes the caller passed a large enough object");
-  }
-  as_strbuf_printf(&line, "%s\n", justified ? ": justified" : "");
-  if (st->explain) as_strbuf_puts(st->explain, line.data);
+  check_alignment(&ac);
+  check_bounds(&ac);
+  as_strbuf_printf(&ac.line, "%s\n", ac.justified ? ": justified" : "");
+  if (st->explain) as_strbuf_puts(st->explain, ac.line.data);
 }
 
 void as_story_check(as_story_ctx *ctx, as_arena *arena, const as_target *target,

@@ -123,7 +123,6 @@ extern "C" as_mc *as_mc_create(const char *triple, char *err, size_t errlen) {
 
 extern "C" void as_mc_destroy(as_mc *mc) { delete mc; }
 
-extern "C" unsigned as_mc_num_regs(const as_mc *mc) { return (unsigned)mc->names.size(); }
 extern "C" const char *as_mc_reg_name(const as_mc *mc, unsigned reg) {
   return reg && reg < mc->names.size() ? mc->names[reg].c_str() : "";
 }
@@ -136,10 +135,6 @@ extern "C" unsigned as_mc_reg_top(const as_mc *mc, unsigned reg) {
 extern "C" unsigned as_mc_reg_lookup(const as_mc *mc, const char *name) {
   auto it = mc->by_name.find(StringRef(name).lower());
   return it == mc->by_name.end() ? 0 : it->second;
-}
-extern "C" bool as_mc_reg_contains(const as_mc *mc, unsigned reg, unsigned sub) {
-  if (!reg || !sub) return false;
-  return reg == sub || mc->mri->isSubRegister(reg, sub);
 }
 extern "C" bool as_mc_is_64bit(const as_mc *mc) { return mc->triple.isArch64Bit(); }
 

@@ -133,13 +133,10 @@ int as_mc_assemble(as_mc_server *server, as_arena *arena, const as_mc_line *line
                    unsigned num_lines, int dialect, as_mc_result *out);
 
 /* Register model, as MC has it. */
-unsigned as_mc_num_regs(const as_mc *mc);
 const char *as_mc_reg_name(const as_mc *mc, unsigned reg);   /* lower case */
 unsigned as_mc_reg_bits(const as_mc *mc, unsigned reg);       /* 0 unknown */
 unsigned as_mc_reg_top(const as_mc *mc, unsigned reg);        /* largest super */
 unsigned as_mc_reg_lookup(const as_mc *mc, const char *name); /* 0 if none */
-/* Is `sub` a sub-register of `reg` (or the same)? */
-bool as_mc_reg_contains(const as_mc *mc, unsigned reg, unsigned sub);
 bool as_mc_is_64bit(const as_mc *mc);
 
 /* intel_guard.c: the first Intel-syntax operand text that would crash LLVM

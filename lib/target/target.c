@@ -109,7 +109,6 @@ unsigned as_target_reg_full(const as_target *t, unsigned reg) {
 unsigned as_target_reg_bits(const as_target *t, unsigned reg) {
   return as_mc_reg_bits(t->mc, reg);
 }
-unsigned as_target_pointer_bits(const as_target *t) { return t->is64 ? 64 : 32; }
 
 /* The 16 GPR families and their names at each width (the register model MC
  * has no query for). */

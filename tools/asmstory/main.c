@@ -10,6 +10,7 @@
 #include "asmstory/analyze.h"
 #include "asmstory/frontend.h"
 #include "asmstory/report.h"
+#include "asmstory/version.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -160,7 +161,7 @@ static void *worker(void *arg) {
   pool *p = arg;
   worker_state ws;
   ws.targets = as_target_cache_create();
-  ws.story = p->cfg->stories ? as_story_create(2000, p->cfg->cache) : NULL;
+  ws.story = p->cfg->stories ? as_story_create(AS_STORY_TIMEOUT_MS, p->cfg->cache) : NULL;
   for (;;) {
     unsigned i = atomic_fetch_add(&p->next, 1);
     if (i >= p->num_jobs) break;
@@ -206,64 +207,66 @@ static bool parse_unsigned(const char *s, unsigned *out) {
   return true;
 }
 
-/* The whole command; files and cc_args are main's, sized for argc (cc_args
- * has room for one more, the --target flag, which goes to *target_flag so
- * main can free it: every return path leaves nothing behind). */
-static int run(int argc, char **argv, const char **files, const char **cc_args,
-               char **target_flag) {
+/* The command line, parsed. */
+typedef struct command {
   config cfg;
-  memset(&cfg, 0, sizeof cfg);
-  cfg.format = FORMAT_TEXT;
-  cfg.cache = true;
-  bool list_checks = false, fix = false;
-  const char *build_dir = NULL, *export_fixes = NULL, *out_dir = NULL;
-  unsigned num_files = 0, num_cc = 0, threads = 1;
+  bool list_checks, fix;
+  const char *build_dir, *export_fixes, *out_dir;
+  const char **files;    /* main's, sized for argc */
+  const char **cc_args;  /* main's, with room for one more: the --target flag */
+  unsigned num_files, num_cc, threads;
+} command;
+
+/* The options.  Returns the exit status and sets *stop when the run ends
+ * here (--version, --help, a bad option). */
+static int parse_args(command *c, int argc, char **argv, bool *stop) {
+  *stop = true;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--")) {
-      for (int k = i + 1; k < argc; k++) cc_args[num_cc++] = argv[k];
+      for (int k = i + 1; k < argc; k++) c->cc_args[c->num_cc++] = argv[k];
       break;
     } else if (!strncmp(a, "--format=", 9)) {
       const char *f = a + 9;
-      if (!strcmp(f, "text")) cfg.format = FORMAT_TEXT;
-      else if (!strcmp(f, "sarif")) cfg.format = FORMAT_SARIF;
-      else if (!strcmp(f, "json")) cfg.format = FORMAT_JSON;
-      else if (!strcmp(f, "plist")) cfg.format = FORMAT_PLIST;
+      if (!strcmp(f, "text")) c->cfg.format = FORMAT_TEXT;
+      else if (!strcmp(f, "sarif")) c->cfg.format = FORMAT_SARIF;
+      else if (!strcmp(f, "json")) c->cfg.format = FORMAT_JSON;
+      else if (!strcmp(f, "plist")) c->cfg.format = FORMAT_PLIST;
       else return fail("unknown --format '%s' (expected text, sarif, json or plist)", f);
     } else if (!strncmp(a, "--checks=", 9)) {
-      cfg.checks = a + 9;
+      c->cfg.checks = a + 9;
       char err[256];
-      if (!as_checks_valid(cfg.checks, err, sizeof err)) return fail("%s", err);
+      if (!as_checks_valid(c->cfg.checks, err, sizeof err)) return fail("%s", err);
     } else if (!strncmp(a, "--target=", 9)) {
-      cfg.triple = a + 9;
+      c->cfg.triple = a + 9;
     } else if (!strcmp(a, "--explain")) {
-      cfg.explain = true;
+      c->cfg.explain = true;
     } else if (!strcmp(a, "--dump")) {
-      cfg.dump = true;
+      c->cfg.dump = true;
     } else if (!strcmp(a, "--print-effects")) {
-      cfg.print_effects = true;
+      c->cfg.print_effects = true;
     } else if (!strcmp(a, "--stats")) {
-      cfg.stats = true;
+      c->cfg.stats = true;
     } else if (!strcmp(a, "--no-cache")) {
-      cfg.cache = false;
+      c->cfg.cache = false;
     } else if (!strcmp(a, "--fix")) {
-      fix = true;
+      c->fix = true;
     } else if (!strncmp(a, "--export-fixes=", 15)) {
-      export_fixes = a + 15;
+      c->export_fixes = a + 15;
     } else if (!strcmp(a, "-p") || !strcmp(a, "-j") || !strcmp(a, "-o")) {
       if (i + 1 >= argc) return fail("option '%s' needs an argument", a);
       const char *v = argv[++i];
-      if (a[1] == 'p') build_dir = v;
-      else if (a[1] == 'o') out_dir = v;
-      else if (!parse_unsigned(v, &threads)) return fail("-j: '%s' is not a number from 1 to 256", v);
+      if (a[1] == 'p') c->build_dir = v;
+      else if (a[1] == 'o') c->out_dir = v;
+      else if (!parse_unsigned(v, &c->threads)) return fail("-j: '%s' is not a number from 1 to 256", v);
     } else if (!strncmp(a, "-p", 2) && a[2]) {
-      build_dir = a[2] == '=' ? a + 3 : a + 2;
+      c->build_dir = a[2] == '=' ? a + 3 : a + 2;
     } else if (!strncmp(a, "-j", 2) && a[2]) {
-      if (!parse_unsigned(a + 2, &threads)) return fail("-j: '%s' is not a number from 1 to 256", a + 2);
+      if (!parse_unsigned(a + 2, &c->threads)) return fail("-j: '%s' is not a number from 1 to 256", a + 2);
     } else if (!strcmp(a, "--list-checks")) {
-      list_checks = true;
+      c->list_checks = true;
     } else if (!strcmp(a, "--version")) {
-      printf("asmstory 0.1 (LLVM MC 22, %s)\n", as_target_supported());
+      printf("asmstory %s (LLVM MC 22, %s)\n", AS_VERSION, as_target_supported());
       return 0;
     } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       fputs(usage, stdout);
@@ -271,92 +274,94 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
     } else if (a[0] == '-' && a[1]) {
       return fail("unknown option '%s' (see --help)", a);
     } else {
-      files[num_files++] = a;
+      c->files[c->num_files++] = a;
     }
   }
-  if (list_checks) {
-    unsigned n;
-    const as_rule_info *r = as_rules(&n);
-    for (unsigned k = 0; k < n; k++)
-      if (as_check_enabled(cfg.checks, r[k].id)) printf("%-24s %s\n", r[k].id, r[k].summary);
-    return 0;
-  }
-  if (num_files == 0 && !build_dir) return fail("%s", "no input files (see --help)");
-  if (cfg.format == FORMAT_PLIST && !out_dir) return fail("%s", "--format=plist needs -o <directory>");
-  if (cfg.print_effects && (cfg.format != FORMAT_TEXT || cfg.dump || cfg.explain || fix || export_fixes))
+  *stop = false;
+  return 0;
+}
+
+/* What the options need before any analysis: an input, the plist
+ * directory, the target as a compiler flag (to *target_flag, main frees
+ * it), a writable --export-fixes file.  Returns 0 or the exit status. */
+static int prepare(command *c, char **target_flag) {
+  if (c->num_files == 0 && !c->build_dir) return fail("%s", "no input files (see --help)");
+  if (c->cfg.format == FORMAT_PLIST && !c->out_dir) return fail("%s", "--format=plist needs -o <directory>");
+  if (c->cfg.print_effects &&
+      (c->cfg.format != FORMAT_TEXT || c->cfg.dump || c->cfg.explain || c->fix || c->export_fixes))
     return fail("%s", "--print-effects runs no checks: it does not go with --format, --dump, --explain, "
                       "--fix or --export-fixes");
-  if (cfg.format == FORMAT_PLIST) {
+  if (c->cfg.format == FORMAT_PLIST) {
     struct stat st;
-    if (stat(out_dir, &st) != 0 && mkdir(out_dir, 0777) != 0)
-      return fail("-o: cannot create the directory '%s'", out_dir);
+    if (stat(c->out_dir, &st) != 0 && mkdir(c->out_dir, 0777) != 0)
+      return fail("-o: cannot create the directory '%s'", c->out_dir);
   }
-  if (cfg.triple) {
+  if (c->cfg.triple) {
     /* For C files the target is a compiler flag as well. */
-    char *flag = malloc(strlen(cfg.triple) + 10);
+    char *flag = malloc(strlen(c->cfg.triple) + 10);
     if (!flag) return fail("%s", "out of memory");
-    sprintf(flag, "--target=%s", cfg.triple);
-    cc_args[num_cc++] = flag;
+    sprintf(flag, "--target=%s", c->cfg.triple);
+    c->cc_args[c->num_cc++] = flag;
     *target_flag = flag;
   }
-  if (export_fixes) {
+  if (c->export_fixes) {
     /* Fail before the analysis, not after it. */
-    FILE *probe = fopen(export_fixes, "a");
-    if (!probe) return fail("--export-fixes: cannot write '%s'", export_fixes);
+    FILE *probe = fopen(c->export_fixes, "a");
+    if (!probe) return fail("--export-fixes: cannot write '%s'", c->export_fixes);
     fclose(probe);
   }
   /* Permission stories need the IR (C: compiled by Clang as well). */
-  cfg.stories = !cfg.print_effects && (as_check_enabled(cfg.checks, "memory-out-of-bounds") ||
-                                       as_check_enabled(cfg.checks, "memory-misaligned") ||
-                                       as_check_enabled(cfg.checks, "memory-readonly-write") ||
-                                       as_check_enabled(cfg.checks, "memory-no-provenance"));
+  c->cfg.stories = !c->cfg.print_effects && as_checks_need(c->cfg.checks, AS_NEEDS_IR | AS_NEEDS_Z3);
+  return 0;
+}
 
-  as_arena arena;
-  as_arena_init(&arena);
-  int status = 0;
-
-  /* The jobs: files with their flags (-p: from the compilation database,
-   * extra flags after -- appended). */
+/* The jobs: files with their flags (-p: from the compilation database,
+ * extra flags after -- appended).  Returns 0 or the exit status. */
+static int make_jobs(as_arena *arena, const command *c, job **jobs_out, unsigned *num_jobs_out) {
   job *jobs = NULL;
   unsigned num_jobs = 0;
-  if (build_dir) {
+  if (c->build_dir) {
     as_compile_job_list db = {0};
     char err[1024];
-    if (as_compile_db_load(&arena, build_dir, files, num_files, &db, err, sizeof err) != 0) {
-      as_arena_free(&arena);
+    if (as_compile_db_load(arena, c->build_dir, c->files, c->num_files, &db, err, sizeof err) != 0)
       return fail("%s", err);
-    }
     if (db.skipped)
       fprintf(stderr,
               "asmstory: note: -p: %u entr%s of the database not analyzed: asmstory reads C, C++, "
               "LLVM IR and Rust, not '%s'%s\n",
               db.skipped, db.skipped == 1 ? "y" : "ies", ext_of(db.first_skipped),
               db.skipped > 1 ? " and the like" : "");
-    jobs = as_arena_alloc(&arena, sizeof *jobs * (db.count + 1));
+    jobs = as_arena_alloc(arena, sizeof *jobs * (db.count + 1));
     for (unsigned i = 0; i < db.count; i++) {
-      const char **args = as_arena_alloc(&arena, sizeof(char *) * (db.items[i].num_args + num_cc + 1));
+      const char **args = as_arena_alloc(arena, sizeof(char *) * (db.items[i].num_args + c->num_cc + 1));
       memcpy(args, db.items[i].args, sizeof(char *) * db.items[i].num_args);
-      memcpy(args + db.items[i].num_args, cc_args, sizeof(char *) * num_cc);
+      memcpy(args + db.items[i].num_args, c->cc_args, sizeof(char *) * c->num_cc);
       jobs[num_jobs].file = db.items[i].file;
       jobs[num_jobs].cc_args = args;
-      jobs[num_jobs].num_cc_args = db.items[i].num_args + num_cc;
+      jobs[num_jobs].num_cc_args = db.items[i].num_args + c->num_cc;
       num_jobs++;
     }
   } else {
-    jobs = as_arena_alloc(&arena, sizeof *jobs * (num_files + 1));
-    for (unsigned i = 0; i < num_files; i++) {
-      jobs[num_jobs].file = files[i];
-      jobs[num_jobs].cc_args = cc_args;
-      jobs[num_jobs].num_cc_args = num_cc;
+    jobs = as_arena_alloc(arena, sizeof *jobs * (c->num_files + 1));
+    for (unsigned i = 0; i < c->num_files; i++) {
+      jobs[num_jobs].file = c->files[i];
+      jobs[num_jobs].cc_args = c->cc_args;
+      jobs[num_jobs].num_cc_args = c->num_cc;
       num_jobs++;
     }
   }
+  *jobs_out = jobs;
+  *num_jobs_out = num_jobs;
+  return 0;
+}
 
-  job_result *results = as_arena_alloc(&arena, sizeof *results * (num_jobs + 1));
-  for (unsigned i = 0; i < num_jobs; i++) as_arena_init(&results[i].arena);
+/* Runs the jobs on `threads` threads (this one alone for one); the story
+ * statistics of all workers go to *story. */
+static void run_jobs(const config *cfg, const job *jobs, job_result *results, unsigned num_jobs,
+                     unsigned threads, as_story_stats *story) {
   pool p;
   memset(&p, 0, sizeof p);
-  p.cfg = &cfg;
+  p.cfg = cfg;
   p.jobs = jobs;
   p.results = results;
   p.num_jobs = num_jobs;
@@ -377,84 +382,151 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
     free(tids);
   }
   pthread_mutex_destroy(&p.lock);
+  *story = p.story;
+}
 
-  /* Results in file order; the first file that could not be analyzed stops
-   * the run (exit 2), as a compiler stops at a file that does not compile. */
-  FILE *side = cfg.format == FORMAT_TEXT ? stdout : stderr; /* dump/explain */
-  as_finding_list all = {0};
-  for (unsigned i = 0; i < num_jobs && status != 2; i++) {
+/* Results in file order, each finding once (*all); the first file that
+ * could not be analyzed stops the run (exit 2), as a compiler stops at a
+ * file that does not compile.  Returns 0 or 2. */
+static int collect(as_arena *arena, const config *cfg, job_result *results, unsigned num_jobs,
+                   as_finding_list *all) {
+  FILE *side = cfg->format == FORMAT_TEXT ? stdout : stderr; /* dump/explain */
+  for (unsigned i = 0; i < num_jobs; i++) {
     job_result *r = &results[i];
     if (r->side.length) fputs(r->side.data, side);
     if (r->stats.length) fputs(r->stats.data, stderr);
-    if (r->failed) {
-      status = fail("%s", r->err);
-      break;
-    }
+    if (r->failed) return fail("%s", r->err);
     for (unsigned k = 0; k < r->findings.count; k++) {
-      if (seen_before(&all, &r->findings.items[k])) continue;
-      if (all.count == all.capacity)
-        all.items = as_arena_grow(&arena, all.items, sizeof *all.items, all.count, &all.capacity);
-      all.items[all.count++] = r->findings.items[k];
+      if (seen_before(all, &r->findings.items[k])) continue;
+      if (all->count == all->capacity)
+        all->items = as_arena_grow(arena, all->items, sizeof *all->items, all->count, &all->capacity);
+      all->items[all->count++] = r->findings.items[k];
     }
   }
-  if (status != 2) {
-    as_strbuf text;
-    as_strbuf_init(&text, &arena);
-    switch (cfg.format) {
-    case FORMAT_TEXT:
-      if (!cfg.dump && !cfg.explain) as_report_text(&text, &all);
-      break;
-    case FORMAT_SARIF: as_report_sarif(&text, &all); break;
-    case FORMAT_JSON: as_report_json(&text, &all); break;
-    case FORMAT_PLIST:
-      for (unsigned i = 0; i < num_jobs && status != 2; i++) {
-        as_strbuf doc;
-        as_strbuf_init(&doc, &arena);
-        as_report_plist(&doc, &results[i].findings);
-        const char *base = strrchr(jobs[i].file, '/');
-        base = base ? base + 1 : jobs[i].file;
-        unsigned long long h = 1469598103934665603ull;
-        for (const char *q = jobs[i].file; *q; q++) h = (h ^ (unsigned char)*q) * 1099511628211ull;
-        char *path = as_arena_printf(&arena, "%s/%s_%08llx.plist", out_dir, base, h & 0xffffffffull);
-        FILE *pf = fopen(path, "w");
-        if (!pf || fputs(doc.data, pf) < 0) {
-          if (pf) fclose(pf);
-          status = fail("--format=plist: cannot write '%s'", path);
-        } else {
-          fclose(pf);
-        }
-      }
-      break;
-    }
-    if (text.length) fputs(text.data, stdout);
-    for (unsigned i = 0; i < all.count && status != 2; i++)
-      if (all.items[i].severity != AS_SEV_NOTE) status = 1;
-    if (fix || export_fixes) {
-      as_edit_list edits = {0};
-      as_fix_edits(&arena, &all, &edits);
-      if (export_fixes) {
-        as_strbuf yaml;
-        as_strbuf_init(&yaml, &arena);
-        as_fix_export_yaml(&yaml, num_jobs ? jobs[0].file : "", &all, &edits);
-        FILE *out = fopen(export_fixes, "w");
-        if (!out || fputs(yaml.data, out) < 0) {
-          if (out) fclose(out);
-          status = fail("--export-fixes: cannot write '%s'", export_fixes);
-        } else {
-          fclose(out);
-        }
-      }
-      if (fix && status != 2) {
-        char err[512];
-        if (as_fix_apply(&arena, &edits, err, sizeof err) != 0) status = fail("%s", err);
-        else if (edits.count) fprintf(stderr, "asmstory: applied %u fix-it%s\n", edits.count,
-                                      edits.count == 1 ? "" : "s");
-      }
+  return 0;
+}
+
+/* --format=plist: one file per input in out_dir, named after the input and
+ * a hash of its path.  Returns 0 or 2. */
+static int write_plists(as_arena *arena, const char *out_dir, const job *jobs,
+                        const job_result *results, unsigned num_jobs) {
+  int status = 0;
+  for (unsigned i = 0; i < num_jobs && status != 2; i++) {
+    as_strbuf doc;
+    as_strbuf_init(&doc, arena);
+    as_report_plist(&doc, &results[i].findings);
+    const char *base = strrchr(jobs[i].file, '/');
+    base = base ? base + 1 : jobs[i].file;
+    unsigned long long h = 1469598103934665603ull;
+    for (const char *q = jobs[i].file; *q; q++) h = (h ^ (unsigned char)*q) * 1099511628211ull;
+    char *path = as_arena_printf(arena, "%s/%s_%08llx.plist", out_dir, base, h & 0xffffffffull);
+    FILE *pf = fopen(path, "w");
+    if (!pf || fputs(doc.data, pf) < 0) {
+      if (pf) fclose(pf);
+      status = fail("--format=plist: cannot write '%s'", path);
+    } else {
+      fclose(pf);
     }
   }
-  if (cfg.stats)
-    fprintf(stderr, "asmstory-stats: z3 queries %u cache-hits %u timeouts %u\n", p.story.queries,
-            p.story.cache_hits, p.story.timeouts);
+  return status;
+}
+
+/* --fix and --export-fixes: the fix-its of all findings as edits, applied
+ * or written as clang-tidy replacements.  Returns status, or 2. */
+static int fix_findings(as_arena *arena, const command *c, const job *jobs, unsigned num_jobs,
+                        const as_finding_list *all, int status) {
+  as_edit_list edits = {0};
+  as_fix_edits(arena, all, &edits);
+  if (c->export_fixes) {
+    as_strbuf yaml;
+    as_strbuf_init(&yaml, arena);
+    as_fix_export_yaml(&yaml, num_jobs ? jobs[0].file : "", all, &edits);
+    FILE *out = fopen(c->export_fixes, "w");
+    if (!out || fputs(yaml.data, out) < 0) {
+      if (out) fclose(out);
+      status = fail("--export-fixes: cannot write '%s'", c->export_fixes);
+    } else {
+      fclose(out);
+    }
+  }
+  if (c->fix && status != 2) {
+    char err[512];
+    if (as_fix_apply(arena, &edits, err, sizeof err) != 0) status = fail("%s", err);
+    else if (edits.count) fprintf(stderr, "asmstory: applied %u fix-it%s\n", edits.count,
+                                  edits.count == 1 ? "" : "s");
+  }
+  return status;
+}
+
+/* The report of all findings in the chosen format, the exit status they
+ * give, and the fix-its.  Returns the exit status. */
+static int report(as_arena *arena, const command *c, const job *jobs, const job_result *results,
+                  unsigned num_jobs, const as_finding_list *all) {
+  int status = 0;
+  as_strbuf text;
+  as_strbuf_init(&text, arena);
+  switch (c->cfg.format) {
+  case FORMAT_TEXT:
+    if (!c->cfg.dump && !c->cfg.explain) as_report_text(&text, all);
+    break;
+  case FORMAT_SARIF: as_report_sarif(&text, all); break;
+  case FORMAT_JSON: as_report_json(&text, all); break;
+  case FORMAT_PLIST: status = write_plists(arena, c->out_dir, jobs, results, num_jobs); break;
+  }
+  if (text.length) fputs(text.data, stdout);
+  for (unsigned i = 0; i < all->count && status != 2; i++)
+    if (all->items[i].severity != AS_SEV_NOTE) status = 1;
+  if (c->fix || c->export_fixes) status = fix_findings(arena, c, jobs, num_jobs, all, status);
+  return status;
+}
+
+/* The whole command; files and cc_args are main's, sized for argc (cc_args
+ * has room for one more, the --target flag, which goes to *target_flag so
+ * main can free it: every return path leaves nothing behind). */
+static int run(int argc, char **argv, const char **files, const char **cc_args,
+               char **target_flag) {
+  command c;
+  memset(&c, 0, sizeof c);
+  c.cfg.format = FORMAT_TEXT;
+  c.cfg.cache = true;
+  c.files = files;
+  c.cc_args = cc_args;
+  c.threads = 1;
+  bool stop = false;
+  int status = parse_args(&c, argc, argv, &stop);
+  if (stop) return status;
+  if (c.list_checks) {
+    as_arena arena;
+    as_arena_init(&arena);
+    as_strbuf list;
+    as_strbuf_init(&list, &arena);
+    as_report_checks(&list, c.cfg.checks);
+    fputs(list.data, stdout);
+    as_arena_free(&arena);
+    return 0;
+  }
+  status = prepare(&c, target_flag);
+  if (status != 0) return status;
+
+  as_arena arena;
+  as_arena_init(&arena);
+  job *jobs = NULL;
+  unsigned num_jobs = 0;
+  status = make_jobs(&arena, &c, &jobs, &num_jobs);
+  if (status != 0) {
+    as_arena_free(&arena);
+    return status;
+  }
+  job_result *results = as_arena_alloc(&arena, sizeof *results * (num_jobs + 1));
+  for (unsigned i = 0; i < num_jobs; i++) as_arena_init(&results[i].arena);
+  as_story_stats story;
+  run_jobs(&c.cfg, jobs, results, num_jobs, c.threads, &story);
+  as_finding_list all = {0};
+  status = collect(&arena, &c.cfg, results, num_jobs, &all);
+  if (status != 2) status = report(&arena, &c, jobs, results, num_jobs, &all);
+  if (c.cfg.stats)
+    fprintf(stderr, "asmstory-stats: z3 queries %u cache-hits %u timeouts %u\n", story.queries,
+            story.cache_hits, story.timeouts);
   for (unsigned i = 0; i < num_jobs; i++) as_arena_free(&results[i].arena);
   as_arena_free(&arena);
   return status;

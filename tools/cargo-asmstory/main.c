@@ -16,6 +16,7 @@
 #include "asmstory/analyze.h"
 #include "asmstory/frontend.h"
 #include "asmstory/report.h"
+#include "asmstory/version.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -635,146 +636,157 @@ static const char *user_rustflags(as_arena *arena) {
   return b.data;
 }
 
-int main(int argc, char **argv) {
-  format_kind format = FORMAT_TEXT;
-  const char *checks = NULL;
-  bool explain = false, dump = false, list_checks = false, verbose = false, have_package = false;
+/* ---- the run ------------------------------------------------------------ */
+
+/* One cargo-asmstory run: its options, the workspace and the bitcode to
+ * analyze.  Everything malloc'ed is freed by session_free. */
+typedef struct session {
   as_arena arena;
-  as_arena_init(&arena);
-  strvec pass = {0};      /* options for both cargo metadata and cargo build */
-  strvec build_only = {0};
-  /* Everything freed at `done`, so declared (and zeroed) before any goto. */
-  strvec md = {0}, cb = {0}, env = {0}, bitcode = {0}, seen = {0};
-  run_result meta = {0, NULL, NULL}, build = {0, NULL, NULL};
+  format_kind format;
+  const char *checks;
+  bool explain, dump, list_checks, verbose, have_package;
+  strvec pass;        /* options for both cargo metadata and cargo build */
+  strvec build_only;
+  const char *cargo;
+  const char *target_dir;  /* cargo's, from cargo metadata */
+  const char *our_dir;     /* ours inside it: <target_dir>/asmstory */
   where w;
-  memset(&w, 0, sizeof w);
-  as_target_cache *targets = NULL;
-  as_story_ctx *story = NULL;
-  int status = 0;
+  strvec bitcode;          /* the local packages' bitcode files */
+} session;
+
+static void session_free(session *s) {
+  as_arena_free(&s->arena);
+  free(s->pass.items);
+  free(s->build_only.items);
+  free(s->bitcode.items);
+  free(s->w.local_dirs.items);
+  free(s->w.foreign_dirs.items);
+  free(s->w.raw.items);
+  free(s->w.shown.items);
+  free(s->w.shown_inside.items);
+}
+
+/* The command line.  Returns the exit status and sets *stop when the run
+ * ends here (--version, --help, a bad option). */
+static int parse_args(session *s, int argc, char **argv, bool *stop) {
+  *stop = true;
   int first = 1;
   if (argc > 1 && !strcmp(argv[1], "asmstory")) first = 2; /* run by cargo */
   for (int i = first; i < argc; i++) {
     const char *a = argv[i];
     if (!strncmp(a, "--format=", 9)) {
       const char *f = a + 9;
-      if (!strcmp(f, "text")) format = FORMAT_TEXT;
-      else if (!strcmp(f, "sarif")) format = FORMAT_SARIF;
-      else if (!strcmp(f, "json")) format = FORMAT_JSON;
-      else {
-        status = fail("unknown --format '%s' (expected text, sarif or json)", f);
-        goto done;
-      }
+      if (!strcmp(f, "text")) s->format = FORMAT_TEXT;
+      else if (!strcmp(f, "sarif")) s->format = FORMAT_SARIF;
+      else if (!strcmp(f, "json")) s->format = FORMAT_JSON;
+      else return fail("unknown --format '%s' (expected text, sarif or json)", f);
     } else if (!strncmp(a, "--checks=", 9)) {
-      checks = a + 9;
+      s->checks = a + 9;
       char err[256];
-      if (!as_checks_valid(checks, err, sizeof err)) {
-        status = fail("%s", err);
-        goto done;
-      }
+      if (!as_checks_valid(s->checks, err, sizeof err)) return fail("%s", err);
     } else if (!strcmp(a, "--explain")) {
-      explain = true;
+      s->explain = true;
     } else if (!strcmp(a, "--dump")) {
-      dump = true;
+      s->dump = true;
     } else if (!strcmp(a, "--list-checks")) {
-      list_checks = true;
+      s->list_checks = true;
     } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
-      verbose = true;
+      s->verbose = true;
     } else if (!strcmp(a, "--version")) {
-      printf("cargo-asmstory 0.1 (asmstory 0.1, LLVM MC 22, %s)\n", as_target_supported());
-      goto done;
+      printf("cargo-asmstory %s (LLVM MC 22, %s)\n", AS_VERSION, as_target_supported());
+      return 0;
     } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       fputs(usage, stdout);
-      goto done;
+      return 0;
     } else if (!strcmp(a, "--offline") || !strcmp(a, "--frozen") || !strcmp(a, "--locked")) {
-      sv_push(&pass, a);
+      sv_push(&s->pass, a);
     } else if (!strcmp(a, "--release") || !strcmp(a, "--all-features") ||
                !strcmp(a, "--no-default-features") || !strcmp(a, "--all-targets")) {
-      sv_push(&build_only, a);
+      sv_push(&s->build_only, a);
     } else if (takes_value(a)) {
-      if (i + 1 >= argc) {
-        status = fail("option '%s' needs a value", a);
-        goto done;
-      }
+      if (i + 1 >= argc) return fail("option '%s' needs a value", a);
       bool both = !strcmp(a, "--manifest-path");
-      if (!strcmp(a, "-p") || !strcmp(a, "--package")) have_package = true;
-      sv_push(both ? &pass : &build_only, a);
-      sv_push(both ? &pass : &build_only, argv[++i]);
+      if (!strcmp(a, "-p") || !strcmp(a, "--package")) s->have_package = true;
+      sv_push(both ? &s->pass : &s->build_only, a);
+      sv_push(both ? &s->pass : &s->build_only, argv[++i]);
     } else if (prefix_of_value(a) || (!strncmp(a, "-p", 2) && a[2]) || (!strncmp(a, "-F", 2) && a[2])) {
-      if (!strncmp(a, "--package=", 10) || !strncmp(a, "-p", 2)) have_package = true;
-      sv_push(!strncmp(a, "--manifest-path=", 16) ? &pass : &build_only, a);
+      if (!strncmp(a, "--package=", 10) || !strncmp(a, "-p", 2)) s->have_package = true;
+      sv_push(!strncmp(a, "--manifest-path=", 16) ? &s->pass : &s->build_only, a);
     } else {
-      status = fail("unknown option '%s' (see --help)", a);
-      goto done;
+      return fail("unknown option '%s' (see --help)", a);
     }
   }
-  if (list_checks) {
-    unsigned n;
-    const as_rule_info *r = as_rules(&n);
-    for (unsigned k = 0; k < n; k++)
-      if (as_check_enabled(checks, r[k].id)) printf("%-24s %s\n", r[k].id, r[k].summary);
-    goto done;
-  }
+  *stop = false;
+  return 0;
+}
 
-  const char *cargo = getenv("CARGO"); /* set by cargo for its subcommands */
-  if (!cargo || !*cargo) cargo = "cargo";
+/* 1. The workspace root and target directory (cargo metadata). */
+static int read_workspace(session *s) {
+  strvec md = {0};
+  run_result meta = {0, NULL, NULL};
   char why[1024];
-
-  /* 1. The workspace root and target directory. */
-  sv_push(&md, cargo);
+  int status = 0;
+  sv_push(&md, s->cargo);
   sv_push(&md, "metadata");
   sv_push(&md, "--no-deps");
   sv_push(&md, "--format-version=1");
   sv_push(&md, "--color=never");
-  for (unsigned i = 0; i < pass.count; i++) sv_push(&md, pass.items[i]);
+  for (unsigned i = 0; i < s->pass.count; i++) sv_push(&md, s->pass.items[i]);
+  jv metadata;
+  const char *ws_root = NULL;
+  char cwd_buf[PATH_MAX];
   if (run(md.items, environ, &meta, why, sizeof why) != 0) {
     status = fail("%s", why);
-    goto done;
-  }
-  if (meta.status != 0) {
+  } else if (meta.status != 0) {
     fputs(meta.err, stderr);
     char line[512];
     first_error_line(meta.err, meta.status, line, sizeof line);
     status = fail("cargo metadata failed: %s", line);
-    goto done;
+  } else {
+    if (j_parse(&s->arena, meta.out, strlen(meta.out), &metadata)) {
+      s->target_dir = j_str(&metadata, "target_directory");
+      ws_root = j_str(&metadata, "workspace_root");
+    }
+    if (!s->target_dir || !ws_root)
+      status = fail("%s", "cannot read the output of cargo metadata");
+    else if (!getcwd(cwd_buf, sizeof cwd_buf))
+      status = fail("cannot get the current directory: %s", strerror(errno));
   }
-  jv metadata;
-  const char *target_dir = NULL, *ws_root = NULL;
-  if (j_parse(&arena, meta.out, strlen(meta.out), &metadata)) {
-    target_dir = j_str(&metadata, "target_directory");
-    ws_root = j_str(&metadata, "workspace_root");
+  if (status == 0) {
+    s->w.arena = &s->arena;
+    s->w.cwd = canonical(&s->arena, "/", cwd_buf);
+    s->w.root = canonical(&s->arena, s->w.cwd, ws_root);
   }
-  if (!target_dir || !ws_root) {
-    status = fail("%s", "cannot read the output of cargo metadata");
-    goto done;
-  }
+  free(meta.out);
+  free(meta.err);
+  free(md.items);
+  return status;
+}
 
-  char cwd_buf[PATH_MAX];
-  if (!getcwd(cwd_buf, sizeof cwd_buf)) {
-    status = fail("cannot get the current directory: %s", strerror(errno));
-    goto done;
-  }
-  w.arena = &arena;
-  w.cwd = canonical(&arena, "/", cwd_buf);
-  w.root = canonical(&arena, w.cwd, ws_root);
-
-  /* 2. Build with bitcode. */
-  const char *our_dir = as_arena_printf(&arena, "%s/asmstory", target_dir);
-  sv_push(&cb, cargo);
+/* 2. cargo build into our own target directory, with rustc writing the
+ * bitcode of every crate next to its artifacts (one codegen unit, line
+ * tables, dead code kept).  *build holds cargo's output. */
+static int build_with_bitcode(session *s, run_result *build) {
+  strvec cb = {0}, env = {0};
+  char why[1024];
+  int status = 0;
+  s->our_dir = as_arena_printf(&s->arena, "%s/asmstory", s->target_dir);
+  sv_push(&cb, s->cargo);
   sv_push(&cb, "build");
   sv_push(&cb, "--message-format=json-render-diagnostics");
   sv_push(&cb, "--color=never");
   sv_push(&cb, "--target-dir");
-  sv_push(&cb, our_dir);
-  if (!have_package) sv_push(&cb, "--workspace");
-  for (unsigned i = 0; i < pass.count; i++) sv_push(&cb, pass.items[i]);
-  for (unsigned i = 0; i < build_only.count; i++) sv_push(&cb, build_only.items[i]);
+  sv_push(&cb, s->our_dir);
+  if (!s->have_package) sv_push(&cb, "--workspace");
+  for (unsigned i = 0; i < s->pass.count; i++) sv_push(&cb, s->pass.items[i]);
+  for (unsigned i = 0; i < s->build_only.count; i++) sv_push(&cb, s->build_only.items[i]);
 
   static const char *const ours[] = {"--emit=llvm-bc,link", "-C", "debuginfo=line-tables-only",
                                      "-C", "codegen-units=1", "-C", "link-dead-code"};
   as_strbuf flags;
-  as_strbuf_init(&flags, &arena);
+  as_strbuf_init(&flags, &s->arena);
   as_strbuf_puts(&flags, "CARGO_ENCODED_RUSTFLAGS=");
-  const char *user = user_rustflags(&arena);
+  const char *user = user_rustflags(&s->arena);
   as_strbuf_puts(&flags, user);
   for (size_t i = 0; i < sizeof ours / sizeof *ours; i++) {
     if (i > 0 || *user) as_strbuf_puts(&flags, "\x1f");
@@ -788,24 +800,29 @@ int main(int argc, char **argv) {
   /* Incremental builds split crates into many codegen units. */
   sv_push(&env, "CARGO_INCREMENTAL=0");
 
-  if (run(cb.items, (char *const *)env.items, &build, why, sizeof why) != 0) {
+  if (run(cb.items, (char *const *)env.items, build, why, sizeof why) != 0) {
     status = fail("%s", why);
-    goto done;
+  } else {
+    if (build->status != 0 || s->verbose) fputs(build->err, stderr);
+    if (build->status != 0) {
+      char line[512];
+      first_error_line(build->err, build->status, line, sizeof line);
+      status = fail("cargo build failed: %s", line);
+    }
   }
-  if (build.status != 0 || verbose) fputs(build.err, stderr);
-  if (build.status != 0) {
-    char line[512];
-    first_error_line(build.err, build.status, line, sizeof line);
-    status = fail("cargo build failed: %s", line);
-    goto done;
-  }
+  free(cb.items);
+  free(env.items);
+  return status;
+}
 
-  /* 3. The bitcode of local packages' artifacts. */
-  for (char *line = build.out; line && *line;) {
+/* 3. The bitcode of local packages' artifacts, from cargo build's JSON
+ * messages; the directories of local and foreign packages for `place`. */
+static int find_bitcode(session *s, char *messages) {
+  for (char *line = messages; line && *line;) {
     char *nl = strchr(line, '\n');
     size_t n = nl ? (size_t)(nl - line) : strlen(line);
     jv msg;
-    if (n && j_parse(&arena, line, n, &msg)) {
+    if (n && j_parse(&s->arena, line, n, &msg)) {
       const char *reason = j_str(&msg, "reason");
       const char *id = j_str(&msg, "package_id");
       const char *manifest = j_str(&msg, "manifest_path");
@@ -818,121 +835,147 @@ int main(int argc, char **argv) {
           build_script = true;
       bool artifact = reason && !strcmp(reason, "compiler-artifact") && id && manifest && name;
       if (artifact && !strstr(id, "path+file://")) {
-        const char *dir = canonical(&arena, w.cwd, dir_of(&arena, manifest));
-        if (!sv_contains(&w.foreign_dirs, dir)) sv_push(&w.foreign_dirs, dir);
+        const char *dir = canonical(&s->arena, s->w.cwd, dir_of(&s->arena, manifest));
+        if (!sv_contains(&s->w.foreign_dirs, dir)) sv_push(&s->w.foreign_dirs, dir);
       }
       if (artifact && strstr(id, "path+file://") && !build_script) {
-        const char *dir = canonical(&arena, w.cwd, dir_of(&arena, manifest));
-        if (!sv_contains(&w.local_dirs, dir)) sv_push(&w.local_dirs, dir);
-        char *crate = as_arena_strdup(&arena, name);
+        const char *dir = canonical(&s->arena, s->w.cwd, dir_of(&s->arena, manifest));
+        if (!sv_contains(&s->w.local_dirs, dir)) sv_push(&s->w.local_dirs, dir);
+        char *crate = as_arena_strdup(&s->arena, name);
         for (char *c = crate; *c; c++)
           if (*c == '-') *c = '_';
-        const char *bc = bitcode_of(&arena, j_get(&msg, "filenames"), crate);
-        if (!bc) {
-          status = fail("no bitcode for '%s' of package '%s' in '%s'", name, manifest, our_dir);
-          goto done;
-        }
-        if (!sv_contains(&bitcode, bc)) sv_push(&bitcode, bc);
+        const char *bc = bitcode_of(&s->arena, j_get(&msg, "filenames"), crate);
+        if (!bc) return fail("no bitcode for '%s' of package '%s' in '%s'", name, manifest, s->our_dir);
+        if (!sv_contains(&s->bitcode, bc)) sv_push(&s->bitcode, bc);
       }
     }
     line = nl ? nl + 1 : NULL;
   }
+  return 0;
+}
 
-  /* 4. Analysis, as asmstory does for each input. */
-  targets = as_target_cache_create();
-  bool stories = as_check_enabled(checks, "memory-out-of-bounds") ||
-                 as_check_enabled(checks, "memory-misaligned") ||
-                 as_check_enabled(checks, "memory-readonly-write") ||
-                 as_check_enabled(checks, "memory-no-provenance");
-  story = stories ? as_story_create(2000, true) : NULL;
+/* A block of the workspace's own sources, its locations relative to the
+ * current directory and its template lines and operand names from the
+ * source; false for one outside (the standard library, registry crates, no
+ * location) or one already analyzed (seen: generic code in several crates). */
+static bool place_block(session *s, as_block *b, strvec *seen) {
+  bool inside = false;
+  if (b->loc.file) b->loc.file = place(&s->w, b->loc.file, &inside);
+  if (!inside) return false;
+  relocate(&s->w, &b->template_loc);
+  for (unsigned k = 0; k < b->num_line_locs; k++) relocate(&s->w, &b->line_locs[k]);
+  for (unsigned k = 0; k < b->num_operands; k++) relocate(&s->w, &b->operands[k].loc);
+  as_block *one[1] = {b};
+  as_block_list single = {one, 1, 1};
+  as_rust_annotate(&s->arena, &single, 0);
+  const char *key = as_arena_printf(&s->arena, "%s:%u:%u:%s:%s", b->loc.file, b->loc.line, b->loc.column,
+                                    b->function ? b->function : "", b->template_text ? b->template_text : "");
+  if (sv_contains(seen, key)) return false;
+  sv_push(seen, key);
+  return true;
+}
+
+/* With --dump/--explain each block's findings follow its text: the
+ * findings from `first` on, sorted, printed now. */
+static void print_block_findings(session *s, as_finding_list *findings, unsigned first) {
+  as_finding_list mine = {findings->items + first, findings->count - first, findings->count - first};
+  as_findings_sort(&s->arena, &mine, 0, true);
+  findings->count = first + mine.count;
+  as_strbuf t;
+  as_strbuf_init(&t, &s->arena);
+  as_report_text(&t, &mine);
+  if (t.length) fputs(t.data, stdout);
+}
+
+/* 4. Analysis, as asmstory does for each input: every block of the
+ * workspace once, in bitcode order, then the report.  Returns the exit
+ * status. */
+static int analyze(session *s, as_target_cache *targets, as_story_ctx *story) {
+  int status = 0;
+  strvec seen = {0};
   as_finding_list findings = {0};
-  as_strbuf text;
-  as_strbuf_init(&text, &arena);
-  FILE *side = format == FORMAT_TEXT ? stdout : stderr; /* dump/explain */
-  as_analysis_options options = {checks, dump, explain};
-  for (unsigned f = 0; f < bitcode.count && status != 2; f++) {
+  FILE *side = s->format == FORMAT_TEXT ? stdout : stderr; /* dump/explain */
+  as_analysis_options options = {s->checks, s->dump, s->explain};
+  for (unsigned f = 0; f < s->bitcode.count && status != 2; f++) {
     as_frontend_options fo;
     memset(&fo, 0, sizeof fo);
     as_block_list blocks = {0};
     char err[1024];
-    if (as_frontend_ir(&arena, bitcode.items[f], AS_LANG_RUST, &fo, &blocks, err, sizeof err) != 0) {
+    if (as_frontend_ir(&s->arena, s->bitcode.items[f], AS_LANG_RUST, &fo, &blocks, err, sizeof err) != 0) {
       status = fail("%s", err);
       break;
     }
     unsigned block_first = findings.count;
     for (unsigned i = 0; i < blocks.count; i++) {
       as_block *b = blocks.items[i];
-      bool inside = false;
-      if (b->loc.file) b->loc.file = place(&w, b->loc.file, &inside);
-      if (!inside) continue; /* the standard library, registry crates, no location */
-      relocate(&w, &b->template_loc);
-      for (unsigned k = 0; k < b->num_line_locs; k++) relocate(&w, &b->line_locs[k]);
-      for (unsigned k = 0; k < b->num_operands; k++) relocate(&w, &b->operands[k].loc);
-      {
-        /* Template lines and operand names from the source. */
-        as_block *one[1] = {b};
-        as_block_list single = {one, 1, 1};
-        as_rust_annotate(&arena, &single, 0);
-      }
-      const char *key = as_arena_printf(&arena, "%s:%u:%u:%s:%s", b->loc.file, b->loc.line, b->loc.column,
-                                        b->function ? b->function : "", b->template_text ? b->template_text : "");
-      if (sv_contains(&seen, key)) continue;
-      sv_push(&seen, key);
+      if (!place_block(s, b, &seen)) continue;
       as_strbuf d, e;
-      as_strbuf_init(&d, &arena);
-      as_strbuf_init(&e, &arena);
-      if (as_analyze_block(targets, story, &arena, b, &options, &findings, &d, &e, err, sizeof err) != 0) {
+      as_strbuf_init(&d, &s->arena);
+      as_strbuf_init(&e, &s->arena);
+      if (as_analyze_block(targets, story, &s->arena, b, &options, &findings, &d, &e, err, sizeof err) != 0) {
         status = fail("%s", err);
         break;
       }
       if (d.length) fputs(d.data, side);
       if (e.length) fputs(e.data, side);
-      if (format == FORMAT_TEXT && (dump || explain)) {
-        /* With --dump/--explain each block's findings follow its text. */
-        as_finding_list mine = {findings.items + block_first, findings.count - block_first,
-                                findings.count - block_first};
-        as_findings_sort(&arena, &mine, 0, true);
-        findings.count = block_first + mine.count;
-        as_strbuf t;
-        as_strbuf_init(&t, &arena);
-        as_report_text(&t, &mine);
-        if (t.length) fputs(t.data, stdout);
+      if (s->format == FORMAT_TEXT && (s->dump || s->explain)) {
+        print_block_findings(s, &findings, block_first);
         block_first = findings.count;
       }
     }
   }
-  if (status != 2) {
-    as_findings_sort(&arena, &findings, 0, true);
-    switch (format) {
-    case FORMAT_TEXT:
-      if (!dump && !explain) as_report_text(&text, &findings);
-      break;
-    case FORMAT_SARIF: as_report_sarif(&text, &findings); break;
-    case FORMAT_JSON: as_report_json(&text, &findings); break;
-    }
-    if (text.length) fputs(text.data, stdout);
-    for (unsigned i = 0; i < findings.count; i++)
-      if (findings.items[i].severity != AS_SEV_NOTE) status = 1;
+  free(seen.items);
+  if (status == 2) return status;
+  as_findings_sort(&s->arena, &findings, 0, true);
+  as_strbuf text;
+  as_strbuf_init(&text, &s->arena);
+  switch (s->format) {
+  case FORMAT_TEXT:
+    if (!s->dump && !s->explain) as_report_text(&text, &findings);
+    break;
+  case FORMAT_SARIF: as_report_sarif(&text, &findings); break;
+  case FORMAT_JSON: as_report_json(&text, &findings); break;
   }
-done:
-  if (targets) as_target_cache_destroy(targets);
-  as_story_destroy(story);
-  as_arena_free(&arena);
-  free(meta.out);
-  free(meta.err);
+  if (text.length) fputs(text.data, stdout);
+  for (unsigned i = 0; i < findings.count; i++)
+    if (findings.items[i].severity != AS_SEV_NOTE) status = 1;
+  return status;
+}
+
+int main(int argc, char **argv) {
+  session s;
+  memset(&s, 0, sizeof s);
+  s.format = FORMAT_TEXT;
+  as_arena_init(&s.arena);
+  bool stop = false;
+  int status = parse_args(&s, argc, argv, &stop);
+  if (!stop && s.list_checks) {
+    as_strbuf list;
+    as_strbuf_init(&list, &s.arena);
+    as_report_checks(&list, s.checks);
+    fputs(list.data, stdout);
+    stop = true;
+  }
+  if (stop) {
+    session_free(&s);
+    return status;
+  }
+  s.cargo = getenv("CARGO"); /* set by cargo for its subcommands */
+  if (!s.cargo || !*s.cargo) s.cargo = "cargo";
+  run_result build = {0, NULL, NULL};
+  status = read_workspace(&s);
+  if (status == 0) status = build_with_bitcode(&s, &build);
+  if (status == 0) status = find_bitcode(&s, build.out);
+  if (status == 0) {
+    as_target_cache *targets = as_target_cache_create();
+    bool stories = as_checks_need(s.checks, AS_NEEDS_IR | AS_NEEDS_Z3);
+    as_story_ctx *story = stories ? as_story_create(AS_STORY_TIMEOUT_MS, true) : NULL;
+    status = analyze(&s, targets, story);
+    if (targets) as_target_cache_destroy(targets);
+    as_story_destroy(story);
+  }
   free(build.out);
   free(build.err);
-  free(pass.items);
-  free(build_only.items);
-  free(md.items);
-  free(cb.items);
-  free(env.items);
-  free(bitcode.items);
-  free(seen.items);
-  free(w.local_dirs.items);
-  free(w.foreign_dirs.items);
-  free(w.raw.items);
-  free(w.shown.items);
-  free(w.shown_inside.items);
+  session_free(&s);
   return status;
 }

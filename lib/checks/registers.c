@@ -1,0 +1,148 @@
+/* Registers and flags the block changes against what it declares:
+ * clobber-missing, input-overwritten, flags-clobber-missing. */
+#include "checks_internal.h"
+
+void as_check_registers(check_ctx *c) {
+  const as_summary *s = c->s;
+  as_finding *missing = NULL, *overwritten = NULL;
+  as_strbuf missing_list, clobber_text;
+  as_strbuf_init(&missing_list, c->arena);
+  as_strbuf_init(&clobber_text, c->arena);
+  for (unsigned k = 0; k < s->num_regs; k++) {
+    const as_reg_effect *e = &s->regs[k];
+    if (!e->changed_at_exit || e->reg == c->d->stack_pointer || e->reg == c->d->flags_reg) continue;
+    if (as_target_reg_is_system(c->t, e->reg) || !as_target_reg_allocatable(c->t, c->b, e->reg)) continue;
+    bool is_mem = false;
+    int op = as_check_operand_of_reg(c, e->reg, &is_mem);
+    if (op >= 0 && !is_mem) {
+      const as_operand *o = &c->b->operands[op];
+      if (o->dir != AS_DIR_IN) continue;
+      /* Case: an input-only operand is modified.  The compiler assumes the
+       * register still holds the input afterwards and may reuse it. */
+      if (!overwritten)
+        overwritten = as_check_report(
+            c, "input-overwritten", e->changed_by,
+            "%s writes %s, which holds input-only operand %s; the compiler assumes "
+            "the input is unchanged after the asm and may reuse the register's value",
+            as_check_insn_text(c, e->changed_by), as_check_named_reg(c, e->reg),
+            as_operand_label(c->arena, c->b, op));
+      else
+        as_check_note(c, overwritten, e->changed_by, "%s also writes input-only operand %s",
+                      as_check_insn_text(c, e->changed_by), as_operand_label(c->arena, c->b, op));
+      if (overwritten) {
+        if (is_rust(c->b)) {
+          if (!o->name && (o->constraint.kinds & AS_CK_FIXED))
+            as_finding_fixit(c->arena, overwritten, "declare it as `inout(\"%s\") <value> => _`",
+                             o->constraint.fixed_reg);
+          else
+            as_finding_fixit(c->arena, overwritten, "declare %s as `inout(reg) <value> => _`",
+                             as_operand_label(c->arena, c->b, op));
+        } else if (is_c(c->b)) {
+          as_fixit *x = as_finding_fixit(c->arena, overwritten,
+                                         "make %s an in/out operand (\"+%s\") or copy it to a scratch "
+                                         "output first",
+                                         as_operand_label(c->arena, c->b, op), o->constraint.letters);
+          x->operand = op;
+          x->constraint = as_arena_printf(c->arena, "+%s", o->constraint.letters);
+        }
+      }
+      continue;
+    }
+    if (as_check_clobbered(c, e->reg)) continue;
+    /* Case: a register that is neither operand nor clobber is left changed.
+     * The compiler may keep a live value in it across the asm. */
+    if (!missing)
+      missing = as_check_report(c, "clobber-missing", e->changed_by, "%s", "");
+    if (missing) {
+      const char *name = as_check_named_reg(c, e->reg);
+      as_check_note(c, missing, e->changed_by, "%s writes %s and the block does not restore it",
+                    as_check_insn_text(c, e->changed_by), name);
+      as_strbuf_printf(&missing_list, "%s%s", missing_list.length ? ", " : "", name);
+      as_strbuf_printf(&clobber_text, "%s\"%s\"", clobber_text.length ? ", " : "", name);
+    }
+  }
+  if (missing) {
+    missing->message = as_arena_printf(
+        c->arena,
+        "the block changes %s but declares %s neither as an output nor as a clobber; the compiler "
+        "may keep a live value there across the asm",
+        missing_list.data, strchr(missing_list.data, ',') ? "them" : "it");
+    if (is_c(c->b)) {
+      as_fixit *x = as_finding_fixit(c->arena, missing, "add %s to the clobbers", clobber_text.data);
+      x->clobber = clobber_text.data;
+      x->certain = true;
+    } else if (is_rust(c->b)) {
+      as_finding_fixit(c->arena, missing, "declare each as `out(\"<reg>\") _` (or use clobber_abi(\"C\"))");
+    } else {
+      as_finding_fixit(c->arena, missing, "add ~{<reg>} for each to the constraint string");
+    }
+  }
+}
+
+
+void as_check_flags(check_ctx *c) {
+  const as_summary *s = c->s;
+  const as_block *b = c->b;
+  if (!s->flags_changed_at_exit) return;
+  /* GNU C on some architectures (x86): the compiler always assumes the
+   * flags are clobbered. */
+  if (is_c(b) && as_target_gnu_asm_clobbers_flags(c->t)) return;
+  if (b->flags & AS_BF_CC_CLOBBER) return;
+  int at = s->flags_changed_by >= 0 ? s->flags_changed_by : s->flags_first_write;
+  as_finding *f;
+  if (is_rust(b))
+    f = as_check_report(
+        c, "flags-clobber-missing", at,
+        "%s changes the status flags but the block declares options(preserves_flags); the "
+        "compiler may keep a comparison result in the flags across the asm",
+        as_check_insn_text(c, at));
+  else
+    f = as_check_report(
+        c, "flags-clobber-missing", at,
+        "%s changes the status flags but the constraint string has no ~{%s}; the compiler "
+        "may keep a comparison result in the flags across the asm",
+        as_check_insn_text(c, at), as_target_flags_clobber(c->t));
+  if (f)
+    as_finding_fixit(c->arena, f,
+                     is_rust(b) ? "remove preserves_flags"
+                                : as_arena_printf(c->arena, "add ~{%s}", as_target_flags_clobber(c->t)));
+}
+
+/* Every allocation: the compiler may give an input a register the
+ * template names, if nothing excludes it (saving and restoring a register
+ * does not); an input read after the block wrote that register is then
+ * lost. */
+void as_check_lost_inputs(check_ctx *c) {
+  as_finding *f = NULL;
+  for (unsigned i = 0; i < c->s->num_lost; i++) {
+    const as_lost_input *l = &c->s->lost[i];
+    /* A register the block leaves changed is a clobber-missing of its own,
+     * and declaring it excludes this allocation too. */
+    int k = as_summary_reg(c->s, l->reg);
+    if (k >= 0 && c->s->regs[k].changed_at_exit) continue;
+    const char *in = as_operand_label(c->arena, c->b, l->operand);
+    const char *reg = as_check_named_reg(c, l->reg);
+    int w = l->write_insn;
+    if (f) {
+      as_check_note(c, f, l->read_insn, "and when it puts input %s in %s, %s reads it after the block wrote %s",
+                    in, reg, as_check_insn_text(c, l->read_insn), reg);
+      continue;
+    }
+    f = as_check_report(c, "clobber-missing", w >= 0 ? w : l->read_insn,
+                        "when the compiler puts input %s in %s, %s overwrites it before %s reads it; %s "
+                        "is not clobbered, so the compiler may choose it for an operand (saving and "
+                        "restoring it in the block does not prevent that)",
+                        in, reg, w >= 0 ? as_check_insn_text(c, w) : "the block",
+                        as_check_insn_text(c, l->read_insn), reg);
+    if (!f) return;
+    if (is_c(c->b)) {
+      as_fixit *x = as_finding_fixit(c->arena, f, "add \"%s\" to the clobbers (or give %s a fixed register)",
+                                     reg, in);
+      x->clobber = as_arena_printf(c->arena, "\"%s\"", reg);
+    } else if (is_rust(c->b)) {
+      as_finding_fixit(c->arena, f, "declare `out(\"%s\") _`, or give %s an explicit register", reg, in);
+    } else {
+      as_finding_fixit(c->arena, f, "add ~{%s} to the constraint string", reg);
+    }
+  }
+}
