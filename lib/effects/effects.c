@@ -34,6 +34,11 @@ typedef struct state {
   unsigned num_slots;
   uint64_t out_may, out_must;  /* register outputs written (may / on every path) */
   uint64_t mem_must;           /* memory outputs stored on every path */
+  /* Flags values pushf saved, with the direction flag they held: a popf of
+   * one of them, through registers, restores that direction flag. */
+  as_value saved_flags[4];
+  int saved_df[4];
+  unsigned num_saved_flags;
 } state;
 
 typedef struct walker {
@@ -131,6 +136,15 @@ static bool merge_state(state *dst, const state *src, int at) {
         break;
       }
   dst->num_slots = n;
+  n = 0;
+  for (unsigned i = 0; i < dst->num_saved_flags; i++)
+    for (unsigned k = 0; k < src->num_saved_flags; k++)
+      if (value_equal(&dst->saved_flags[i], &src->saved_flags[k]) && dst->saved_df[i] == src->saved_df[k]) {
+        dst->saved_flags[n] = dst->saved_flags[i];
+        dst->saved_df[n++] = dst->saved_df[i];
+        break;
+      }
+  dst->num_saved_flags = n;
   dst->out_may |= src->out_may;
   dst->out_must &= src->out_must;
   dst->mem_must &= src->mem_must;
@@ -866,6 +880,11 @@ static void push_slot(walker *w, state *st, int i, const results *r) {
     v = st->flags;
     v.taint = 0; /* pushf of the entry flags is the accepted way to read them */
     df = st->df;
+    if (df == 0 || df == 1) {
+      unsigned n = st->num_saved_flags < 4 ? st->num_saved_flags++ : 3;
+      st->saved_flags[n] = v;
+      st->saved_df[n] = df;
+    }
   } else {
     unsigned reg = stack_reg(w, in->reads, in->num_reads);
     int k = idx(w, as_target_reg_full(w->t, reg));
@@ -909,9 +928,18 @@ static void write_flags(walker *w, state *st, int i, const results *r) {
   const as_insn *in = &w->d->insns[i];
   if (in->flags_restored && sp_symbolic(w, st)) {
     slot *sl = find_slot(st, &r->sp_before);
-    if (sl && sl->df >= 0) {
+    /* Flags pushf saved, back through a register (pushf; pop %0; ...;
+     * push %0; popf: the CPUID-detection idiom): their direction flag. */
+    int saved = -1;
+    for (unsigned k = 0; sl && sl->df < 0 && k < st->num_saved_flags; k++)
+      if (value_equal(&sl->value, &st->saved_flags[k])) saved = st->saved_df[k];
+    /* the entry flags themselves: the entry direction flag, clear */
+    if (sl && sl->df < 0 && sl->value.kind == AS_VALUE_ENTRY && sl->value.reg == w->flags &&
+        !sl->value.offset && !sl->value.reg2 && !sl->value.rot)
+      saved = 0;
+    if (sl && (sl->df >= 0 || saved >= 0)) {
       st->flags = sl->value;
-      st->df = sl->df;
+      st->df = saved >= 0 ? saved : sl->df;
       if (st->df != 0) st->df_insn = i;
     } else {
       st->flags = opaque(i, 0, false, 0);

@@ -344,7 +344,9 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
     }
     if (o->kind == AS_MCOP_REG && o->reg) {
       if (is_string) continue; /* index registers are implicit below */
-      bool def = i < mi->num_defs;
+      /* vmwrite's first operand is the VMCS field encoding, which it reads
+       * (LLVM's table lists it as a def): the field is written, in the VMCS. */
+      bool def = i < mi->num_defs && !starts(op, "VMWRITE");
       note_reg(t, insn, o->reg, false, def);
       if (o->tied_to >= 0) note_reg(t, insn, o->reg, false, false);
     } else if (o->kind == AS_MCOP_EXPR && o->symbol) {

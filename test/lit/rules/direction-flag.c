@@ -13,3 +13,13 @@ void backwards_ok(void *d, const void *s, unsigned long n) {
 void saved_ok(void) {
   asm volatile("sub $128, %%rsp\n\tpushf\n\tstd\n\tpopf\n\tadd $128, %%rsp" : :);
 }
+
+// Correct: the CPUID-detection idiom flips bit 21 and pops the original
+// flags back through a register: the entry direction flag, clear.
+int has_cpuid(void) {
+  long a, b;
+  asm("subq $128, %%rsp\n\tpushfq\n\tpopq %0\n\tmovq %0, %1\n\txorq $0x200000, %0\n\tpushq %0\n\tpopfq\n\t"
+      "pushfq\n\tpopq %0\n\tpushq %1\n\tpopfq\n\taddq $128, %%rsp"
+      : "=&r"(a), "=&r"(b) : : "cc");
+  return (a ^ b) != 0;
+}

@@ -20,3 +20,10 @@ int from_integer(void) {
 // Correct: a load through a pointer parameter; TLS through %fs.
 int param(const int *p) { int v; asm volatile("movl (%1), %0" : "=r"(v) : "r"(p) : "memory"); return v; }
 void *self(void) { void *s; asm("movq %%fs:0, %0" : "=r"(s)); return s; }
+
+// Correct: a global named in the template is reached through its own name,
+// as the equivalent C would reach it.
+int named_counter;
+void inc_named(void) {
+  asm volatile("lock incl named_counter(%%rip)" : : : "memory", "cc");
+}
