@@ -124,6 +124,11 @@ typedef struct as_insn {
   unsigned value_dst, value_src; /* sub-registers as named (MC numbers) */
   int64_t value_imm;
   as_mem_access lea;          /* AS_VAL_LEA: the address computed */
+  /* A compare-exchange of register pairs (cmpxchg16b: rdx:rax against
+   * memory, rcx:rbx stored): when each comparand register holds the same
+   * value as its new-value register, the result is the memory's value
+   * whatever they hold (the atomic-load idiom).  Full registers; 0: none. */
+  unsigned cas_cmp[2], cas_new[2];
 } as_insn;
 
 #ifdef __cplusplus

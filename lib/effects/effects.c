@@ -55,6 +55,7 @@ typedef struct walker {
   unsigned entry_bits[AS_MAX_TRACKED];
   bool *in_loop;
   bool exit_seen;
+  int cas_equal_insn;               /* a compare-exchange whose comparand is its new value */
 } walker;
 
 int as_summary_reg(const as_summary *s, unsigned reg) {
@@ -493,6 +494,10 @@ static bool known_entry_value(const walker *w, unsigned reg, long long *value) {
 /* A read whose value the instruction uses. */
 static bool read_matters(const walker *w, const as_insn *in, const as_reg_use *u) {
   if (u->value_ignored || u->passthrough) return false;
+  /* cmpxchg16b with rdx:rax equal to rcx:rbx: the result is the memory's */
+  if (w->cas_equal_insn >= 0 && in == &w->d->insns[w->cas_equal_insn])
+    for (unsigned k = 0; k < 2; k++)
+      if (u->reg == in->cas_cmp[k] || u->reg == in->cas_new[k]) return false;
   if (!u->live_if) return true;
   long long v = 0;
   bool known = known_entry_value(w, u->live_if, &v);
@@ -683,7 +688,8 @@ static void step_memory(walker *w, state *st, int i) {
       uint64_t t = 0;
       for (unsigned r = 0; r < in->num_reads; r++) {
         unsigned reg = in->reads[r].reg;
-        if (reg == ma->base || reg == ma->index || reg == w->sp) continue;
+        if (reg == ma->base || reg == ma->index || reg == w->sp || !read_matters(w, in, &in->reads[r]))
+          continue;
         int k = idx(w, reg);
         if (k >= 0) t |= st->regs[k].taint;
       }
@@ -1014,8 +1020,26 @@ static void step_stack_pointer(walker *w, state *st, int i) {
  * memory accesses say, the flags and registers it consumes, then what it
  * writes (a value the target describes, or generic results), the stack
  * slots and stack pointer, and the direction flag. */
+/* Does each comparand register of a compare-exchange hold the same value as
+ * its new-value register (copied from it, or the other way round)? */
+static bool cas_comparand_is_new(const walker *w, const state *st, const as_insn *in) {
+  if (!in->cas_cmp[0]) return false;
+  for (unsigned k = 0; k < 2; k++) {
+    int c = idx(w, in->cas_cmp[k]), n = idx(w, in->cas_new[k]);
+    if (c < 0 || n < 0) return false;
+    const as_value *a = &st->regs[c], *b = &st->regs[n];
+    if (a->kind == AS_VALUE_UNKNOWN
+            ? !(b->kind == AS_VALUE_UNKNOWN && a->origin == b->origin && a->origin >= 0)
+            : !(a->kind == b->kind && a->reg == b->reg && a->offset == b->offset && a->reg2 == b->reg2 &&
+                a->coef2 == b->coef2 && a->rot == b->rot))
+      return false;
+  }
+  return true;
+}
+
 static void step(walker *w, state *st, int i) {
   const as_insn *in = &w->d->insns[i];
+  w->cas_equal_insn = cas_comparand_is_new(w, st, in) ? i : -1;
   step_reads(w, st, i);
   step_memory(w, st, i);
   step_decisions(w, st, i);
@@ -1261,6 +1285,7 @@ int as_effects_compute(as_arena *arena, const as_target *target, const as_block 
   init_summary(s);
   walker w;
   memset(&w, 0, sizeof w);
+  w.cas_equal_insn = -1;
   w.arena = arena;
   w.t = target;
   w.block = block;

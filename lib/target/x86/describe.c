@@ -13,6 +13,16 @@ static bool starts(const char *s, const char *prefix) {
   return !strncmp(s, prefix, strlen(prefix));
 }
 
+/* cmpxchg8b/16b compare edx:eax (rdx:rax) and store ecx:ebx (rcx:rbx). */
+static void cas_pairs(const as_target *t, as_insn *insn) {
+  static const char *const r64[] = {"rax", "rdx", "rbx", "rcx"}, *const r32[] = {"eax", "edx", "ebx", "ecx"};
+  const char *const *r = t->is64 ? r64 : r32;
+  insn->cas_cmp[0] = as_target_reg_full(t, as_target_reg_lookup(t, r[0]));
+  insn->cas_cmp[1] = as_target_reg_full(t, as_target_reg_lookup(t, r[1]));
+  insn->cas_new[0] = as_target_reg_full(t, as_target_reg_lookup(t, r[2]));
+  insn->cas_new[1] = as_target_reg_full(t, as_target_reg_lookup(t, r[3]));
+}
+
 static bool any_of(const char *s, const char *const *names) {
   for (unsigned i = 0; names[i]; i++)
     if (!strcmp(s, names[i])) return true;
@@ -540,8 +550,11 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
     if (starts(op, "FXSAVE") || starts(op, "FXRSTOR")) {
       m->size = 512;
       m->align = 16;
+    } else if (starts(op, "CMPXCHG8B")) {
+      cas_pairs(t, insn);
     } else if (starts(op, "CMPXCHG16B")) {
       m->align = 16;
+      cas_pairs(t, insn);
     } else if (starts(op, "SGDT") || starts(op, "SIDT") || starts(op, "LGDT") || starts(op, "LIDT")) {
       m->size = t->is64 ? 10 : 6; /* limit (2 bytes) and base */
       if (op[0] == 'S') m->store = true; /* MC marks neither load nor store */

@@ -41,3 +41,21 @@ int xtest_ok(void) {
   asm volatile(".byte 0x0f,0x01,0xd6\n\tsetnz %0" : "=r"(out) : : "memory");
   return out;
 }
+
+// Correct: cmpxchg16b as an atomic load: rdx:rax is a copy of rcx:rbx, so
+// memory is either rewritten with its own value or loaded; the result never
+// depends on the registers' garbage (boost.atomic, concurrencykit).
+unsigned __int128 load128(unsigned __int128 *p) {
+  unsigned long lo, hi;
+  asm volatile("movq %%rbx, %%rax\n\tmovq %%rcx, %%rdx\n\tlock; cmpxchg16b %2"
+               : "=&a"(lo), "=&d"(hi) : "m"(*p) : "cc", "memory");
+  return ((unsigned __int128)hi << 64) | lo;
+}
+// Only rax is a copy: rdx is garbage, and cmpxchg16b may store rcx:rbx.
+unsigned __int128 load128_bad(unsigned __int128 *p) {
+  unsigned long lo, hi;
+  // CHECK: undefined-read.c:[[@LINE+1]]:44: warning: the block uses the value of output-only operand %1 (`hi`) (rdx) before the block wrote it; {{.*}}[asmstory-undefined-read]
+  asm volatile("movq %%rbx, %%rax\n\tlock; cmpxchg16b %2"
+               : "=&a"(lo), "=&d"(hi) : "m"(*p) : "cc", "memory");
+  return ((unsigned __int128)hi << 64) | lo;
+}
