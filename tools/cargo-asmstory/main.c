@@ -219,6 +219,19 @@ static void first_error_line(const char *text, int status, char *buf, size_t buf
   snprintf(buf, buflen, "%.*s", (int)n, found);
 }
 
+/* Runs one cargo command (argv[1] names it in messages).  Returns 0, or 2
+ * with the reason on stderr: it could not be started, or it failed (its
+ * stderr, then its first error line).  show: its stderr also on success. */
+static int run_cargo(const char *const *argv, char *const *env, run_result *r, bool show) {
+  char why[1024];
+  if (run(argv, env, r, why, sizeof why) != 0) return fail("%s", why);
+  if (r->status != 0 || show) fputs(r->err, stderr);
+  if (r->status == 0) return 0;
+  char line[512];
+  first_error_line(r->err, r->status, line, sizeof line);
+  return fail("cargo %s failed: %s", argv[1], line);
+}
+
 /* ---- a small JSON reader (cargo's messages) ----------------------------- */
 
 typedef enum { J_NULL, J_BOOL, J_NUMBER, J_STRING, J_ARRAY, J_OBJECT } jkind;
@@ -724,7 +737,6 @@ static int parse_args(session *s, int argc, char **argv, bool *stop) {
 static int read_workspace(session *s) {
   strvec md = {0};
   run_result meta = {0, NULL, NULL};
-  char why[1024];
   int status = 0;
   sv_push(&md, s->cargo);
   sv_push(&md, "metadata");
@@ -735,14 +747,8 @@ static int read_workspace(session *s) {
   jv metadata;
   const char *ws_root = NULL;
   char cwd_buf[PATH_MAX];
-  if (run(md.items, environ, &meta, why, sizeof why) != 0) {
-    status = fail("%s", why);
-  } else if (meta.status != 0) {
-    fputs(meta.err, stderr);
-    char line[512];
-    first_error_line(meta.err, meta.status, line, sizeof line);
-    status = fail("cargo metadata failed: %s", line);
-  } else {
+  status = run_cargo(md.items, environ, &meta, false);
+  if (status == 0) {
     if (j_parse(&s->arena, meta.out, strlen(meta.out), &metadata)) {
       s->target_dir = j_str(&metadata, "target_directory");
       ws_root = j_str(&metadata, "workspace_root");
@@ -768,7 +774,6 @@ static int read_workspace(session *s) {
  * tables, dead code kept).  *build holds cargo's output. */
 static int build_with_bitcode(session *s, run_result *build) {
   strvec cb = {0}, env = {0};
-  char why[1024];
   int status = 0;
   s->our_dir = as_arena_printf(&s->arena, "%s/asmstory", s->target_dir);
   sv_push(&cb, s->cargo);
@@ -800,16 +805,7 @@ static int build_with_bitcode(session *s, run_result *build) {
   /* Incremental builds split crates into many codegen units. */
   sv_push(&env, "CARGO_INCREMENTAL=0");
 
-  if (run(cb.items, (char *const *)env.items, build, why, sizeof why) != 0) {
-    status = fail("%s", why);
-  } else {
-    if (build->status != 0 || s->verbose) fputs(build->err, stderr);
-    if (build->status != 0) {
-      char line[512];
-      first_error_line(build->err, build->status, line, sizeof line);
-      status = fail("cargo build failed: %s", line);
-    }
-  }
+  status = run_cargo(cb.items, (char *const *)env.items, build, s->verbose);
   free(cb.items);
   free(env.items);
   return status;
