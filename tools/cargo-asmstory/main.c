@@ -5,9 +5,10 @@
  * Builds the workspace with cargo into a private target directory
  * (<target-dir>/asmstory) with rustc flags that make every crate also emit
  * its LLVM bitcode (line tables, one codegen unit, dead code kept), reads the
- * bitcode of every local package (workspace members and path dependencies;
- * registry and git dependencies are not analyzed) and checks every asm!
- * whose source lies inside the workspace or a local package.
+ * bitcode of every local package (workspace members and path dependencies)
+ * and checks every asm! whose source lies inside the workspace or a local
+ * package.  Registry, git and vendored dependencies are analyzed only when
+ * named with --package or with --dependencies, as clippy leaves them alone.
  *
  * Exit status: 0 no finding of severity warning or error, 1 at least one,
  * 2 the tool could not run (one-line reason on stderr). */
@@ -41,7 +42,9 @@ static const char usage[] =
     "\n"
     "Builds the current crate or workspace with cargo (into <target-dir>/asmstory, with\n"
     "rustc emitting LLVM bitcode with line tables) and checks every asm! of the workspace\n"
-    "members and their path dependencies against its declared interface.\n"
+    "members and their path dependencies against its declared interface.  Registry, git\n"
+    "and vendored dependencies are checked only when asked for (--package, --dependencies)\n"
+    "and reported at their own source files.\n"
     "\n"
     "options:\n"
     "  --format=text|sarif|json  output format (default text)\n"
@@ -50,9 +53,12 @@ static const char usage[] =
     "  --dump                    print each block's operands, bindings and decoded instructions\n"
     "  --list-checks             print the rule ids and exit\n"
     "  -v, --verbose             show cargo's output even when the build succeeds\n"
+    "  --dependencies            also every dependency (registry, git, vendored) that has asm!\n"
     "\n"
     "passed to cargo:\n"
-    "  -p, --package <name>      only this package (and its local dependencies); repeatable.\n"
+    "  -p, --package <spec>      only this package (and its local dependencies); repeatable.\n"
+    "                            A workspace member or any dependency: <name>,\n"
+    "                            <name>@<version> or a package id spec (cargo pkgid).\n"
     "                            Default: the whole workspace (--workspace)\n"
     "  --release, --profile <name>, --offline, --frozen, --locked, --target <triple>,\n"
     "  --features <list>, -F <list>, --all-features, --no-default-features, --all-targets,\n"
@@ -217,6 +223,19 @@ static void first_error_line(const char *text, int status, char *buf, size_t buf
   size_t n = strcspn(found, "\r\n");
   while (n > 0 && found[n - 1] == ' ') n--;
   snprintf(buf, buflen, "%.*s", (int)n, found);
+}
+
+/* Runs one cargo command (argv[1] names it in messages).  Returns 0, or 2
+ * with the reason on stderr: it could not be started, or it failed (its
+ * stderr, then its first error line).  show: its stderr also on success. */
+static int run_cargo(const char *const *argv, char *const *env, run_result *r, bool show) {
+  char why[1024];
+  if (run(argv, env, r, why, sizeof why) != 0) return fail("%s", why);
+  if (r->status != 0 || show) fputs(r->err, stderr);
+  if (r->status == 0) return 0;
+  char line[512];
+  first_error_line(r->err, r->status, line, sizeof line);
+  return fail("cargo %s failed: %s", argv[1], line);
 }
 
 /* ---- a small JSON reader (cargo's messages) ----------------------------- */
@@ -497,23 +516,16 @@ typedef struct where {
   const char *root;     /* the workspace root, canonical */
   strvec local_dirs;    /* canonical directories of local packages */
   strvec foreign_dirs;  /* of registry and git packages (vendored ones may lie inside) */
+  strvec chosen_dirs;   /* of the foreign packages asked for (--package, --dependencies) */
   /* Debug-info file names already placed: raw -> shown (as it was when
-   * outside the workspace). */
+   * not reported). */
   strvec raw, shown;
-  strvec shown_inside;  /* "1" when inside the workspace */
+  strvec shown_inside;  /* "1" when reported */
 } where;
 
-/* The path to show for a debug-info file name, and whether it lies inside
- * the workspace or a local package. */
-static const char *place(where *w, const char *file, bool *inside) {
-  *inside = false;
-  if (!file) return NULL;
-  for (unsigned i = 0; i < w->raw.count; i++)
-    if (!strcmp(w->raw.items[i], file)) {
-      *inside = w->shown_inside.items[i][0] == '1';
-      return w->shown.items[i];
-    }
-  const char *canon = canonical(w->arena, w->root, file);
+/* Whether a canonical path lies in the workspace or a local package, and
+ * not in a foreign package vendored inside one. */
+static bool in_local(const where *w, const char *canon) {
   bool in = under_dir(canon, w->root);
   for (unsigned i = 0; !in && i < w->local_dirs.count; i++) in = under_dir(canon, w->local_dirs.items[i]);
   for (unsigned i = 0; in && i < w->foreign_dirs.count; i++) {
@@ -526,11 +538,33 @@ static const char *place(where *w, const char *file, bool *inside) {
       if (under_dir(w->local_dirs.items[k], fd) && under_dir(canon, w->local_dirs.items[k])) deeper = true;
     if (!deeper) in = false;
   }
-  const char *shown = in ? relative_to(w->arena, canon, w->cwd) : file;
+  return in;
+}
+
+/* The path to show for a debug-info file name, and whether its blocks are
+ * reported: those of the workspace and local packages, shown relative to
+ * the current directory, and those of a foreign package asked for, shown
+ * relative when the package lies in the workspace (vendor/), else absolute
+ * (~/.cargo/registry/src/...), so the file can be opened as shown. */
+static const char *place(where *w, const char *file, bool *inside) {
+  *inside = false;
+  if (!file) return NULL;
+  for (unsigned i = 0; i < w->raw.count; i++)
+    if (!strcmp(w->raw.items[i], file)) {
+      *inside = w->shown_inside.items[i][0] == '1';
+      return w->shown.items[i];
+    }
+  const char *canon = canonical(w->arena, w->root, file);
+  bool local = in_local(w, canon), chosen = false;
+  for (unsigned i = 0; !local && !chosen && i < w->chosen_dirs.count; i++)
+    chosen = under_dir(canon, w->chosen_dirs.items[i]);
+  const char *shown = file;
+  if (local || (chosen && under_dir(canon, w->root))) shown = relative_to(w->arena, canon, w->cwd);
+  else if (chosen) shown = canon;
   sv_push(&w->raw, as_arena_strdup(w->arena, file));
   sv_push(&w->shown, shown);
-  sv_push(&w->shown_inside, in ? "1" : "0");
-  *inside = in;
+  sv_push(&w->shown_inside, local || chosen ? "1" : "0");
+  *inside = local || chosen;
   return shown;
 }
 
@@ -644,9 +678,12 @@ typedef struct session {
   as_arena arena;
   format_kind format;
   const char *checks;
-  bool explain, dump, list_checks, verbose, have_package;
+  bool explain, dump, list_checks, verbose;
+  bool dependencies;  /* --dependencies: report every package built */
   strvec pass;        /* options for both cargo metadata and cargo build */
   strvec build_only;
+  strvec packages;    /* the --package specs */
+  strvec chosen_ids;  /* their package ids (cargo pkgid) */
   const char *cargo;
   const char *target_dir;  /* cargo's, from cargo metadata */
   const char *our_dir;     /* ours inside it: <target_dir>/asmstory */
@@ -659,8 +696,11 @@ static void session_free(session *s) {
   free(s->pass.items);
   free(s->build_only.items);
   free(s->bitcode.items);
+  free(s->packages.items);
+  free(s->chosen_ids.items);
   free(s->w.local_dirs.items);
   free(s->w.foreign_dirs.items);
+  free(s->w.chosen_dirs.items);
   free(s->w.raw.items);
   free(s->w.shown.items);
   free(s->w.shown_inside.items);
@@ -692,6 +732,8 @@ static int parse_args(session *s, int argc, char **argv, bool *stop) {
       s->list_checks = true;
     } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
       s->verbose = true;
+    } else if (!strcmp(a, "--dependencies")) {
+      s->dependencies = true;
     } else if (!strcmp(a, "--version")) {
       printf("cargo-asmstory %s (LLVM MC 22, %s)\n", AS_VERSION, as_target_supported());
       return 0;
@@ -706,11 +748,12 @@ static int parse_args(session *s, int argc, char **argv, bool *stop) {
     } else if (takes_value(a)) {
       if (i + 1 >= argc) return fail("option '%s' needs a value", a);
       bool both = !strcmp(a, "--manifest-path");
-      if (!strcmp(a, "-p") || !strcmp(a, "--package")) s->have_package = true;
+      if (!strcmp(a, "-p") || !strcmp(a, "--package")) sv_push(&s->packages, argv[i + 1]);
       sv_push(both ? &s->pass : &s->build_only, a);
       sv_push(both ? &s->pass : &s->build_only, argv[++i]);
     } else if (prefix_of_value(a) || (!strncmp(a, "-p", 2) && a[2]) || (!strncmp(a, "-F", 2) && a[2])) {
-      if (!strncmp(a, "--package=", 10) || !strncmp(a, "-p", 2)) s->have_package = true;
+      if (!strncmp(a, "--package=", 10)) sv_push(&s->packages, a + 10);
+      else if (!strncmp(a, "-p", 2)) sv_push(&s->packages, a + (a[2] == '=' ? 3 : 2));
       sv_push(!strncmp(a, "--manifest-path=", 16) ? &s->pass : &s->build_only, a);
     } else {
       return fail("unknown option '%s' (see --help)", a);
@@ -724,7 +767,6 @@ static int parse_args(session *s, int argc, char **argv, bool *stop) {
 static int read_workspace(session *s) {
   strvec md = {0};
   run_result meta = {0, NULL, NULL};
-  char why[1024];
   int status = 0;
   sv_push(&md, s->cargo);
   sv_push(&md, "metadata");
@@ -735,14 +777,8 @@ static int read_workspace(session *s) {
   jv metadata;
   const char *ws_root = NULL;
   char cwd_buf[PATH_MAX];
-  if (run(md.items, environ, &meta, why, sizeof why) != 0) {
-    status = fail("%s", why);
-  } else if (meta.status != 0) {
-    fputs(meta.err, stderr);
-    char line[512];
-    first_error_line(meta.err, meta.status, line, sizeof line);
-    status = fail("cargo metadata failed: %s", line);
-  } else {
+  status = run_cargo(md.items, environ, &meta, false);
+  if (status == 0) {
     if (j_parse(&s->arena, meta.out, strlen(meta.out), &metadata)) {
       s->target_dir = j_str(&metadata, "target_directory");
       ws_root = j_str(&metadata, "workspace_root");
@@ -763,12 +799,36 @@ static int read_workspace(session *s) {
   return status;
 }
 
+/* The package id of each --package spec as cargo resolves it (a name,
+ * name@version, a package id spec; ambiguous or unknown ones are cargo's
+ * errors), to tell the artifacts of a dependency asked for in cargo
+ * build's messages. */
+static int resolve_packages(session *s) {
+  int status = 0;
+  for (unsigned i = 0; i < s->packages.count && status == 0; i++) {
+    strvec argv = {0};
+    run_result id = {0, NULL, NULL};
+    sv_push(&argv, s->cargo);
+    sv_push(&argv, "pkgid");
+    sv_push(&argv, "--color=never");
+    for (unsigned k = 0; k < s->pass.count; k++) sv_push(&argv, s->pass.items[k]);
+    sv_push(&argv, s->packages.items[i]);
+    status = run_cargo(argv.items, environ, &id, false);
+    size_t n = id.out ? strcspn(id.out, "\r\n") : 0;
+    if (status == 0 && n == 0) status = fail("%s", "cannot read the output of cargo pkgid");
+    if (status == 0) sv_push(&s->chosen_ids, as_arena_strndup(&s->arena, id.out, n));
+    free(id.out);
+    free(id.err);
+    free(argv.items);
+  }
+  return status;
+}
+
 /* 2. cargo build into our own target directory, with rustc writing the
  * bitcode of every crate next to its artifacts (one codegen unit, line
  * tables, dead code kept).  *build holds cargo's output. */
 static int build_with_bitcode(session *s, run_result *build) {
   strvec cb = {0}, env = {0};
-  char why[1024];
   int status = 0;
   s->our_dir = as_arena_printf(&s->arena, "%s/asmstory", s->target_dir);
   sv_push(&cb, s->cargo);
@@ -777,7 +837,7 @@ static int build_with_bitcode(session *s, run_result *build) {
   sv_push(&cb, "--color=never");
   sv_push(&cb, "--target-dir");
   sv_push(&cb, s->our_dir);
-  if (!s->have_package) sv_push(&cb, "--workspace");
+  if (!s->packages.count) sv_push(&cb, "--workspace");
   for (unsigned i = 0; i < s->pass.count; i++) sv_push(&cb, s->pass.items[i]);
   for (unsigned i = 0; i < s->build_only.count; i++) sv_push(&cb, s->build_only.items[i]);
 
@@ -800,23 +860,16 @@ static int build_with_bitcode(session *s, run_result *build) {
   /* Incremental builds split crates into many codegen units. */
   sv_push(&env, "CARGO_INCREMENTAL=0");
 
-  if (run(cb.items, (char *const *)env.items, build, why, sizeof why) != 0) {
-    status = fail("%s", why);
-  } else {
-    if (build->status != 0 || s->verbose) fputs(build->err, stderr);
-    if (build->status != 0) {
-      char line[512];
-      first_error_line(build->err, build->status, line, sizeof line);
-      status = fail("cargo build failed: %s", line);
-    }
-  }
+  status = run_cargo(cb.items, (char *const *)env.items, build, s->verbose);
   free(cb.items);
   free(env.items);
   return status;
 }
 
-/* 3. The bitcode of local packages' artifacts, from cargo build's JSON
- * messages; the directories of local and foreign packages for `place`. */
+/* 3. The bitcode of the artifacts of local packages and of the foreign
+ * ones asked for (all with --dependencies), from cargo build's JSON
+ * messages; the directories of local, foreign and chosen foreign packages
+ * for `place`. */
 static int find_bitcode(session *s, char *messages) {
   for (char *line = messages; line && *line;) {
     char *nl = strchr(line, '\n');
@@ -834,19 +887,22 @@ static int find_bitcode(session *s, char *messages) {
         if (kinds->items[k].kind == J_STRING && !strcmp(kinds->items[k].str, "custom-build"))
           build_script = true;
       bool artifact = reason && !strcmp(reason, "compiler-artifact") && id && manifest && name;
-      if (artifact && !strstr(id, "path+file://")) {
-        const char *dir = canonical(&s->arena, s->w.cwd, dir_of(&s->arena, manifest));
-        if (!sv_contains(&s->w.foreign_dirs, dir)) sv_push(&s->w.foreign_dirs, dir);
-      }
-      if (artifact && strstr(id, "path+file://") && !build_script) {
-        const char *dir = canonical(&s->arena, s->w.cwd, dir_of(&s->arena, manifest));
-        if (!sv_contains(&s->w.local_dirs, dir)) sv_push(&s->w.local_dirs, dir);
+      bool local = artifact && strstr(id, "path+file://");
+      bool chosen = artifact && !local && (s->dependencies || sv_contains(&s->chosen_ids, id));
+      const char *dir = artifact ? canonical(&s->arena, s->w.cwd, dir_of(&s->arena, manifest)) : NULL;
+      strvec *dirs = local ? &s->w.local_dirs : &s->w.foreign_dirs;
+      if (artifact && !sv_contains(dirs, dir)) sv_push(dirs, dir);
+      if (chosen && !sv_contains(&s->w.chosen_dirs, dir)) sv_push(&s->w.chosen_dirs, dir);
+      if ((local || chosen) && !build_script) {
         char *crate = as_arena_strdup(&s->arena, name);
         for (char *c = crate; *c; c++)
           if (*c == '-') *c = '_';
         const char *bc = bitcode_of(&s->arena, j_get(&msg, "filenames"), crate);
-        if (!bc) return fail("no bitcode for '%s' of package '%s' in '%s'", name, manifest, s->our_dir);
-        if (!sv_contains(&s->bitcode, bc)) sv_push(&s->bitcode, bc);
+        /* With --target, host crates (proc macros, build dependencies) are
+         * built without our flags: --dependencies passes over them. */
+        if (!bc && (local || !s->dependencies))
+          return fail("no bitcode for '%s' of package '%s' in '%s'", name, manifest, s->our_dir);
+        if (bc && !sv_contains(&s->bitcode, bc)) sv_push(&s->bitcode, bc);
       }
     }
     line = nl ? nl + 1 : NULL;
@@ -854,10 +910,11 @@ static int find_bitcode(session *s, char *messages) {
   return 0;
 }
 
-/* A block of the workspace's own sources, its locations relative to the
- * current directory and its template lines and operand names from the
- * source; false for one outside (the standard library, registry crates, no
- * location) or one already analyzed (seen: generic code in several crates). */
+/* A block to report (the workspace's own sources, or a dependency's asked
+ * for), its locations as `place` shows them and its template lines and
+ * operand names from the source; false for one outside (the standard
+ * library, dependencies not asked for, no location) or one already analyzed
+ * (seen: generic code in several crates). */
 static bool place_block(session *s, as_block *b, strvec *seen) {
   bool inside = false;
   if (b->loc.file) b->loc.file = place(&s->w, b->loc.file, &inside);
@@ -887,9 +944,8 @@ static void print_block_findings(session *s, as_finding_list *findings, unsigned
   if (t.length) fputs(t.data, stdout);
 }
 
-/* 4. Analysis, as asmstory does for each input: every block of the
- * workspace once, in bitcode order, then the report.  Returns the exit
- * status. */
+/* 4. Analysis, as asmstory does for each input: every block to report
+ * once, in bitcode order, then the report.  Returns the exit status. */
 static int analyze(session *s, as_target_cache *targets, as_story_ctx *story) {
   int status = 0;
   strvec seen = {0};
@@ -964,6 +1020,7 @@ int main(int argc, char **argv) {
   if (!s.cargo || !*s.cargo) s.cargo = "cargo";
   run_result build = {0, NULL, NULL};
   status = read_workspace(&s);
+  if (status == 0) status = resolve_packages(&s);
   if (status == 0) status = build_with_bitcode(&s, &build);
   if (status == 0) status = find_bitcode(&s, build.out);
   if (status == 0) {
