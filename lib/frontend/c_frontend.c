@@ -1147,7 +1147,7 @@ static int attach_ir_twins(c_ctx *ctx, const char *path, const as_frontend_optio
 
 /* Errors of clang's newer strictness that GCC before 14 only warns about:
  * old C that calls undeclared functions, leaves out `int`, mixes integers
- * and pointers.  A file whose errors include them is parsed again with
+ * and pointers, defines functions K&R style.  A file whose errors include them is parsed again with
  * them as warnings (-Wno-error=<group>), so that it is analyzed as GCC
  * compiles it; a file with other errors still does not compile. */
 static const struct old_c_error {
@@ -1160,6 +1160,8 @@ static const struct old_c_error {
     {"incompatible-pointer-types", "incompatible pointer types"},
     {"incompatible-function-pointer-types", "incompatible function pointer types"},
     {"return-mismatch", "return statements that do not match the function's type"},
+    /* an error only under the user's -Werror */
+    {"deprecated-non-prototype", "function definitions without prototypes"},
 };
 #define NUM_OLD_C_ERRORS (sizeof old_c_errors / sizeof old_c_errors[0])
 
@@ -1205,8 +1207,7 @@ static int parse(CXIndex index, const char *path, const char *const *args, unsig
 }
 
 /* Does tu have an error?  The first one is the one-line reason in err;
- * the old-C errors and warnings among the diagnostics are added to
- * *old_c. */
+ * the old-C errors among them are added to *old_c. */
 static bool first_error(CXTranslationUnit tu, const char *path, unsigned *old_c, char *err,
                         size_t errlen) {
   bool found = false;
@@ -1214,8 +1215,9 @@ static bool first_error(CXTranslationUnit tu, const char *path, unsigned *old_c,
   for (unsigned i = 0; i < nd; i++) {
     CXDiagnostic d = clang_getDiagnostic(tu, i);
     enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
-    *old_c |= old_c_bit(d);
-    if (!found && (sev == CXDiagnostic_Error || sev == CXDiagnostic_Fatal)) {
+    bool error = sev == CXDiagnostic_Error || sev == CXDiagnostic_Fatal;
+    if (error) *old_c |= old_c_bit(d);
+    if (!found && error) {
       CXString s = clang_formatDiagnostic(d, CXDiagnostic_DisplaySourceLocation | CXDiagnostic_DisplayColumn);
       as_fe_error(err, errlen, "'%s' does not compile: %s", path, clang_getCString(s));
       clang_disposeString(s);

@@ -3,6 +3,12 @@
 // The note goes to stderr only: stdout keeps the findings (and SARIF stays valid).
 // RUN: not %asmstory %s 2>/dev/null | FileCheck %s --check-prefix=STDOUT
 // RUN: not %asmstory --format=sarif %s 2>/dev/null | FileCheck %s --check-prefix=SARIF
+// K&R definitions are errors only under the user's -Werror: downgraded too.
+// RUN: not %asmstory %S/Inputs/old-c-kr.c -- -Werror 2>&1 | FileCheck %s --check-prefix=KR --implicit-check-not='asmstory: '
+// KR: asmstory: note: '{{.*}}old-c-kr.c' is old C that clang rejects (function definitions without prototypes): analyzed as GCC compiles it, with those errors as warnings
+// KR: old-c-kr.c:5:17: warning: the block changes rcx, rbx, rdx but declares them neither as an output nor as a clobber
+// RUN: not %asmstory %S/Inputs/old-c-kr.c 2>&1 | FileCheck %s --check-prefix=KR-PLAIN --implicit-check-not='asmstory: '
+// KR-PLAIN: old-c-kr.c:5:17: warning: the block changes rcx, rbx, rdx
 // Real errors in old C still do not compile: exit 2, and the reason is the
 // real error, not the old-C errors before it.
 // RUN: not %asmstory %S/Inputs/old-c-syntax-error.c 2>&1 | FileCheck %s --check-prefix=SYNTAX
