@@ -13,6 +13,9 @@ extern "C" {
 typedef struct as_block_list {
   as_block **items;
   unsigned count, capacity;
+  /* The front end's one remark on the whole file for the user, or NULL
+   * (old C analyzed as GCC compiles it). */
+  const char *note;
 } as_block_list;
 
 void as_block_list_push(as_arena *arena, as_block_list *list, as_block *block);

@@ -66,6 +66,11 @@ typedef struct as_decoded {
   const char **unmodeled;    /* block-level constructs not modeled (.byte, sections) */
   unsigned *unmodeled_lines;
   unsigned num_unmodeled;
+  /* What the template uses that GCC accepts and LLVM cannot print (x86:
+   * GCC's %B0 modifier), or NULL; where it is in the template.  Such a
+   * block is not assembled: it is not verified. */
+  const char *unsupported;
+  unsigned unsupported_line, unsupported_column;
   unsigned *named_regs;      /* full registers the template names itself */
   unsigned num_named_regs;
   unsigned stack_pointer;    /* full register of the stack pointer */

@@ -1072,7 +1072,7 @@ static int attach_ir_twins(c_ctx *ctx, const char *path, const as_frontend_optio
   as_frontend_options ir_options;
   memset(&ir_options, 0, sizeof ir_options);
   ir_options.triple = options->triple;
-  as_block_list ir = {NULL, 0, 0};
+  as_block_list ir = {NULL, 0, 0, NULL};
   rc = as_frontend_ir(ctx->arena, bc_path, ctx->lang, &ir_options, &ir, err, errlen);
   as_fe_remove_temp_dir(dir);
   if (rc != 0) return -1;
@@ -1143,6 +1143,91 @@ static int attach_ir_twins(c_ctx *ctx, const char *path, const as_frontend_optio
   return 0;
 }
 
+/* ---- old C ------------------------------------------------------------- */
+
+/* Errors of clang's newer strictness that GCC before 14 only warns about:
+ * old C that calls undeclared functions, leaves out `int`, mixes integers
+ * and pointers, defines functions K&R style.  A file whose errors include them is parsed again with
+ * them as warnings (-Wno-error=<group>), so that it is analyzed as GCC
+ * compiles it; a file with other errors still does not compile. */
+static const struct old_c_error {
+  const char *group; /* the warning group, as in -W<group> */
+  const char *what;  /* for the note */
+} old_c_errors[] = {
+    {"implicit-function-declaration", "implicit function declarations"},
+    {"implicit-int", "implicit int"},
+    {"int-conversion", "conversions between integers and pointers"},
+    {"incompatible-pointer-types", "incompatible pointer types"},
+    {"incompatible-function-pointer-types", "incompatible function pointer types"},
+    {"return-mismatch", "return statements that do not match the function's type"},
+    /* an error only under the user's -Werror */
+    {"deprecated-non-prototype", "function definitions without prototypes"},
+};
+#define NUM_OLD_C_ERRORS (sizeof old_c_errors / sizeof old_c_errors[0])
+
+/* The bit of old_c_errors that diagnostic d belongs to, or 0. */
+static unsigned old_c_bit(CXDiagnostic d) {
+  CXString option = clang_getDiagnosticOption(d, NULL);
+  const char *o = clang_getCString(option);
+  unsigned bit = 0;
+  if (o && !strncmp(o, "-W", 2))
+    for (size_t i = 0; i < NUM_OLD_C_ERRORS; i++)
+      if (!strcmp(o + 2, old_c_errors[i].group)) bit = 1u << i;
+  clang_disposeString(option);
+  return bit;
+}
+
+/* The one-line note for a file analyzed as old C: which of old_c_errors
+ * (bits) clang reported. */
+static const char *old_c_note(as_arena *arena, const char *path, unsigned bits) {
+  as_strbuf what;
+  as_strbuf_init(&what, arena);
+  for (size_t i = 0; i < NUM_OLD_C_ERRORS; i++)
+    if (bits & (1u << i)) as_strbuf_printf(&what, "%s%s", what.length ? ", " : "", old_c_errors[i].what);
+  return as_arena_printf(arena,
+                         "'%s' is old C that clang rejects (%s): analyzed as GCC compiles it, "
+                         "with those errors as warnings",
+                         path, what.data);
+}
+
+/* ---- parsing ----------------------------------------------------------- */
+
+static int parse(CXIndex index, const char *path, const char *const *args, unsigned num_args,
+                 CXTranslationUnit *tu, char *err, size_t errlen) {
+  enum CXErrorCode code = clang_parseTranslationUnit2(
+      index, path, args, (int)num_args, NULL, 0, CXTranslationUnit_KeepGoing, tu);
+  if (code == CXError_Success && *tu) return 0;
+  const char *why = code == CXError_Crashed            ? "libclang crashed"
+                    : code == CXError_InvalidArguments ? "invalid arguments"
+                    : code == CXError_ASTReadError
+                        ? "libclang could not build it; check the compiler arguments"
+                        : "libclang failed";
+  as_fe_error(err, errlen, "cannot parse '%s': %s", path, why);
+  return -1;
+}
+
+/* Does tu have an error?  The first one is the one-line reason in err;
+ * the old-C errors among them are added to *old_c. */
+static bool first_error(CXTranslationUnit tu, const char *path, unsigned *old_c, char *err,
+                        size_t errlen) {
+  bool found = false;
+  unsigned nd = clang_getNumDiagnostics(tu);
+  for (unsigned i = 0; i < nd; i++) {
+    CXDiagnostic d = clang_getDiagnostic(tu, i);
+    enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+    bool error = sev == CXDiagnostic_Error || sev == CXDiagnostic_Fatal;
+    if (error) *old_c |= old_c_bit(d);
+    if (!found && error) {
+      CXString s = clang_formatDiagnostic(d, CXDiagnostic_DisplaySourceLocation | CXDiagnostic_DisplayColumn);
+      as_fe_error(err, errlen, "'%s' does not compile: %s", path, clang_getCString(s));
+      clang_disposeString(s);
+      found = true;
+    }
+    clang_disposeDiagnostic(d);
+  }
+  return found;
+}
+
 /* ---- entry ------------------------------------------------------------- */
 
 static pthread_once_t global_once = PTHREAD_ONCE_INIT;
@@ -1200,7 +1285,8 @@ int as_frontend_c(as_arena *arena, const char *path,
     ctx.extra_flags |= as_target_flags_from_arg(options->triple, options->cc_args[i]);
 
   unsigned num_args = 0;
-  const char **args = as_arena_alloc(arena, sizeof *args * (options->num_cc_args + 2));
+  const char **args =
+      as_arena_alloc(arena, sizeof *args * (options->num_cc_args + 2 + NUM_OLD_C_ERRORS));
   for (unsigned i = 0; i < options->num_cc_args; i++)
     if (options->cc_args[i]) args[num_args++] = options->cc_args[i];
   if (options->triple && *options->triple)
@@ -1208,34 +1294,30 @@ int as_frontend_c(as_arena *arena, const char *path,
 
   CXIndex index = create_index();
   CXTranslationUnit tu = NULL;
-  enum CXErrorCode code = clang_parseTranslationUnit2(
-      index, path, args, (int)num_args, NULL, 0, CXTranslationUnit_KeepGoing, &tu);
-  if (code != CXError_Success || !tu) {
-    const char *why = code == CXError_Crashed            ? "libclang crashed"
-                      : code == CXError_InvalidArguments ? "invalid arguments"
-                      : code == CXError_ASTReadError
-                          ? "libclang could not build it; check the compiler arguments"
-                          : "libclang failed";
-    as_fe_error(err, errlen, "cannot parse '%s': %s", path, why);
+  if (parse(index, path, args, num_args, &tu, err, errlen) != 0) {
+    clang_disposeIndex(index);
+    return -1;
+  }
+  unsigned old_c = 0;
+  bool compiles = !first_error(tu, path, &old_c, err, errlen);
+  if (!compiles && old_c) {
+    /* Old C: parsed again as GCC compiles it (the IR twin too). */
+    clang_disposeTranslationUnit(tu);
+    for (size_t i = 0; i < NUM_OLD_C_ERRORS; i++)
+      args[num_args++] = as_arena_printf(arena, "-Wno-error=%s", old_c_errors[i].group);
+    if (parse(index, path, args, num_args, &tu, err, errlen) != 0) {
+      clang_disposeIndex(index);
+      return -1;
+    }
+    compiles = !first_error(tu, path, &old_c, err, errlen);
+    if (compiles) out->note = old_c_note(arena, path, old_c);
+  }
+  if (!compiles) {
+    clang_disposeTranslationUnit(tu);
     clang_disposeIndex(index);
     return -1;
   }
   ctx.tu = tu;
-  unsigned nd = clang_getNumDiagnostics(tu);
-  for (unsigned i = 0; i < nd; i++) {
-    CXDiagnostic d = clang_getDiagnostic(tu, i);
-    enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
-    if (sev == CXDiagnostic_Error || sev == CXDiagnostic_Fatal) {
-      CXString s = clang_formatDiagnostic(d, CXDiagnostic_DisplaySourceLocation | CXDiagnostic_DisplayColumn);
-      as_fe_error(err, errlen, "'%s' does not compile: %s", path, clang_getCString(s));
-      clang_disposeString(s);
-      clang_disposeDiagnostic(d);
-      clang_disposeTranslationUnit(tu);
-      clang_disposeIndex(index);
-      return -1;
-    }
-    clang_disposeDiagnostic(d);
-  }
   CXTargetInfo info = clang_getTranslationUnitTargetInfo(tu);
   if (info) {
     ctx.triple = take_string(arena, clang_TargetInfo_getTriple(info));

@@ -652,7 +652,7 @@ static void reader_init(ir_reader *r, as_arena *arena, LLVMModuleRef module, as_
 static int read_module_blocks(ir_reader *r, as_block_list *out) {
   int rc = 0;
   unsigned next_id = 1;
-  as_block_list found = {NULL, 0, 0};
+  as_block_list found = {NULL, 0, 0, NULL};
   for (LLVMValueRef fn = LLVMGetFirstFunction(r->module); fn && rc == 0;
        fn = LLVMGetNextFunction(fn)) {
     unsigned ordinal = 0;

@@ -253,6 +253,14 @@ static int analyze_one(as_target_cache *targets, as_story_ctx *story, as_arena *
     return 0;
   }
   if (options->dump && dump) dump_block(arena, dump, t, block, &d);
+  if (d.unsupported) {
+    if (as_check_enabled(options->checks, "unmodeled"))
+      as_finding_add(arena, findings, block, "unmodeled", AS_SEV_NOTE, d.unsupported_line,
+                     d.unsupported_column,
+                     "the template uses %s, which clang does not support; the block is not verified",
+                     d.unsupported);
+    return 0;
+  }
   if (d.num_errors && dependent >= 0) {
     if (as_check_enabled(options->checks, "unmodeled"))
       as_finding_add(arena, findings, block, "unmodeled", AS_SEV_NOTE, 0, 0,
@@ -304,7 +312,9 @@ void as_analyze_story_only(as_story_ctx *story, as_arena *arena, as_target *targ
   as_decoded d;
   char why[512];
   /* A block that does not decode or walk has its finding from the first stage. */
-  if (as_decode_block(target, arena, block, &d, why, sizeof why) != 0 || d.num_errors) return;
+  if (as_decode_block(target, arena, block, &d, why, sizeof why) != 0 || d.num_errors ||
+      d.unsupported)
+    return;
   as_summary s;
   if (as_effects_compute(arena, target, block, &d, &s, why, sizeof why) != 0) return;
   as_story_check(story, arena, target, block, &d, &s, checks, findings, NULL);
@@ -319,6 +329,11 @@ int as_print_block_effects(as_target_cache *targets, as_arena *arena, const as_b
   char why[512];
   if (as_decode_block(t, arena, block, &d, why, sizeof why) != 0) {
     as_strbuf_printf(out, "  not decoded: %s\n", why);
+    return 0;
+  }
+  if (d.unsupported) {
+    as_strbuf_printf(out, "  not verified: the template uses %s, which clang does not support\n",
+                     d.unsupported);
     return 0;
   }
   if (d.num_errors) {

@@ -233,6 +233,7 @@ int as_decode_block_placed(as_target *t, as_arena *arena, const as_block *block,
   as_mc_line *lines = NULL;
   unsigned num_lines = 0;
   if (t->arch->bind(t, arena, block, place, out, &lines, &num_lines, err, errlen) != 0) return -1;
+  if (out->unsupported) return 0;
   as_mc_result mc;
   if (as_mc_assemble(t->server, arena, lines, num_lines, block->dialect == AS_DIALECT_INTEL, &mc) != 0) {
     snprintf(err, errlen, "%s", mc.num_errors ? mc.errors[0].message : "assembler failed");

@@ -84,6 +84,7 @@ typedef struct job_result {
   as_finding_list findings;
   as_strbuf side;   /* --dump/--explain text (with each block's findings in text mode) */
   as_strbuf stats;  /* --stats lines */
+  const char *note; /* the front end's remark on the file, or NULL */
   char err[1024];
   bool failed;
   as_story_stats story;
@@ -112,6 +113,7 @@ static void analyze_job(const config *cfg, worker_state *ws, const job *j, job_r
     r->failed = true;
     return;
   }
+  r->note = blocks.note;
   as_analysis_options options = {cfg->checks, cfg->dump, cfg->explain};
   unsigned block_first = 0;
   for (unsigned i = 0; i < blocks.count; i++) {
@@ -395,6 +397,7 @@ static int collect(as_arena *arena, const config *cfg, job_result *results, unsi
     job_result *r = &results[i];
     if (r->side.length) fputs(r->side.data, side);
     if (r->stats.length) fputs(r->stats.data, stderr);
+    if (r->note) fprintf(stderr, "asmstory: note: %s\n", r->note);
     if (r->failed) return fail("%s", r->err);
     for (unsigned k = 0; k < r->findings.count; k++) {
       if (seen_before(all, &r->findings.items[k])) continue;

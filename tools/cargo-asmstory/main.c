@@ -923,7 +923,7 @@ static bool place_block(session *s, as_block *b, strvec *seen) {
   for (unsigned k = 0; k < b->num_line_locs; k++) relocate(&s->w, &b->line_locs[k]);
   for (unsigned k = 0; k < b->num_operands; k++) relocate(&s->w, &b->operands[k].loc);
   as_block *one[1] = {b};
-  as_block_list single = {one, 1, 1};
+  as_block_list single = {one, 1, 1, NULL};
   as_rust_annotate(&s->arena, &single, 0);
   const char *key = as_arena_printf(&s->arena, "%s:%u:%u:%s:%s", b->loc.file, b->loc.line, b->loc.column,
                                     b->function ? b->function : "", b->template_text ? b->template_text : "");

@@ -277,6 +277,12 @@ exhausted:
 }
 
 
+/* Operand modifiers GCC documents for x86 that LLVM cannot print ("invalid
+ * operand in inline asm"): the opcode suffixes (B W L Q S T, and z Z by the
+ * operand's size), AVX-512 rounding (R r), the address with 64-bit
+ * registers (E) and the duplicated AVX operand (d). */
+static const char gcc_only_modifiers[] = "BWLQSTzZRrEd";
+
 /* The text an operand reference becomes. */
 static const char *operand_text(bind_state *s, unsigned i, char modifier) {
   const as_binding *b = &s->out->bindings[i];
@@ -511,6 +517,12 @@ int as_x86_bind_template(as_target *t, as_arena *arena, const as_block *block,
       if (p->name && idx < 0) {
         snprintf(err, errlen, "template line %u: no operand named [%s]", p->line, p->name);
         return -1;
+      }
+      if (p->modifier && strchr(gcc_only_modifiers, p->modifier) && !out->unsupported) {
+        out->unsupported = p->name ? as_arena_printf(arena, "GCC's %%%c[%s] modifier", p->modifier, p->name)
+                                   : as_arena_printf(arena, "GCC's %%%c%d modifier", p->modifier, p->operand);
+        out->unsupported_line = p->line;
+        out->unsupported_column = p->column;
       }
       const char *sub;
       if (idx >= 0 && (unsigned)idx < block->num_operands) {

@@ -1,0 +1,5 @@
+count(p)
+  char *p;
+{
+  return strlen(p) +;
+}
