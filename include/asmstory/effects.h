@@ -33,6 +33,11 @@ typedef struct as_value {
   unsigned reg2;         /* ENTRY: a second register's entry value, times coef2 */
   int coef2;             /* +1 or -1 (0 when reg2 is 0) */
   int rot;               /* ENTRY: rotated left by this many bits (0 = not) */
+  unsigned inv;          /* ENTRY: involutions applied after the rotation
+                            (as_involution), the latest in the low 4 bits */
+  unsigned width;        /* ENTRY: rot and inv act on the low `width` bits and
+                            the bits above are zero (a 32-bit write on x86-64);
+                            0: the whole register */
   unsigned prov;         /* the register whose entry value (a pointer) this was
                             derived from by adding offsets, or 0 */
   uint64_t taint;        /* tracked registers whose undefined entry value flows in */
@@ -61,6 +66,9 @@ typedef struct as_reg_effect {
   bool changed_at_exit; /* on some exit path its value differs from entry */
   int changed_by;       /* the instruction that left it changed */
   unsigned min_exit_defined_bits;
+  unsigned kept_low_bits; /* changed at exit only above this many low bits,
+                            which hold their entry value (bswap twice at 32
+                            bits on x86-64 zeroes the upper half); 0: all */
   bool entry_tainted;   /* its entry value is undefined for the block */
 } as_reg_effect;
 

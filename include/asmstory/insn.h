@@ -88,7 +88,16 @@ typedef enum as_value_op {
   AS_VAL_ADD_REG,   /* dst = dst + src */
   AS_VAL_SUB_REG,   /* dst = dst - src */
   AS_VAL_ROTATE,    /* dst = dst rotated left by imm bits (right: negative) */
+  AS_VAL_INVOLUTION,/* dst = f(dst) with f(f(x)) = x: imm is the as_involution */
 } as_value_op;
+
+/* Operations that undo themselves (AS_VAL_INVOLUTION): applied twice, the
+ * register holds its value again. */
+typedef enum as_involution {
+  AS_INV_BYTE_SWAP = 1, /* reverse the bytes */
+  AS_INV_NEGATE,        /* two's complement negation */
+  AS_INV_NOT,           /* one's complement */
+} as_involution;
 
 typedef struct as_insn {
   unsigned line, column;      /* 1-based position in the template */

@@ -84,9 +84,23 @@ static bool is_special(const walker *w, unsigned reg) { return reg == w->flags; 
 
 static bool value_equal(const as_value *a, const as_value *b) {
   return a->kind == b->kind && a->reg == b->reg && a->offset == b->offset && a->reg2 == b->reg2 &&
-         a->prov == b->prov && a->rot == b->rot &&
+         a->prov == b->prov && a->rot == b->rot && a->inv == b->inv && a->width == b->width &&
          a->coef2 == b->coef2 && a->taint == b->taint &&
          a->from_sp == b->from_sp && a->defined_bits == b->defined_bits && a->origin == b->origin;
+}
+
+/* Does v hold reg's entry value, untransformed? */
+static bool entry_unchanged(const as_value *v, unsigned reg) {
+  return v->kind == AS_VALUE_ENTRY && v->reg == reg && v->offset == 0 && v->reg2 == 0 && !v->rot && !v->inv &&
+         !v->width;
+}
+
+/* The low bits of reg that v keeps at their entry value when the bits
+ * above were zeroed (a 32-bit write on x86-64), 0 otherwise. */
+static unsigned entry_low_bits(const as_value *v, unsigned reg) {
+  return v->kind == AS_VALUE_ENTRY && v->reg == reg && v->offset == 0 && v->reg2 == 0 && !v->rot && !v->inv
+             ? v->width
+             : 0;
 }
 
 static as_value merge_value(const as_value *a, const as_value *b, int at) {
@@ -94,12 +108,15 @@ static as_value merge_value(const as_value *a, const as_value *b, int at) {
   as_value m;
   memset(&m, 0, sizeof m);
   bool same_sym = a->kind == b->kind && a->reg == b->reg && a->offset == b->offset &&
-                  a->reg2 == b->reg2 && a->coef2 == b->coef2 && a->rot == b->rot;
+                  a->reg2 == b->reg2 && a->coef2 == b->coef2 && a->rot == b->rot && a->inv == b->inv &&
+                  a->width == b->width;
   m.kind = same_sym ? a->kind : AS_VALUE_UNKNOWN;
   m.reg = same_sym ? a->reg : 0;
   m.offset = same_sym ? a->offset : 0;
   m.reg2 = same_sym ? a->reg2 : 0;
   m.rot = same_sym ? a->rot : 0;
+  m.inv = same_sym ? a->inv : 0;
+  m.width = same_sym ? a->width : 0;
   m.coef2 = same_sym ? a->coef2 : 0;
   m.taint = a->taint | b->taint;
   m.from_sp = a->from_sp || b->from_sp;
@@ -273,7 +290,7 @@ static void check_named_overwrite(walker *w, const state *st, int op, int i) {
     int k = idx(w, p->reg);
     if (k < 0) continue;
     const as_value *v = &st->regs[k];
-    if (v->kind == AS_VALUE_ENTRY && v->reg == p->reg && v->offset == 0 && !v->rot) continue;
+    if (entry_unchanged(v, p->reg)) continue;
     bool known = false;
     for (unsigned l = 0; l < w->s->num_lost; l++)
       known |= w->s->lost[l].operand == input && w->s->lost[l].reg == p->reg;
@@ -415,7 +432,11 @@ static void record_exit(walker *w, const state *st, int insn) {
   for (unsigned k = 0; k < s->num_regs; k++) {
     const as_value *v = &st->regs[k];
     as_reg_effect *e = &s->regs[k];
-    bool unchanged = v->kind == AS_VALUE_ENTRY && v->reg == e->reg && v->offset == 0 && v->reg2 == 0 && !v->rot;
+    bool unchanged = entry_unchanged(v, e->reg);
+    if (!unchanged) {
+      unsigned kept = entry_low_bits(v, e->reg);
+      e->kept_low_bits = !e->changed_at_exit ? kept : kept < e->kept_low_bits ? kept : e->kept_low_bits;
+    }
     if (!unchanged && !e->changed_at_exit) {
       e->changed_at_exit = true;
       /* The instruction that wrote the register (`mov %rdx, %r11`), not
@@ -455,8 +476,7 @@ static void record_exit(walker *w, const state *st, int insn) {
   uint64_t written = st->mem_must;
   for (unsigned k = 0; k < s->num_regs; k++) {
     const as_value *v = &st->regs[k];
-    bool unchanged = v->kind == AS_VALUE_ENTRY && v->reg == s->regs[k].reg && v->offset == 0 && v->reg2 == 0 &&
-                     !v->rot;
+    bool unchanged = entry_unchanged(v, s->regs[k].reg);
     for (unsigned op = 0; op < w->d->num_bindings && op < 64; op++) {
       const as_binding *bd = &w->d->bindings[op];
       if (bd->kind == AS_BIND_REG && (bd->reg == s->regs[k].reg || bd->reg2 == s->regs[k].reg) && !unchanged)
@@ -612,9 +632,11 @@ static void describe_access(walker *w, const state *st, int i, unsigned m, as_ac
     a->derived_operand = -1;
     int pk = a->base.prov ? idx(w, a->base.prov) : -1;
     if (pk >= 0) a->derived_operand = w->mem_operand[pk] >= 0 ? w->mem_operand[pk] : w->reg_operand[pk];
-    if (w->mem_operand[bk] >= 0 && a->base.kind == AS_VALUE_ENTRY && a->base.reg == ma->base && !a->base.rot)
+    if (w->mem_operand[bk] >= 0 && a->base.kind == AS_VALUE_ENTRY && a->base.reg == ma->base && !a->base.rot &&
+        !a->base.inv && !a->base.width)
       a->operand = w->mem_operand[bk];
-    else if (w->reg_operand[bk] >= 0 && a->base.kind == AS_VALUE_ENTRY && a->base.reg == ma->base && !a->base.rot)
+    else if (w->reg_operand[bk] >= 0 && a->base.kind == AS_VALUE_ENTRY && a->base.reg == ma->base && !a->base.rot &&
+        !a->base.inv && !a->base.width)
       a->pointer_operand = w->reg_operand[bk];
     if (a->base.from_sp || ma->stack) {
       a->stack = true;
@@ -776,7 +798,7 @@ static bool value_add_const(walker *w, state *st, const as_insn *in, int i) {
                    as_target_reg_bits(w->t, as_target_reg_full(w->t, in->value_dst)))
     return false;
   as_value v = st->regs[k];
-  if (v.rot) {
+  if (v.rot || v.inv || v.width) {
     v = opaque(i, v.taint, v.from_sp, 4096);
   } else if (v.kind != AS_VALUE_UNKNOWN) {
     v.offset += in->value_imm;
@@ -801,7 +823,7 @@ static bool value_add_reg(walker *w, state *st, const as_insn *in, int i) {
   as_value v = st->regs[k], u = st->regs[q];
   int sign = in->value_op == AS_VAL_ADD_REG ? 1 : -1;
   bool ok = false;
-  if (v.rot || u.rot) {
+  if (v.rot || u.rot || v.inv || u.inv || v.width || u.width) {
     ok = false;
   } else if (v.kind == AS_VALUE_ENTRY && u.kind == AS_VALUE_CONST) {
     v.offset += sign * u.offset;
@@ -826,14 +848,42 @@ static bool value_add_reg(walker *w, state *st, const as_insn *in, int i) {
   return true;
 }
 
-static bool value_rotate(walker *w, state *st, const as_insn *in, int i) {
+/* The ENTRY value an in-place transform of in->value_dst starts from, with
+ * the width it acts on (0: the whole register); false when it cannot be
+ * followed (a narrow write that keeps the upper bits, another value). */
+static bool transform_start(walker *w, const state *st, const as_insn *in, as_value *v, unsigned *bits) {
   int k = idx(w, as_target_reg_full(w->t, in->value_dst));
-  unsigned bits = as_target_reg_bits(w->t, in->value_dst);
-  if (k < 0 || bits != as_target_reg_bits(w->t, as_target_reg_full(w->t, in->value_dst))) return false;
-  as_value v = st->regs[k];
-  if (v.kind != AS_VALUE_ENTRY || v.offset || v.reg2) return false;
+  *bits = as_target_reg_bits(w->t, in->value_dst);
+  bool whole = *bits == as_target_reg_bits(w->t, as_target_reg_full(w->t, in->value_dst));
+  if (k < 0 || (!whole && !as_target_write_defines_whole(w->t, in->value_dst))) return false;
+  *v = st->regs[k];
+  if (v->kind != AS_VALUE_ENTRY || v->offset || v->reg2) return false;
+  unsigned width = whole ? 0 : *bits;
+  if ((v->rot || v->inv || v->width) && v->width != width) return false;
+  v->width = width;
+  return true;
+}
+
+static bool value_rotate(walker *w, state *st, const as_insn *in, int i) {
+  as_value v;
+  unsigned bits;
+  if (!transform_start(w, st, in, &v, &bits) || v.inv) return false;
   v.rot = (int)(((v.rot + in->value_imm) % (long long)bits + bits) % bits);
-  v.origin = v.rot ? i : -1;
+  v.origin = v.rot || v.width ? i : -1;
+  write_value(w, st, in->value_dst, v, i);
+  return true;
+}
+
+/* bswap, neg, not: applied twice in a row, the value is back. */
+static bool value_involution(walker *w, state *st, const as_insn *in, int i) {
+  as_value v;
+  unsigned bits;
+  if (!transform_start(w, st, in, &v, &bits)) return false;
+  unsigned op = (unsigned)in->value_imm & 0xf;
+  if ((v.inv & 0xf) == op) v.inv >>= 4;
+  else if (v.inv >> 24) return false;
+  else v.inv = (v.inv << 4) | op;
+  v.origin = v.rot || v.inv || v.width ? i : -1;
   write_value(w, st, in->value_dst, v, i);
   return true;
 }
@@ -860,6 +910,7 @@ static bool step_value(walker *w, state *st, int i) {
   case AS_VAL_ADD_REG:
   case AS_VAL_SUB_REG: return value_add_reg(w, st, in, i);
   case AS_VAL_ROTATE: return value_rotate(w, st, in, i);
+  case AS_VAL_INVOLUTION: return value_involution(w, st, in, i);
   case AS_VAL_LEA: return value_lea(w, st, in, i);
   default: return false;
   }
@@ -941,7 +992,8 @@ static void write_flags(walker *w, state *st, int i, const results *r) {
       if (value_equal(&sl->value, &st->saved_flags[k])) saved = st->saved_df[k];
     /* the entry flags themselves: the entry direction flag, clear */
     if (sl && sl->df < 0 && sl->value.kind == AS_VALUE_ENTRY && sl->value.reg == w->flags &&
-        !sl->value.offset && !sl->value.reg2 && !sl->value.rot)
+        !sl->value.offset && !sl->value.reg2 && !sl->value.rot && !sl->value.inv &&
+        !sl->value.width)
       saved = 0;
     if (sl && (sl->df >= 0 || saved >= 0)) {
       st->flags = sl->value;
@@ -1031,7 +1083,7 @@ static bool cas_comparand_is_new(const walker *w, const state *st, const as_insn
     if (a->kind == AS_VALUE_UNKNOWN
             ? !(b->kind == AS_VALUE_UNKNOWN && a->origin == b->origin && a->origin >= 0)
             : !(a->kind == b->kind && a->reg == b->reg && a->offset == b->offset && a->reg2 == b->reg2 &&
-                a->coef2 == b->coef2 && a->rot == b->rot))
+                a->coef2 == b->coef2 && a->rot == b->rot && a->inv == b->inv && a->width == b->width))
       return false;
   }
   return true;

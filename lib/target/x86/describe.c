@@ -263,6 +263,12 @@ static void describe_value(as_target *t, const as_mc_insn *mi, as_insn *insn) {
       insn->value_dst = o[0].reg;
       insn->value_imm = starts(op, "ROL") ? k : -k;
     }
+  } else if ((!strcmp(op, "BSWAP32r") || !strcmp(op, "BSWAP64r") || !strcmp(op, "NEG32r") ||
+              !strcmp(op, "NEG64r") || !strcmp(op, "NOT32r") || !strcmp(op, "NOT64r")) &&
+             n >= 1 && o[0].kind == AS_MCOP_REG) {
+    insn->value_op = AS_VAL_INVOLUTION;
+    insn->value_dst = o[0].reg;
+    insn->value_imm = starts(op, "BSWAP") ? AS_INV_BYTE_SWAP : starts(op, "NEG") ? AS_INV_NEGATE : AS_INV_NOT;
   } else if (starts(op, "LEA") && n >= 6 && o[0].kind == AS_MCOP_REG && o[4].kind == AS_MCOP_IMM &&
              !o[4].symbol) {
     insn->value_op = AS_VAL_LEA;

@@ -25,3 +25,21 @@ void vmwrite_field(unsigned long field, unsigned long val) {
   // CHECK: input-overwritten.c:[[@LINE+1]]:17: note: the block is not verified: `vmwriteq {{.*}}` cannot be modeled {{.*}}[asmstory-unmodeled]
   asm volatile("vmwrite %1, %0" : : "r"(field), "rm"(val) : "cc", "memory");
 }
+
+// Correct: operations that undo themselves leave the input as it was
+// (a 32-bit write zeroes the upper half, which a 32-bit input does not have).
+unsigned bswap_twice(unsigned x) { asm("bswap %0\n\tbswap %0" : : "r"(x)); return x; }
+int neg_twice(int x) { asm("neg %0\n\tneg %0" : : "r"(x) : "cc"); return x; }
+long not_twice(long x) { asm("not %0\n\tnot %0" : : "r"(x)); return x; }
+unsigned rotate_back(unsigned x) { asm("roll $3, %0\n\trorl $3, %0" : : "r"(x) : "cc"); return x; }
+// neg then not is x - 1; a 32-bit bswap pair zeroes the upper half of a long.
+int neg_not_bad(int x) {
+  // CHECK: input-overwritten.c:[[@LINE+1]]:18: warning: `notl {{.*}}` writes {{r..}}, which holds input-only operand %0 (`x`); {{.*}}[asmstory-input-overwritten]
+  asm("neg %0\n\tnot %0" : : "r"(x) : "cc");
+  return x;
+}
+long bswap32_of_long_bad(long x) {
+  // CHECK: input-overwritten.c:[[@LINE+1]]:21: warning: `bswapl {{.*}}` writes {{r..}}, which holds input-only operand %0 (`x`); {{.*}}[asmstory-input-overwritten]
+  asm("bswap %k0\n\tbswap %k0" : : "r"(x));
+  return x;
+}
