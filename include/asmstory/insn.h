@@ -89,6 +89,8 @@ typedef enum as_value_op {
   AS_VAL_SUB_REG,   /* dst = dst - src */
   AS_VAL_ROTATE,    /* dst = dst rotated left by imm bits (right: negative) */
   AS_VAL_INVOLUTION,/* dst = f(dst) with f(f(x)) = x: imm is the as_involution */
+  AS_VAL_STORE,     /* mem[0] = src, the whole register */
+  AS_VAL_LOAD,      /* dst = mem[0], the whole register */
 } as_value_op;
 
 /* Operations that undo themselves (AS_VAL_INVOLUTION): applied twice, the

@@ -39,6 +39,14 @@ typedef struct state {
   as_value saved_flags[4];
   int saved_df[4];
   unsigned num_saved_flags;
+  /* Whole registers stored into a memory operand (operand, offset): a load
+   * back gives the stored value (a register saved and restored there). */
+  struct {
+    int operand;
+    int64_t offset;
+    as_value value;
+  } saves[4];
+  unsigned num_saves;
 } state;
 
 typedef struct walker {
@@ -56,6 +64,19 @@ typedef struct walker {
   bool *in_loop;
   bool exit_seen;
   int cas_equal_insn;               /* a compare-exchange whose comparand is its new value */
+  int load_insn;                    /* an AS_VAL_LOAD of a saved value: the value */
+  as_value load_value;
+  /* Entry values of registers that are not inputs, stored into a memory
+   * operand: undefined stores, unless a path loads them back into their
+   * register (a save; reported at the end of the walk otherwise). */
+  struct {
+    int insn, operand;
+    int64_t offset;
+    unsigned reg;
+    uint64_t taint;
+    bool restored;
+  } pending[8];
+  unsigned num_pending;
 } walker;
 
 int as_summary_reg(const as_summary *s, unsigned reg) {
@@ -163,6 +184,15 @@ static bool merge_state(state *dst, const state *src, int at) {
         break;
       }
   dst->num_saved_flags = n;
+  n = 0;
+  for (unsigned i = 0; i < dst->num_saves; i++)
+    for (unsigned k = 0; k < src->num_saves; k++)
+      if (dst->saves[i].operand == src->saves[k].operand && dst->saves[i].offset == src->saves[k].offset &&
+          value_equal(&dst->saves[i].value, &src->saves[k].value)) {
+        dst->saves[n++] = dst->saves[i];
+        break;
+      }
+  dst->num_saves = n;
   dst->out_may |= src->out_may;
   dst->out_must &= src->out_must;
   dst->mem_must &= src->mem_must;
@@ -689,6 +719,8 @@ static void note_stack_access(walker *w, const as_access *a, const as_insn *in, 
  * imply for the stack, early clobbers through an input's address, memory
  * outputs written, and undefined values stored where the program sees
  * them. */
+static bool track_saves(walker *w, state *st, const as_insn *in, int i, const as_access *a);
+
 static void step_memory(walker *w, state *st, int i) {
   const as_insn *in = &w->d->insns[i];
   const as_block *b = w->block;
@@ -705,6 +737,7 @@ static void step_memory(walker *w, state *st, int i) {
       early_clobbers_of_input(w, st, a.operand, i, true);
     if (a.store && a.operand >= 0 && is_output(&b->operands[a.operand]) && a.operand < 64)
       st->mem_must |= 1ull << a.operand;
+    bool save = track_saves(w, st, in, i, &a);
     /* A store of an undefined value into memory the program sees. */
     if (a.store && !a.stack) {
       uint64_t t = 0;
@@ -715,9 +748,46 @@ static void step_memory(walker *w, state *st, int i) {
         int k = idx(w, reg);
         if (k >= 0) t |= st->regs[k].taint;
       }
-      if (t) add_undefined(w, t, i, AS_USE_STORE, -1);
+      if (t && save && w->num_pending < 8) {
+        w->pending[w->num_pending].insn = i;
+        w->pending[w->num_pending].operand = a.operand;
+        w->pending[w->num_pending].offset = a.base.offset;
+        w->pending[w->num_pending].reg = as_target_reg_full(w->t, in->value_src);
+        w->pending[w->num_pending].taint = t;
+        w->pending[w->num_pending++].restored = false;
+      } else if (t) {
+        add_undefined(w, t, i, AS_USE_STORE, -1);
+      }
     }
   }
+}
+
+/* Whole registers kept in memory operands: a store records the value, a
+ * load of the same place gives it back (w->load_insn), any other store
+ * there forgets it.  True when this is a store of a register's entry value
+ * (a save, whose undefined bits matter only if nothing restores them). */
+static bool track_saves(walker *w, state *st, const as_insn *in, int i, const as_access *a) {
+  bool keyed = a->operand >= 0 && !a->has_index && a->base.kind != AS_VALUE_UNKNOWN;
+  if (a->load && keyed && in->value_op == AS_VAL_LOAD)
+    for (unsigned k = 0; k < st->num_saves; k++)
+      if (st->saves[k].operand == a->operand && st->saves[k].offset == a->base.offset) {
+        w->load_insn = i;
+        w->load_value = st->saves[k].value;
+      }
+  if (!a->store) return false;
+  unsigned n = 0;
+  for (unsigned k = 0; k < st->num_saves; k++)
+    if (keyed && !(st->saves[k].operand == a->operand && st->saves[k].offset == a->base.offset))
+      st->saves[n++] = st->saves[k];
+  st->num_saves = n;
+  if (!keyed || in->value_op != AS_VAL_STORE || n >= 4) return false;
+  int k = idx(w, as_target_reg_full(w->t, in->value_src));
+  if (k < 0) return false;
+  st->saves[n].operand = a->operand;
+  st->saves[n].offset = a->base.offset;
+  st->saves[n].value = st->regs[k];
+  st->num_saves = n + 1;
+  return entry_unchanged(&st->regs[k], w->s->regs[k].reg) && w->reg_operand[k] < 0;
 }
 
 /* ---- one instruction: flags, branches, side effects ------------------- */
@@ -874,6 +944,20 @@ static bool value_rotate(walker *w, state *st, const as_insn *in, int i) {
   return true;
 }
 
+/* A load of a value saved in a memory operand; back in its own register, it
+ * makes the save's store a save, not an undefined store. */
+static bool value_load(walker *w, state *st, const as_insn *in, int i) {
+  if (w->load_insn != i) return false;
+  as_value v = w->load_value;
+  unsigned full = as_target_reg_full(w->t, in->value_dst);
+  if (v.kind == AS_VALUE_ENTRY && v.reg == full)
+    for (unsigned k = 0; k < w->num_pending; k++)
+      if (w->pending[k].reg == full) w->pending[k].restored = true;
+  if (!entry_unchanged(&v, full)) v.origin = i;
+  write_value(w, st, in->value_dst, v, i);
+  return true;
+}
+
 /* bswap, neg, not: applied twice in a row, the value is back. */
 static bool value_involution(walker *w, state *st, const as_insn *in, int i) {
   as_value v;
@@ -911,6 +995,7 @@ static bool step_value(walker *w, state *st, int i) {
   case AS_VAL_SUB_REG: return value_add_reg(w, st, in, i);
   case AS_VAL_ROTATE: return value_rotate(w, st, in, i);
   case AS_VAL_INVOLUTION: return value_involution(w, st, in, i);
+  case AS_VAL_LOAD: return value_load(w, st, in, i);
   case AS_VAL_LEA: return value_lea(w, st, in, i);
   default: return false;
   }
@@ -1338,6 +1423,7 @@ int as_effects_compute(as_arena *arena, const as_target *target, const as_block 
   walker w;
   memset(&w, 0, sizeof w);
   w.cas_equal_insn = -1;
+  w.load_insn = -1;
   w.arena = arena;
   w.t = target;
   w.block = block;
@@ -1367,5 +1453,7 @@ int as_effects_compute(as_arena *arena, const as_target *target, const as_block 
     return 0;
   }
   walk(&w, &entry);
+  for (unsigned k = 0; k < w.num_pending; k++)
+    if (!w.pending[k].restored) add_undefined(&w, w.pending[k].taint, w.pending[k].insn, AS_USE_STORE, -1);
   return 0;
 }

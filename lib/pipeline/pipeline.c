@@ -183,9 +183,12 @@ static void check_allocations(as_target *t, as_arena *arena, const as_block *blo
     const char *where = "memory";
     if (!alts[a].memory && ad.bindings[op].text)
       where = ad.bindings[op].text[0] == '%' ? ad.bindings[op].text + 1 : ad.bindings[op].text;
-    for (unsigned k = 0; k < more.count; k++) {
+    /* One finding per allocation: what breaks first (the others follow
+     * from the same choice). */
+    for (unsigned k = 0, added = 0; k < more.count && !added; k++) {
       const as_finding *m = &more.items[k];
       if (!allocation_dependent(m) || told(findings, first, m)) continue;
+      added = 1;
       as_finding *f = as_finding_add(arena, findings, block, m->rule, m->severity, m->tpl_line,
                                      m->tpl_column, "when the compiler puts %s in %s, %s",
                                      as_operand_label(arena, block, op), where, m->message);

@@ -219,6 +219,20 @@ static void describe_value(as_target *t, const as_mc_insn *mi, as_insn *insn) {
   const char *op = mi->opcode_name;
   const as_mc_operand *o = mi->ops;
   unsigned n = mi->num_ops;
+  /* Whole-register moves to and from memory (a register saved in a
+   * memory operand and reloaded: movq %%rbx, %1 ... movq %1, %%rbx). */
+  if (insn->num_mem == 1 && !insn->rep && (!strcmp(op, "MOV64mr") || !strcmp(op, "MOV32mr")) && n >= 6 &&
+      o[5].kind == AS_MCOP_REG && as_target_reg_bits(t, o[5].reg) == (t->is64 ? 64u : 32u)) {
+    insn->value_op = AS_VAL_STORE;
+    insn->value_src = o[5].reg;
+    return;
+  }
+  if (insn->num_mem == 1 && !insn->rep && (!strcmp(op, "MOV64rm") || !strcmp(op, "MOV32rm")) && n >= 1 &&
+      o[0].kind == AS_MCOP_REG && as_target_reg_bits(t, o[0].reg) == (t->is64 ? 64u : 32u)) {
+    insn->value_op = AS_VAL_LOAD;
+    insn->value_dst = o[0].reg;
+    return;
+  }
   if (insn->num_mem || insn->rep) return;
   static const char *const copies[] = {"MOV8rr", "MOV16rr", "MOV32rr", "MOV64rr", "MOV8rr_REV",
                                        "MOV16rr_REV", "MOV32rr_REV", "MOV64rr_REV", NULL};

@@ -63,3 +63,13 @@ long same_line_bad(long x) {
   // CHECK: note: `movq %rdx, %r11` writes r11 and the block does not restore it
   return r;
 }
+
+// Correct: rbx saved in a memory operand and reloaded from it is restored,
+// as with push and pop (and saving its garbage is no undefined store).
+int save_in_memory(int x) {
+  int r;
+  long save;
+  asm("movq %%rbx, %1\n\tmovl %2, %%ebx\n\tleal 1(%%rbx), %0\n\tmovq %1, %%rbx"
+      : "=&a"(r), "=m"(save) : "r"(x));
+  return r;
+}

@@ -22,6 +22,17 @@ long mov_save_ok(long x) {
   return r;
 }
 
+// The same with rbx saved in a memory operand: "=&r" may still be rbx.
+int save_in_memory_bad(int x) {
+  int r;
+  long save;
+  // PLUGIN: every-allocation.c:[[@LINE+2]]:3: warning: when the compiler puts %0 (`r`) in ebx, {{.*}}[asmstory-output-not-written]
+  // CHECK: every-allocation.c:[[@LINE+1]]:3: warning: when the compiler puts %0 (`r`) in ebx, output %0 (`r`) is not written on some path through the block; {{.*}}[asmstory-output-not-written]
+  asm("movq %%rbx, %1\n\tmovl %2, %%ebx\n\tleal 1(%%rbx), %0\n\tmovq %1, %%rbx"
+      : "=&r"(r), "=m"(save) : "r"(x));
+  return r;
+}
+
 // rdrand writes rax before setc stores through the flag's address, and in
 // its memory form that address may be in rax.
 int rdrand_bad(unsigned long *v, unsigned char *ok) {
