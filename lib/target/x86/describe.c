@@ -341,7 +341,10 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
   unsigned mem_seen = 0;
   for (unsigned i = 0; i < mi->num_ops; i++) {
     const as_mc_operand *o = &mi->ops[i];
-    bool is_mem = o->operand_type == 3 && !is_string && i + 4 < mi->num_ops + 0 &&
+    /* lea's operand is an address computation, whatever its operand type
+     * says (memory on i386's LEA32r, none on x86-64's LEA64r). */
+    bool lea = starts(op, "LEA") && (o->operand_type == 0 || o->operand_type == 3);
+    bool is_mem = o->operand_type == 3 && !lea && !is_string && i + 4 < mi->num_ops + 0 &&
                   mi->ops[i].kind == AS_MCOP_REG && mi->ops[i + 1].kind == AS_MCOP_IMM;
     if (is_mem) {
       as_mem_access *m = add_mem(insn);
@@ -364,8 +367,7 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
       i += 4;
       continue;
     }
-    if (o->operand_type == 0 && o->kind == AS_MCOP_REG && i + 4 < mi->num_ops &&
-        mi->ops[i + 1].kind == AS_MCOP_IMM && starts(op, "LEA")) {
+    if (lea && o->kind == AS_MCOP_REG && i + 4 < mi->num_ops && mi->ops[i + 1].kind == AS_MCOP_IMM) {
       /* lea: an address computation, not an access. */
       note_reg(t, insn, mi->ops[i].reg, false, false);
       note_reg(t, insn, mi->ops[i + 2].reg, false, false);
