@@ -140,6 +140,10 @@ typedef struct as_insn {
    * value as its new-value register, the result is the memory's value
    * whatever they hold (the atomic-load idiom).  Full registers; 0: none. */
   unsigned cas_cmp[2], cas_new[2];
+  /* Push all / pop all (pusha, popa): the full registers in push order, the
+   * first at the highest address, one pointer-sized slot each. */
+  unsigned stack_list[8];
+  unsigned num_stack_list;
 } as_insn;
 
 #ifdef __cplusplus

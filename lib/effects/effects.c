@@ -1018,6 +1018,17 @@ static void push_slot(walker *w, state *st, int i, const results *r) {
   const as_insn *in = &w->d->insns[i];
   as_value v;
   int df = -1;
+  if (in->num_stack_list) { /* pusha: one slot per register, the first highest */
+    if (!sp_symbolic(w, st)) return;
+    int step = in->sp_delta / (int)in->num_stack_list;
+    for (unsigned k = 0; k < in->num_stack_list; k++) {
+      int q = idx(w, in->stack_list[k]);
+      as_value at = r->sp_before;
+      at.offset += step * (int)(k + 1);
+      set_slot(st, &at, q >= 0 ? (q == w->sp_idx ? r->sp_before : st->regs[q]) : opaque(i, 0, false, 4096), -1);
+    }
+    return;
+  }
   if (in->flags_saved) {
     v = st->flags;
     v.taint = 0; /* pushf of the entry flags is the accepted way to read them */
@@ -1049,7 +1060,15 @@ static void write_results(walker *w, state *st, int i, const results *r) {
     const as_reg_use *u = &in->writes[k];
     if (u->reg == w->sp || is_special(w, u->reg)) continue;
     as_value v = opaque(i, r->taint, r->from_sp, 4096);
-    if (r->is_pop && !u->implicit && sp_symbolic(w, st)) {
+    if (r->is_pop && in->num_stack_list && sp_symbolic(w, st)) {
+      /* popa: each register from its slot (the first pushed is highest) */
+      unsigned full = as_target_reg_full(w->t, u->reg), k = 0;
+      while (k < in->num_stack_list && in->stack_list[k] != full) k++;
+      as_value at = r->sp_before;
+      at.offset += in->sp_delta - (in->sp_delta / (int)in->num_stack_list) * (int)(k + 1);
+      slot *sl = k < in->num_stack_list ? find_slot(st, &at) : NULL;
+      v = sl ? sl->value : opaque(i, 0, false, 4096);
+    } else if (r->is_pop && !u->implicit && sp_symbolic(w, st)) {
       slot *sl = find_slot(st, &r->sp_before);
       if (sl) v = sl->value;
       else v = opaque(i, 0, false, 4096);

@@ -480,6 +480,24 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
     if (starts(op, "PUSHF")) insn->df_read = true, insn->flags_read = true;
     if (starts(op, "POPF")) insn->df_set = 2, insn->flags_written = true;
     /* push (mem) / pop (mem): the explicit access is already recorded. */
+  } else if ((!strcmp(op, "PUSHA32") || !strcmp(op, "POPA32")) && !t->is64) {
+    /* Eight 4-byte slots, eax first at the highest address; popa skips
+     * the esp slot.  MC lists the registers as implicit uses and defs. */
+    static const char *const order[] = {"eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi"};
+    bool push = op[1] == 'U';
+    for (unsigned k = 0; k < 8; k++)
+      insn->stack_list[k] = as_target_reg_full(t, as_target_reg_lookup(t, order[k]));
+    insn->num_stack_list = 8;
+    as_mem_access *m = add_mem(insn);
+    if (m) {
+      m->base = t->sp;
+      m->size = 32;
+      m->stack = true;
+      m->store = push;
+      m->load = !push;
+      m->disp = push ? -32 : 0;
+    }
+    insn->sp_delta = push ? -32 : 32;
   } else if (starts(op, "PUSHA") || starts(op, "POPA")) {
     insn->unmodeled = "pusha/popa";
   }
