@@ -1133,11 +1133,14 @@ static int attach_ir_twins(c_ctx *ctx, const char *path, const as_frontend_optio
       continue;
     }
     /* Local register variables (register int x asm("r9")): the AST says
-     * "r", the IR says {r9}.  Bind where the compiler will. */
+     * "r", the IR says {r9}.  Bind where the compiler will.  The x87
+     * stack's {st} and {st(1)} are clang's spelling of "t" and "u" (no
+     * register variable names them): the AST's class stays. */
     const as_block *w = b->ir_twin;
     for (unsigned k = 0; k < b->num_operands && k < w->num_operands; k++) {
       const as_constraint *wc = &w->operands[k].constraint;
-      if (wc->kinds & AS_CK_FIXED) as_constraint_use_register(&b->operands[k].constraint, wc->fixed_reg);
+      if ((wc->kinds & AS_CK_FIXED) && strncmp(wc->fixed_reg, "st", 2))
+        as_constraint_use_register(&b->operands[k].constraint, wc->fixed_reg);
     }
   }
   return 0;

@@ -330,6 +330,9 @@ static const char *operand_text(bind_state *s, unsigned i, char modifier) {
                        : b->reg;
     if (!reg) reg = b->reg;
     const char *name = as_target_reg_name(s->t, reg);
+    /* LLVM names the x87 stack st0..st7; the assembler reads st(N). */
+    if (name && !strncmp(name, "st", 2) && isdigit((unsigned char)name[2]) && !name[3])
+      name = as_arena_printf(s->arena, "st(%c)", name[2]);
     if (modifier == 'V' || modifier == 'P' || modifier == 'c') pct = "";
     if (modifier == 'a') return as_arena_printf(s->arena, intel ? "[%s]" : "(%%%s)", name);
     return as_arena_printf(s->arena, "%s%s", pct, name);
