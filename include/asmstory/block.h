@@ -243,6 +243,10 @@ typedef struct as_block {
    * line follow the IR template, not the source). */
   const char *display_template;
   bool line_columns_approx;
+  /* C literal templates (CLI): where each byte of template_text is spelled
+   * (pieces from macros included); NULL when unknown. */
+  const as_loc *byte_locs;
+  unsigned num_byte_locs;
 } as_block;
 
 const char *as_lang_name(as_lang lang);

@@ -129,10 +129,73 @@ static void tokens_release(tok_list *t) {
   memset(t, 0, sizeof *t);
 }
 
+/* Is the token spelled s? */
+static int strcmp_token(CXTranslationUnit tu, CXToken tok, const char *s) {
+  CXString sp = clang_getTokenSpelling(tu, tok);
+  const char *c = clang_getCString(sp);
+  int r = strcmp(c ? c : "", s);
+  clang_disposeString(sp);
+  return r;
+}
+
+/* The line of a token's spelling. */
+static unsigned token_line(CXTranslationUnit tu, CXToken tok, unsigned *offset) {
+  unsigned line = 0;
+  clang_getSpellingLocation(clang_getTokenLocation(tu, tok), NULL, &line, NULL, offset);
+  return line;
+}
+
+/* Is the token inside a range the preprocessor skipped (`#if 0` ... )? */
+static bool token_skipped(CXTranslationUnit tu, const CXSourceRangeList *skipped, CXToken tok) {
+  unsigned off = 0;
+  token_line(tu, tok, &off);
+  for (unsigned k = 0; skipped && k < skipped->count; k++) {
+    unsigned b = 0, e = 0;
+    clang_getSpellingLocation(clang_getRangeStart(skipped->ranges[k]), NULL, NULL, NULL, &b);
+    clang_getSpellingLocation(clang_getRangeEnd(skipped->ranges[k]), NULL, NULL, NULL, &e);
+    if (off >= b && off <= e) return true;
+  }
+  return false;
+}
+
+/* Keeps the tokens the compiler reads: not comments (libclang returns
+ * them among the operands), not preprocessor directive lines, not the
+ * branches of #if that were skipped. */
+static void tokens_filter(CXTranslationUnit tu, CXToken *tokens, unsigned *count) {
+  bool directives = false;
+  for (unsigned i = 0; i < *count && !directives; i++)
+    directives = clang_getTokenKind(tokens[i]) == CXToken_Punctuation &&
+                 !strcmp_token(tu, tokens[i], "#");
+  CXSourceRangeList *skipped = NULL;
+  if (directives && *count) {
+    CXFile file = NULL;
+    clang_getSpellingLocation(clang_getTokenLocation(tu, tokens[0]), &file, NULL, NULL, NULL);
+    if (file) skipped = clang_getSkippedRanges(tu, file);
+  }
+  unsigned kept = 0, prev_line = 0, directive_line = 0;
+  for (unsigned i = 0; i < *count; i++) {
+    unsigned line = token_line(tu, tokens[i], NULL);
+    bool first_on_line = i == 0 || line != prev_line;
+    prev_line = line;
+    if (clang_getTokenKind(tokens[i]) == CXToken_Comment) continue;
+    if (directives) {
+      if (first_on_line && clang_getTokenKind(tokens[i]) == CXToken_Punctuation &&
+          !strcmp_token(tu, tokens[i], "#"))
+        directive_line = line;
+      if (directive_line && line == directive_line) continue;
+      if (token_skipped(tu, skipped, tokens[i])) continue;
+    }
+    tokens[kept++] = tokens[i];
+  }
+  if (skipped) clang_disposeSourceRangeList(skipped);
+  *count = kept;
+}
+
 static void tokens_get(c_ctx *ctx, CXSourceRange range, tok_list *t) {
   memset(t, 0, sizeof *t);
   t->tu = ctx->tu;
   clang_tokenize(ctx->tu, range, &t->tokens, &t->count);
+  tokens_filter(ctx->tu, t->tokens, &t->count);
   if (!t->count) return;
   t->spell = calloc(t->count, sizeof *t->spell);
   if (!t->spell) {
@@ -290,6 +353,8 @@ typedef struct tmpl_builder {
   unsigned num_locs, cap_locs;
   bool tentative; /* the last line's start may still move to its first char */
   bool started;
+  as_loc *byte_locs; /* where each byte of text is spelled */
+  unsigned cap_byte_locs;
 } tmpl_builder;
 
 static void push_line(tmpl_builder *tb, as_loc loc, bool tentative) {
@@ -305,6 +370,9 @@ static void emit_byte(tmpl_builder *tb, char c, as_loc at, as_loc after) {
     tb->locs[tb->num_locs - 1] = at;
     tb->tentative = false;
   }
+  tb->byte_locs = as_arena_grow(tb->ctx->arena, tb->byte_locs, sizeof *tb->byte_locs,
+                                tb->text.length, &tb->cap_byte_locs);
+  tb->byte_locs[tb->text.length] = at;
   as_strbuf_append(&tb->text, &c, 1);
   if (c == '\n') push_line(tb, after, true);
 }
@@ -443,6 +511,41 @@ static void decode_literal(tmpl_builder *tb, const char *s, as_loc pos) {
     if (code_point) emit_code_point(tb, value, at, pos);
     else emit_byte(tb, (char)(value & 0xFF), at, pos);
   }
+}
+
+/* Decodes a string literal token at its spelling location. */
+static void decode_token(c_ctx *ctx, tmpl_builder *tb, CXToken tok, const char *spelling) {
+  CXFile file = NULL;
+  unsigned line = 0, column = 0;
+  clang_getSpellingLocation(clang_getTokenLocation(ctx->tu, tok), &file, &line, &column, NULL);
+  as_loc pos = {file_name(ctx, file), line, column};
+  decode_literal(tb, spelling, pos);
+}
+
+/* A template piece spelled through an object-like macro whose body is
+ * string literals (or such macros): `LOCK_PREFIX "incl %0"`.  Decodes the
+ * body's literals where the #define spells them, as clang locates them;
+ * false for anything else (function-like macros, other tokens), which
+ * leaves the template to clang's IR form. */
+static bool decode_macro_strings(c_ctx *ctx, tmpl_builder *tb, CXToken tok, int depth) {
+  if (depth > 8) return false;
+  CXCursor use = clang_getCursor(ctx->tu, clang_getTokenLocation(ctx->tu, tok));
+  if (clang_getCursorKind(use) != CXCursor_MacroExpansion) return false;
+  CXCursor def = clang_getCursorReferenced(use);
+  if (clang_getCursorKind(def) != CXCursor_MacroDefinition || clang_Cursor_isMacroFunctionLike(def))
+    return false;
+  tok_list body;
+  tokens_get(ctx, clang_getCursorExtent(def), &body);
+  bool ok = body.count > 1; /* the name, then the body */
+  for (unsigned i = 1; ok && i < body.count; i++) {
+    if (tok_is_string(&body, i))
+      decode_token(ctx, tb, body.tokens[i], body.spell[i]);
+    else
+      ok = clang_getTokenKind(body.tokens[i]) == CXToken_Identifier &&
+           decode_macro_strings(ctx, tb, body.tokens[i], depth + 1);
+  }
+  tokens_release(&body);
+  return ok;
 }
 
 /* ---- one asm statement ------------------------------------------------- */
@@ -813,25 +916,24 @@ static void handle_asm(visit_scope *scope, CXCursor c) {
 
   /* Template: source form from the literals, else clang's IR form. */
   bool literal_template = syn.ok && syn.section[0].begin < syn.section[0].end;
-  for (unsigned i = syn.section[0].begin; literal_template && i < syn.section[0].end; i++)
-    if (!tok_is_string(&t, i)) literal_template = false;
   if (literal_template) {
     tmpl_builder tb;
     memset(&tb, 0, sizeof tb);
     tb.ctx = ctx;
     as_strbuf_init(&tb.text, ctx->arena);
-    for (unsigned i = syn.section[0].begin; i < syn.section[0].end; i++) {
-      CXFile file = NULL;
-      unsigned line = 0, column = 0;
-      clang_getSpellingLocation(clang_getTokenLocation(ctx->tu, t.tokens[i]), &file, &line,
-                                &column, NULL);
-      as_loc pos = {file_name(ctx, file), line, column};
-      decode_literal(&tb, t.spell[i], pos);
+    for (unsigned i = syn.section[0].begin; literal_template && i < syn.section[0].end; i++) {
+      if (tok_is_string(&t, i))
+        decode_token(ctx, &tb, t.tokens[i], t.spell[i]);
+      else if (clang_getTokenKind(t.tokens[i]) != CXToken_Identifier ||
+               !decode_macro_strings(ctx, &tb, t.tokens[i], 0))
+        literal_template = false;
     }
     b->template_text = tb.text.data;
     b->template_ir_form = false;
     b->line_locs = tb.locs;
     b->num_line_locs = tb.num_locs;
+    b->byte_locs = tb.byte_locs;
+    b->num_byte_locs = (unsigned)tb.text.length;
     if (tb.num_locs != count_lines(b->template_text)) literal_template = false;
   }
   if (!literal_template) {
@@ -1133,11 +1235,14 @@ static int attach_ir_twins(c_ctx *ctx, const char *path, const as_frontend_optio
       continue;
     }
     /* Local register variables (register int x asm("r9")): the AST says
-     * "r", the IR says {r9}.  Bind where the compiler will. */
+     * "r", the IR says {r9}.  Bind where the compiler will.  The x87
+     * stack's {st} and {st(1)} are clang's spelling of "t" and "u" (no
+     * register variable names them): the AST's class stays. */
     const as_block *w = b->ir_twin;
     for (unsigned k = 0; k < b->num_operands && k < w->num_operands; k++) {
       const as_constraint *wc = &w->operands[k].constraint;
-      if (wc->kinds & AS_CK_FIXED) as_constraint_use_register(&b->operands[k].constraint, wc->fixed_reg);
+      if ((wc->kinds & AS_CK_FIXED) && strncmp(wc->fixed_reg, "st", 2))
+        as_constraint_use_register(&b->operands[k].constraint, wc->fixed_reg);
     }
   }
   return 0;
@@ -1195,7 +1300,8 @@ static const char *old_c_note(as_arena *arena, const char *path, unsigned bits) 
 static int parse(CXIndex index, const char *path, const char *const *args, unsigned num_args,
                  CXTranslationUnit *tu, char *err, size_t errlen) {
   enum CXErrorCode code = clang_parseTranslationUnit2(
-      index, path, args, (int)num_args, NULL, 0, CXTranslationUnit_KeepGoing, tu);
+      index, path, args, (int)num_args, NULL, 0,
+      CXTranslationUnit_KeepGoing | CXTranslationUnit_DetailedPreprocessingRecord, tu);
   if (code == CXError_Success && *tu) return 0;
   const char *why = code == CXError_Crashed            ? "libclang crashed"
                     : code == CXError_InvalidArguments ? "invalid arguments"

@@ -111,7 +111,23 @@ static as_loc advance_in_literal(as_arena *arena, as_loc loc, unsigned count) {
   return loc;
 }
 
+/* The byte of the template at (line, column), from the block's byte
+ * locations; false when there are none or the place is past them. */
+static bool byte_location(const as_block *b, unsigned tpl_line, unsigned tpl_column, as_loc *loc) {
+  if (!b->byte_locs || !b->template_text || b->template_ir_form) return false;
+  size_t i = 0;
+  for (unsigned l = 1; l < tpl_line && i < b->num_byte_locs; i++)
+    if (b->template_text[i] == '\n') l++;
+  i += tpl_column ? tpl_column - 1 : 0;
+  if (i >= b->num_byte_locs || !b->byte_locs[i].file) return false;
+  *loc = b->byte_locs[i];
+  return true;
+}
+
 as_loc as_report_location(const as_block *b, unsigned tpl_line, unsigned tpl_column) {
+  as_loc at;
+  if (tpl_line && tpl_line <= b->num_line_locs && byte_location(b, tpl_line, tpl_column, &at))
+    return at;
   if (tpl_line && b->line_locs && tpl_line <= b->num_line_locs) {
     as_loc loc = b->line_locs[tpl_line - 1];
     if (tpl_column > 1 && !b->line_columns_approx) {

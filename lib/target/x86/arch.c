@@ -107,8 +107,12 @@ static int operand_file(const as_constraint *c) {
   return (c->kinds & (AS_CK_REG | AS_CK_ANY | AS_CK_ADDRESS)) ? 0 : -1;
 }
 
+/* Does a value narrower than the register leave its upper bits undefined?
+ * Not in vector registers (the type is the vector's), nor on the x87 stack,
+ * where the compiler loads a float or double as an 80-bit extended value. */
 static bool class_narrows(const as_constraint *c) {
-  return c->reg_class != AS_RC_XMM && c->reg_class != AS_RC_VEC_ANY;
+  return c->reg_class != AS_RC_XMM && c->reg_class != AS_RC_VEC_ANY && c->reg_class != AS_RC_X87 &&
+         c->reg_class != AS_RC_X87_TOP && c->reg_class != AS_RC_X87_SECOND;
 }
 
 /* x86-64 System V: the 128 bytes below the stack pointer at entry may hold

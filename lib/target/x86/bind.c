@@ -31,7 +31,14 @@ static void mark_used(bind_state *s, unsigned reg) {
 }
 
 /* Appends text that came from template position (line, col). */
-static void emit(bind_state *s, const char *text, unsigned line, unsigned col, bool advance) {
+/* Appends text; with advance, each byte's position follows the source from
+ * (line, col).  src, when given, is the template source the text was read
+ * from: an escape there (GNU `%%`, `%{`, `%|`, `%}`; IR `$$`) is two
+ * columns of source for one byte of text, so the columns after it stay
+ * those of the source.  Where text and source part (dialect braces), the
+ * walk stops and columns count text bytes. */
+static void emit_from(bind_state *s, const char *text, unsigned line, unsigned col, bool advance,
+                      const char *src, bool ir_form) {
   size_t n = strlen(text);
   for (size_t i = 0; i < n; i++) {
     if (s->text.length + 1 >= s->pos_cap) {
@@ -49,15 +56,29 @@ static void emit(bind_state *s, const char *text, unsigned line, unsigned col, b
     s->pos_line[s->text.length] = line;
     s->pos_col[s->text.length] = col;
     as_strbuf_append(&s->text, text + i, 1);
+    unsigned width = 1;
+    if (src) {
+      if (!ir_form && src[0] == '%' && src[1] && strchr("%{|}", src[1]) && src[1] == text[i])
+        width = 2;
+      else if (ir_form && src[0] == '$' && src[1] == '$' && text[i] == '$')
+        width = 2;
+      else if (src[0] != text[i])
+        src = NULL;
+      if (src) src += width;
+    }
     if (advance) {
       if (text[i] == '\n') {
         line++;
         col = 1;
       } else {
-        col++;
+        col += width;
       }
     }
   }
+}
+
+static void emit(bind_state *s, const char *text, unsigned line, unsigned col, bool advance) {
+  emit_from(s, text, line, col, advance, NULL, false);
 }
 
 /* Registers the template names itself: %reg in AT&T, bare names in Intel. */
@@ -309,6 +330,9 @@ static const char *operand_text(bind_state *s, unsigned i, char modifier) {
                        : b->reg;
     if (!reg) reg = b->reg;
     const char *name = as_target_reg_name(s->t, reg);
+    /* LLVM names the x87 stack st0..st7; the assembler reads st(N). */
+    if (name && !strncmp(name, "st", 2) && isdigit((unsigned char)name[2]) && !name[3])
+      name = as_arena_printf(s->arena, "st(%c)", name[2]);
     if (modifier == 'V' || modifier == 'P' || modifier == 'c') pct = "";
     if (modifier == 'a') return as_arena_printf(s->arena, intel ? "[%s]" : "(%%%s)", name);
     return as_arena_printf(s->arena, "%s%s", pct, name);
@@ -501,7 +525,12 @@ int as_x86_bind_template(as_target *t, as_arena *arena, const as_block *block,
     const as_tpl_piece *p = &pieces[i];
     switch (p->kind) {
     case AS_TPL_TEXT:
-      emit(&s, p->text, p->line, p->column, true);
+      emit_from(&s, p->text, p->line, p->column, true,
+                (block->flags & AS_BF_BASIC) || !block->template_text ||
+                        p->offset >= strlen(block->template_text)
+                    ? NULL
+                    : block->template_text + p->offset,
+                block->template_ir_form);
       break;
     case AS_TPL_UNIQUE: {
       char buf[16];

@@ -58,7 +58,7 @@ void sse_ok(float *p) {
 // that writes the register (a copy, not the instruction its value came from).
 long same_line_bad(long x) {
   long r;
-  // CHECK: clobber-missing.c:[[@LINE+1]]:27: warning: the block changes r11 {{.*}}[asmstory-clobber-missing]
+  // CHECK: clobber-missing.c:[[@LINE+1]]:28: warning: the block changes r11 {{.*}}[asmstory-clobber-missing]
   __asm__("movq %1, %%rdx; movq %%rdx, %%r11; movq %%r11, %0" : "=r"(r) : "r"(x) : "rdx");
   // CHECK: note: `movq %rdx, %r11` writes r11 and the block does not restore it
   return r;
