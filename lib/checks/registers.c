@@ -106,7 +106,7 @@ void as_check_flags(check_ctx *c) {
         "may keep a comparison result in the flags across the asm",
         as_check_insn_text(c, at), as_target_flags_clobber(c->t));
   if (f)
-    as_finding_fixit(c->arena, f,
+    as_finding_fixit(c->arena, f, "%s",
                      is_rust(b) ? "remove preserves_flags"
                                 : as_arena_printf(c->arena, "add ~{%s}", as_target_flags_clobber(c->t)));
 }

@@ -73,7 +73,7 @@ void as_check_direction_flag(check_ctx *c) {
                       "%s %s and the block may end with it set; the ABI requires it clear, so "
                       "compiler-generated string operations (memcpy, memset) would run backwards",
                       as_check_insn_text(c, c->s->df_set_insn), does);
-  if (f) as_finding_fixit(c->arena, f, as_target_control_flag_fix(c->t));
+  if (f) as_finding_fixit(c->arena, f, "%s", as_target_control_flag_fix(c->t));
 }
 
 void as_check_control(check_ctx *c) {
