@@ -22,6 +22,7 @@ typedef struct slot {
   int coef2;
   as_value value;
   int df;            /* pushf: the direction flag saved, else -1 */
+  int code;          /* 1 + the instruction a pushed label of the block is at, 0 */
 } slot;
 
 typedef struct state {
@@ -64,6 +65,7 @@ typedef struct walker {
   bool *in_loop;
   bool exit_seen;
   int cas_equal_insn;               /* a compare-exchange whose comparand is its new value */
+  int return_to;                    /* the label a return at the current insn goes to, -1 */
   int load_insn;                    /* an AS_VAL_LOAD of a saved value: the value */
   as_value load_value;
   /* Entry values of registers that are not inputs, stored into a memory
@@ -171,6 +173,7 @@ static bool merge_state(state *dst, const state *src, int at) {
         slot sl = dst->slots[i];
         sl.value = merge_value(&dst->slots[i].value, &src->slots[k].value, at);
         if (sl.df != src->slots[k].df) sl.df = -1;
+        if (sl.code != src->slots[k].code) sl.code = 0;
         dst->slots[n++] = sl;
         break;
       }
@@ -231,6 +234,7 @@ static void set_slot(state *st, const as_value *at, as_value v, int df) {
   sl->coef2 = at->coef2;
   sl->value = v;
   sl->df = df;
+  sl->code = 0;
 }
 
 /* slot: bytes a stack slot holds (a push's size) */
@@ -1049,6 +1053,11 @@ static void push_slot(walker *w, state *st, int i, const results *r) {
     as_value at = r->sp_before;
     at.offset = r->sp_before.offset + (in->sp_delta < 0 ? in->sp_delta : 0);
     set_slot(st, &at, v, df);
+    /* push $1f: the address of a label of the block (a return or an iret
+     * to it continues there) */
+    slot *sl = find_slot(st, &at);
+    if (sl && in->target_insn >= 0 && !in->flags_saved && !stack_reg(w, in->reads, in->num_reads))
+      sl->code = in->target_insn + 1;
   }
 }
 
@@ -1383,6 +1392,9 @@ static unsigned successors(walker *w, const state *st, unsigned i, bool exits, s
       add_escape(w, (int)i, in->target ? as_arena_printf(w->arena, "jumps to '%s', which is neither a label of the block nor a declared asm goto label", in->target)
                                        : "jumps out of the block");
     }
+  } else if (in->kind == AS_INSN_RETURN && w->return_to >= 0) {
+    /* to a label of the block it pushed itself (iret_to_self) */
+    succ[nsucc++] = (unsigned)w->return_to;
   } else if (in->kind == AS_INSN_RETURN) {
     add_escape(w, (int)i, "returns from the enclosing function");
   } else if (in->kind == AS_INSN_JUMP_INDIRECT) {
@@ -1418,6 +1430,11 @@ static void walk(walker *w, const state *entry) {
     }
     state st = in_states[i];
     bool exits = exits_process(w, &st, &d->insns[i]); /* decided on the state before it */
+    w->return_to = -1;
+    if (d->insns[i].kind == AS_INSN_RETURN && sp_symbolic(w, &st)) {
+      slot *sl = find_slot(&st, &st.regs[w->sp_idx]);
+      if (sl && sl->code) w->return_to = sl->code - 1;
+    }
     step(w, &st, (int)i);
     unsigned succ[2];
     unsigned nsucc = successors(w, &st, i, exits, exit_states, succ);
@@ -1443,6 +1460,7 @@ int as_effects_compute(as_arena *arena, const as_target *target, const as_block 
   memset(&w, 0, sizeof w);
   w.cas_equal_insn = -1;
   w.load_insn = -1;
+  w.return_to = -1;
   w.arena = arena;
   w.t = target;
   w.block = block;

@@ -528,6 +528,12 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
     }
     insn->sp_delta = (int)ptr_bytes;
     if (mi->num_ops > 0 && mi->ops[0].kind == AS_MCOP_IMM) insn->sp_delta += (int)mi->ops[0].imm;
+    /* iret pops its whole frame: rip, cs, rflags, rsp, ss in 64-bit mode
+     * (the stack pointer is the frame's, the one before it when the block
+     * built the frame itself); eip, cs, eflags on i386 without a privilege
+     * change. */
+    if (!strcmp(op, "IRET64")) insn->sp_delta = 5 * 8;
+    if (!strcmp(op, "IRET32") && !t->is64) insn->sp_delta = 3 * 4;
   } else if (mi->desc_flags & AS_MCD_BRANCH) {
     if (mi->desc_flags & AS_MCD_INDIRECT_BRANCH) insn->kind = AS_INSN_JUMP_INDIRECT;
     else if (mi->desc_flags & AS_MCD_COND_BRANCH) insn->kind = AS_INSN_JUMP_COND;
