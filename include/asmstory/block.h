@@ -162,6 +162,10 @@ typedef struct as_operand {
   as_int_facts range;        /* integer operands: range at the asm call */
   unsigned pointee_align;    /* C: alignment of the pointee type (AST), 0 unknown */
   bool discarded;            /* an output nobody reads (Rust `out(reg) _`, clobber_abi) */
+  const char *mem_object;    /* C memory operands: the variable the lvalue is a
+                                constant-offset part of (x, buf[2], ((T *)&x)[1]),
+                                as "name:line:column" of its declaration; NULL */
+  long long mem_offset;      /* ... and the lvalue's byte offset in it */
   bool frame_object;         /* C: the lvalue is (a field or a constant element of) a
                                 local variable, whose address the frame gives without
                                 a register of its own */

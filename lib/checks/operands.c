@@ -64,6 +64,31 @@ static bool memory_output_stored_through_pointer(const check_ctx *c, int m) {
   return false;
 }
 
+/* Is memory output m written by stores through another memory operand of
+ * the same variable that cover its bytes on every path?  (Boost's 128-bit
+ * store: cmpxchg16b through [dest_lo], the variable's 16 bytes, also writes
+ * [dest_hi], its upper half.) */
+static bool covered_by_other_store(const check_ctx *c, int m) {
+  const as_operand *o = &c->b->operands[m];
+  if (!o->mem_object || !o->pointee_size) return false;
+  long long lo = o->mem_offset, hi = o->mem_offset + (long long)o->pointee_size;
+  for (unsigned q = 0; q < c->b->num_operands && q < 64; q++) {
+    const as_operand *p = &c->b->operands[q];
+    if ((int)q == m || !p->mem_object || strcmp(p->mem_object, o->mem_object) ||
+        !((c->s->outputs_written_all >> q) & 1))
+      continue;
+    for (unsigned k = 0; k < c->s->num_accesses; k++) {
+      const as_access *a = &c->s->accesses[k];
+      if (a->operand != (int)q || !a->store || a->varies || a->has_index) continue;
+      const as_insn *in = &c->d->insns[a->insn];
+      long long start = p->mem_offset + a->base.offset;
+      long long end = start + (long long)in->mem[a->mem_index].size;
+      if (start <= lo && end >= hi) return true;
+    }
+  }
+  return false;
+}
+
 void as_check_outputs(check_ctx *c) {
   const as_block *b = c->b;
   if (!c->s->falls_through && !(b->flags & AS_BF_GOTO)) return; /* no exit: nothing is returned */
@@ -101,6 +126,7 @@ void as_check_outputs(check_ctx *c) {
                       (o->expr_text && in->expr_text && !strcmp(o->expr_text, in->expr_text)));
       }
       if (also_input) continue;
+      if (covered_by_other_store(c, (int)i)) continue;
     }
     if (i >= c->d->num_bindings || c->d->bindings[i].kind == AS_BIND_NONE) continue;
     if ((c->s->outputs_written_all >> i) & 1) continue;

@@ -563,6 +563,13 @@ static enum CXChildVisitResult first_child(CXCursor c, CXCursor parent, CXClient
   return CXChildVisit_Break;
 }
 
+/* The last child (a cast's operand comes after its written type). */
+static enum CXChildVisitResult last_child(CXCursor c, CXCursor parent, CXClientData data) {
+  (void)parent;
+  *(CXCursor *)data = c;
+  return CXChildVisit_Continue;
+}
+
 /* The first two children (data: CXCursor[2], null-initialized). */
 static enum CXChildVisitResult two_children(CXCursor c, CXCursor parent, CXClientData data) {
   (void)parent;
@@ -672,6 +679,53 @@ static bool scratch_output(CXCursor expr) {
   var_refs r = {decl, ref, 0};
   clang_visitChildren(fn, count_refs, &r);
   return r.count == 0;
+}
+
+/* The variable a memory operand's lvalue is a constant-offset part of:
+ * x itself, or a constant element of it or of a pointer cast of &x
+ * (((T *)&x)[1], Boost's 128-bit halves).  Sets op->mem_object/mem_offset. */
+static void mem_object(c_ctx *ctx, as_operand *op, CXCursor expr) {
+  CXCursor c = strip_expr(expr);
+  long long offset = 0;
+  if (clang_getCursorKind(c) == CXCursor_ArraySubscriptExpr) {
+    CXCursor kids[2] = {clang_getNullCursor(), clang_getNullCursor()};
+    clang_visitChildren(c, two_children, kids);
+    CXEvalResult r = clang_Cursor_isNull(kids[1]) ? NULL : clang_Cursor_Evaluate(kids[1]);
+    bool constant = r && clang_EvalResult_getKind(r) == CXEval_Int;
+    long long idx = constant ? clang_EvalResult_getAsLongLong(r) : 0;
+    if (r) clang_EvalResult_dispose(r);
+    long long size = clang_Type_getSizeOf(clang_getCanonicalType(clang_getCursorType(c)));
+    if (!constant || size <= 0) return;
+    offset = idx * size;
+    c = strip_expr(kids[0]);
+    /* a pointer cast of &x, or an array x */
+    for (int depth = 0; depth < 4 && (clang_getCursorKind(c) == CXCursor_CStyleCastExpr ||
+                                      clang_getCursorKind(c) == CXCursor_CXXReinterpretCastExpr ||
+                                      clang_getCursorKind(c) == CXCursor_CXXStaticCastExpr);
+         depth++) {
+      CXCursor inner = clang_getNullCursor();
+      clang_visitChildren(c, last_child, &inner);
+      if (clang_Cursor_isNull(inner)) return;
+      c = strip_expr(inner);
+    }
+    if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+        clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf) {
+      CXCursor inner = clang_getNullCursor();
+      clang_visitChildren(c, first_child, &inner);
+      c = strip_expr(inner);
+    } else if (!is_array_kind(clang_getCanonicalType(clang_getCursorType(c)).kind)) {
+      return;
+    }
+  }
+  if (clang_getCursorKind(c) != CXCursor_DeclRefExpr) return;
+  CXCursor decl = clang_getCursorReferenced(c);
+  CXSourceLocation at = clang_getCursorLocation(decl);
+  unsigned line = 0, column = 0;
+  clang_getSpellingLocation(at, NULL, &line, &column, NULL);
+  CXString name = clang_getCursorSpelling(decl);
+  op->mem_object = as_arena_printf(ctx->arena, "%s:%u:%u", clang_getCString(name), line, column);
+  clang_disposeString(name);
+  op->mem_offset = offset;
 }
 
 static void fill_type(c_ctx *ctx, as_operand *op, CXCursor expr, bool is_input,
@@ -796,6 +850,7 @@ static int add_operand(c_ctx *ctx, const visit_scope *scope, as_block *b, CXCurs
   op->expr_text = expr_tokens ? expr_tokens : extent_text(ctx, expr);
   fill_type(ctx, op, expr, !is_output, scope->in_template);
   if (op->constraint.kinds & AS_CK_MEM) op->frame_object = frame_object(expr);
+  if (op->constraint.kinds & AS_CK_MEM) mem_object(ctx, op, expr);
   if (op->dir == AS_DIR_OUT && !scope->in_template) op->discarded = scratch_output(expr);
   return 0;
 }

@@ -209,6 +209,47 @@ bool scratchOutput(const Decl *fn, const Expr *e) {
   return !uses.found;
 }
 
+// The variable a memory operand's lvalue is a constant-offset part of: x
+// itself, or a constant element of it or of a pointer cast of &x
+// (((T *)&x)[1], Boost's 128-bit halves).  Sets op->mem_object/mem_offset.
+void memObject(BuildContext &bc, as_operand *op, const Expr *e) {
+  const ASTContext &ctx = bc.ctx;
+  e = e->IgnoreParenImpCasts();
+  long long offset = 0;
+  if (const auto *sub = dyn_cast<ArraySubscriptExpr>(e)) {
+    const Expr *idx = sub->getIdx();
+    if (idx->isValueDependent() || idx->isTypeDependent() || sub->getType().isNull() ||
+        sub->getType()->isDependentType())
+      return;
+    std::optional<llvm::APSInt> v = idx->getIntegerConstantExpr(ctx);
+    long long size = sizeOf(ctx, sub->getType().getCanonicalType());
+    if (!v || size <= 0) return;
+    offset = v->getExtValue() * size;
+    const Expr *base = sub->getBase()->IgnoreParenImpCasts();
+    for (int depth = 0; depth < 4; depth++) {
+      const auto *cast = dyn_cast<ExplicitCastExpr>(base);
+      if (!cast) break;
+      base = cast->getSubExpr()->IgnoreParenImpCasts();
+    }
+    if (const auto *addr = dyn_cast<UnaryOperator>(base)) {
+      if (addr->getOpcode() != UO_AddrOf) return;
+      base = addr->getSubExpr()->IgnoreParenImpCasts();
+    } else if (base->getType().isNull() || !base->getType()->isArrayType()) {
+      return;
+    }
+    e = base;
+  }
+  const auto *ref = dyn_cast<DeclRefExpr>(e);
+  if (!ref) return;
+  const ValueDecl *decl = ref->getDecl();
+  PresumedLoc at = ctx.getSourceManager().getPresumedLoc(
+      ctx.getSourceManager().getSpellingLoc(decl->getLocation()));
+  std::string id = decl->getNameAsString() + ":" + std::to_string(at.isValid() ? at.getLine() : 0) + ":" +
+                   std::to_string(at.isValid() ? at.getColumn() : 0);
+  op->mem_object = copyString(as_plugin_arena(bc.plugin), id);
+  op->mem_offset = offset;
+}
+
 // Fills the operand's C type facts; returns the local variable whose object
 // the operand points to, if any.
 const char *fillOperand(BuildContext &bc, as_operand *op, const Expr *e, bool is_input,
@@ -240,6 +281,7 @@ const char *fillOperand(BuildContext &bc, as_operand *op, const Expr *e, bool is
   }
   bool memory = (op->constraint.kinds & AS_CK_MEM) != 0;
   if (memory && !dependent) op->frame_object = frameObject(ctx, e);
+  if (memory && !e->isTypeDependent() && !e->isValueDependent()) memObject(bc, op, e);
   if (memory && size > 0) {
     op->pointee_size = static_cast<unsigned>(size); // the object "m" names
     long long ta = alignOf(ctx, canon);

@@ -61,3 +61,23 @@ int cond_inc_read(int *pw) {
       : "=m"(*pw), "=&a"(rv), "=&r"(tmp) : "m"(*pw) : "cc");
   return rv + tmp;
 }
+
+// Correct: cmpxchg16b through %0 stores all 16 bytes of `storage`, which
+// include %1, its upper half (Boost.Atomic's 128-bit store).
+void store128(volatile unsigned __int128 *p, unsigned long lo, unsigned long hi) {
+  unsigned __int128 storage = *p;
+  asm volatile("movq %0, %%rax\n\tmovq %1, %%rdx\n\t1: lock; cmpxchg16b %0\n\tjne 1b"
+               : "=m"(storage), "=m"(((volatile unsigned long *)&storage)[1])
+               : "b"(lo), "c"(hi) : "cc", "rax", "rdx", "memory");
+  *p = storage;
+}
+// Another variable is not covered.
+void store128_other(volatile unsigned __int128 *p, unsigned long *other, unsigned long lo,
+                    unsigned long hi) {
+  unsigned __int128 storage = *p;
+  // CHECK: output-not-written.c:[[@LINE+1]]:3: warning: output %1 (`*other`) is not written on some path through the block; {{.*}}[asmstory-output-not-written]
+  asm volatile("movq %0, %%rax\n\tmovq %1, %%rdx\n\t1: lock; cmpxchg16b %0\n\tjne 1b"
+               : "=m"(storage), "=m"(*other)
+               : "b"(lo), "c"(hi) : "cc", "rax", "rdx", "memory");
+  *p = storage;
+}
