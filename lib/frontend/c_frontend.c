@@ -600,6 +600,18 @@ static bool is_array_kind(enum CXTypeKind k) {
          k == CXType_VariableArray || k == CXType_DependentSizedArray;
 }
 
+/* An array subscript with a constant index: its base and the index. */
+static bool constant_subscript(CXCursor c, CXCursor *base, long long *index) {
+  CXCursor kids[2] = {clang_getNullCursor(), clang_getNullCursor()};
+  clang_visitChildren(c, two_children, kids);
+  CXEvalResult r = clang_Cursor_isNull(kids[1]) ? NULL : clang_Cursor_Evaluate(kids[1]);
+  bool constant = r && clang_EvalResult_getKind(r) == CXEval_Int;
+  *index = constant ? clang_EvalResult_getAsLongLong(r) : 0;
+  if (r) clang_EvalResult_dispose(r);
+  *base = kids[0];
+  return constant && !clang_Cursor_isNull(kids[0]);
+}
+
 /* Is the lvalue a local variable, or a field or constant-index element of
  * one (x, s.f, buf[2])?  Its address then comes from the frame pointer or
  * the stack pointer, in no register of its own. */
@@ -627,16 +639,10 @@ static bool frame_object(CXCursor expr) {
       if (clang_Cursor_isNull(base) || clang_getCanonicalType(clang_getCursorType(base)).kind == CXType_Pointer)
         return false;
     } else if (k == CXCursor_ArraySubscriptExpr) {
-      clang_visitChildren(c, first_child, &base);
-      if (clang_Cursor_isNull(base) || !is_array_kind(clang_getCanonicalType(clang_getCursorType(strip_expr(base))).kind))
+      long long index;
+      if (!constant_subscript(c, &base, &index) ||
+          !is_array_kind(clang_getCanonicalType(clang_getCursorType(strip_expr(base))).kind))
         return false;
-      /* the index: the second child, a constant */
-      CXCursor kids[2] = {clang_getNullCursor(), clang_getNullCursor()};
-      clang_visitChildren(c, two_children, kids);
-      CXEvalResult r = clang_Cursor_isNull(kids[1]) ? NULL : clang_Cursor_Evaluate(kids[1]);
-      bool constant = r && clang_EvalResult_getKind(r) == CXEval_Int;
-      if (r) clang_EvalResult_dispose(r);
-      if (!constant) return false;
     } else {
       return false;
     }
@@ -688,16 +694,12 @@ static void mem_object(c_ctx *ctx, as_operand *op, CXCursor expr) {
   CXCursor c = strip_expr(expr);
   long long offset = 0;
   if (clang_getCursorKind(c) == CXCursor_ArraySubscriptExpr) {
-    CXCursor kids[2] = {clang_getNullCursor(), clang_getNullCursor()};
-    clang_visitChildren(c, two_children, kids);
-    CXEvalResult r = clang_Cursor_isNull(kids[1]) ? NULL : clang_Cursor_Evaluate(kids[1]);
-    bool constant = r && clang_EvalResult_getKind(r) == CXEval_Int;
-    long long idx = constant ? clang_EvalResult_getAsLongLong(r) : 0;
-    if (r) clang_EvalResult_dispose(r);
+    CXCursor base;
+    long long index;
     long long size = clang_Type_getSizeOf(clang_getCanonicalType(clang_getCursorType(c)));
-    if (!constant || size <= 0) return;
-    offset = idx * size;
-    c = strip_expr(kids[0]);
+    if (!constant_subscript(c, &base, &index) || size <= 0) return;
+    offset = index * size;
+    c = strip_expr(base);
     /* a pointer cast of &x, or an array x */
     for (int depth = 0; depth < 4 && (clang_getCursorKind(c) == CXCursor_CStyleCastExpr ||
                                       clang_getCursorKind(c) == CXCursor_CXXReinterpretCastExpr ||

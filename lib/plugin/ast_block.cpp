@@ -3,6 +3,7 @@
 // types, clobbers, labels, the statement's layout for fix-its), translated
 // into the C structs.  as_plugin_finish_block (session.c) derives the rest.
 #include "ast_block.h"
+#include "ast_lvalue.h"
 #include "asmstory/target.h"
 
 #include "clang/AST/Attr.h"
@@ -53,16 +54,6 @@ as_loc toLoc(BuildContext &bc, SourceLocation where, bool spelling) {
   return loc;
 }
 
-// Size and alignment in bytes of a complete, non-dependent type; -1 otherwise.
-long long sizeOf(const ASTContext &ctx, QualType t) {
-  if (t.isNull()) return -1;
-  t = t.getCanonicalType();
-  if (t->isDependentType() || t->isUndeducedType() || t->isIncompleteType() ||
-      t->isFunctionType() || t->isSizelessType() || t->isObjCObjectType() ||
-      !t->isConstantSizeType())
-    return -1;
-  return ctx.getTypeSizeInChars(t).getQuantity();
-}
 
 long long alignOf(const ASTContext &ctx, QualType t) {
   if (sizeOf(ctx, t) < 0) return -1;
@@ -155,101 +146,6 @@ const char *registerVariable(BuildContext &bc, const Expr *e) {
   return copyString(as_plugin_arena(bc.plugin), ti.getNormalizedGCCRegisterName(name));
 }
 
-// Is the lvalue a local variable, or a field or constant-index element of
-// one (x, s.f, buf[2])?  Its address then comes from the frame pointer or the
-// stack pointer, in no register of its own.
-bool frameObject(const ASTContext &ctx, const Expr *e) {
-  for (int depth = 0; e && depth < 16; depth++) {
-    e = e->IgnoreParenImpCasts();
-    if (const auto *ref = dyn_cast<DeclRefExpr>(e)) {
-      const auto *var = dyn_cast<VarDecl>(ref->getDecl());
-      return var && var->hasLocalStorage() && !var->getType()->isReferenceType();
-    }
-    if (const auto *member = dyn_cast<MemberExpr>(e)) {
-      if (member->isArrow()) return false;
-      e = member->getBase();
-    } else if (const auto *sub = dyn_cast<ArraySubscriptExpr>(e)) {
-      const Expr *base = sub->getBase()->IgnoreParenImpCasts();
-      if (!base->getType()->isArrayType() || sub->getIdx()->isValueDependent() ||
-          !sub->getIdx()->isIntegerConstantExpr(ctx))
-        return false;
-      e = base;
-    } else {
-      return false;
-    }
-  }
-  return false;
-}
-
-// Does anything in fn other than the expression `self` name var?
-class OtherUses : public RecursiveASTVisitor<OtherUses> {
-public:
-  OtherUses(const VarDecl *var, const Expr *self) : var_(var), self_(self) {}
-  bool found = false;
-  bool VisitDeclRefExpr(DeclRefExpr *e) {
-    if (e != self_ && e->getDecl() == var_) found = true;
-    return !found;
-  }
-
-private:
-  const VarDecl *var_;
-  const Expr *self_;
-};
-
-// Is an output a local variable that nothing else in its function names (a
-// scratch output, "=&r"(tmp))?  Nobody reads what the block leaves there.
-bool scratchOutput(const Decl *fn, const Expr *e) {
-  const auto *ref = dyn_cast<DeclRefExpr>(e->IgnoreParenImpCasts());
-  const auto *var = ref ? dyn_cast<VarDecl>(ref->getDecl()) : nullptr;
-  if (!var || !var->hasLocalStorage() || isa<ParmVarDecl>(var) || var->getType()->isReferenceType() ||
-      var->getType().isVolatileQualified() || !fn || !fn->getBody())
-    return false;
-  OtherUses uses(var, ref);
-  uses.TraverseStmt(const_cast<Stmt *>(fn->getBody()));
-  return !uses.found;
-}
-
-// The variable a memory operand's lvalue is a constant-offset part of: x
-// itself, or a constant element of it or of a pointer cast of &x
-// (((T *)&x)[1], Boost's 128-bit halves).  Sets op->mem_object/mem_offset.
-void memObject(BuildContext &bc, as_operand *op, const Expr *e) {
-  const ASTContext &ctx = bc.ctx;
-  e = e->IgnoreParenImpCasts();
-  long long offset = 0;
-  if (const auto *sub = dyn_cast<ArraySubscriptExpr>(e)) {
-    const Expr *idx = sub->getIdx();
-    if (idx->isValueDependent() || idx->isTypeDependent() || sub->getType().isNull() ||
-        sub->getType()->isDependentType())
-      return;
-    std::optional<llvm::APSInt> v = idx->getIntegerConstantExpr(ctx);
-    long long size = sizeOf(ctx, sub->getType().getCanonicalType());
-    if (!v || size <= 0) return;
-    offset = v->getExtValue() * size;
-    const Expr *base = sub->getBase()->IgnoreParenImpCasts();
-    for (int depth = 0; depth < 4; depth++) {
-      const auto *cast = dyn_cast<ExplicitCastExpr>(base);
-      if (!cast) break;
-      base = cast->getSubExpr()->IgnoreParenImpCasts();
-    }
-    if (const auto *addr = dyn_cast<UnaryOperator>(base)) {
-      if (addr->getOpcode() != UO_AddrOf) return;
-      base = addr->getSubExpr()->IgnoreParenImpCasts();
-    } else if (base->getType().isNull() || !base->getType()->isArrayType()) {
-      return;
-    }
-    e = base;
-  }
-  const auto *ref = dyn_cast<DeclRefExpr>(e);
-  if (!ref) return;
-  const ValueDecl *decl = ref->getDecl();
-  PresumedLoc at = ctx.getSourceManager().getPresumedLoc(
-      ctx.getSourceManager().getSpellingLoc(decl->getLocation()));
-  std::string id = decl->getNameAsString() + ":" + std::to_string(at.isValid() ? at.getLine() : 0) + ":" +
-                   std::to_string(at.isValid() ? at.getColumn() : 0);
-  op->mem_object = copyString(as_plugin_arena(bc.plugin), id);
-  op->mem_offset = offset;
-}
-
 // Fills the operand's C type facts; returns the local variable whose object
 // the operand points to, if any.
 const char *fillOperand(BuildContext &bc, as_operand *op, const Expr *e, bool is_input,
@@ -280,8 +176,13 @@ const char *fillOperand(BuildContext &bc, as_operand *op, const Expr *e, bool is
     }
   }
   bool memory = (op->constraint.kinds & AS_CK_MEM) != 0;
-  if (memory && !dependent) op->frame_object = frameObject(ctx, e);
-  if (memory && !e->isTypeDependent() && !e->isValueDependent()) memObject(bc, op, e);
+  if (memory && !dependent) op->frame_object = lvalueInFrame(ctx, e);
+  std::string object;
+  long long offset = 0;
+  if (memory && !e->isTypeDependent() && !e->isValueDependent() && lvalueObject(ctx, e, object, offset)) {
+    op->mem_object = copyString(arena, object);
+    op->mem_offset = offset;
+  }
   if (memory && size > 0) {
     op->pointee_size = static_cast<unsigned>(size); // the object "m" names
     long long ta = alignOf(ctx, canon);
