@@ -79,13 +79,20 @@ int as_check_operand_of_reg(const check_ctx *c, unsigned reg, bool *is_mem) {
   return -1;
 }
 
-unsigned long long as_check_value_id(const as_block *b, int i) {
-  if (i < 0 || (unsigned)i >= b->num_operands) return 0;
+static unsigned long long own_value_id(const as_block *b, int i) {
   if (b->operands[i].value_id) return b->operands[i].value_id;
   for (unsigned q = 0; q < b->num_operands; q++)
     if (b->operands[q].tied_to == i && b->operands[q].value_id) return b->operands[q].value_id;
-  if (b->ir_twin) return as_check_value_id(b->ir_twin, i);
   return 0;
+}
+
+/* The IR's identity when the block has an IR twin (it sees copies and
+ * casts), else the front end's own (the AST's: a function nobody calls has
+ * no IR). */
+unsigned long long as_check_value_id(const as_block *b, int i) {
+  if (i < 0 || (unsigned)i >= b->num_operands) return 0;
+  unsigned long long twin = b->ir_twin && (unsigned)i < b->ir_twin->num_operands ? own_value_id(b->ir_twin, i) : 0;
+  return twin ? twin : own_value_id(b, i);
 }
 
 /* ---- unmodeled ---------------------------------------------------------- */

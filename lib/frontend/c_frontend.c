@@ -730,6 +730,60 @@ static void mem_object(c_ctx *ctx, as_operand *op, CXCursor expr) {
   op->mem_offset = offset;
 }
 
+/* The expression under parentheses and casts, implicit and written. */
+static CXCursor strip_casts(CXCursor c) {
+  for (int depth = 0; depth < 8; depth++) {
+    c = strip_expr(c);
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k != CXCursor_CStyleCastExpr && k != CXCursor_CXXStaticCastExpr &&
+        k != CXCursor_CXXReinterpretCastExpr && k != CXCursor_CXXConstCastExpr)
+      break;
+    CXCursor inner = clang_getNullCursor();
+    clang_visitChildren(c, last_child, &inner);
+    if (clang_Cursor_isNull(inner)) break;
+    c = inner;
+  }
+  return c;
+}
+
+/* The identity of the value an operand hands to the block, from the AST (the
+ * plugin's handedValue, through libclang): a non-volatile variable's value, or
+ * its address (&v, an array v, and a memory operand v); a memory operand *p
+ * is at the value of p.  Same value, same id; 0 when unknown. */
+static unsigned long long ast_value_id(CXCursor expr, bool memory) {
+  bool address = false;
+  CXCursor c = memory ? strip_expr(expr) : strip_casts(expr);
+  if (clang_getCursorKind(c) == CXCursor_UnaryOperator) {
+    enum CXUnaryOperatorKind k = clang_getCursorUnaryOperatorKind(c);
+    if (k != (memory ? CXUnaryOperator_Deref : CXUnaryOperator_AddrOf)) return 0;
+    CXCursor inner = clang_getNullCursor();
+    clang_visitChildren(c, first_child, &inner);
+    c = memory ? strip_casts(inner) : strip_expr(inner);
+    address = !memory;
+  } else if (memory) {
+    address = true;
+  }
+  if (clang_getCursorKind(c) != CXCursor_DeclRefExpr) return 0;
+  CXCursor decl = clang_getCursorReferenced(c);
+  if (clang_getCursorKind(decl) != CXCursor_VarDecl && clang_getCursorKind(decl) != CXCursor_ParmDecl)
+    return 0;
+  CXType type = clang_getCursorType(decl);
+  if (clang_isVolatileQualifiedType(type)) return 0;
+  if (is_array_kind(clang_getCanonicalType(type).kind)) address = true;
+  CXString usr = clang_getCursorUSR(decl);
+  const char *u = clang_getCString(usr);
+  unsigned long long h = 1469598103934665603ull; /* FNV-1a of the declaration's USR and place */
+  CXSourceLocation at = clang_getCursorLocation(decl);
+  unsigned line = 0, column = 0, offset = 0;
+  clang_getSpellingLocation(at, NULL, &line, &column, &offset);
+  char place[64];
+  snprintf(place, sizeof place, "@%u:%u:%u", line, column, offset);
+  for (const char *p = u ? u : ""; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ull;
+  for (const char *p = place; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ull;
+  clang_disposeString(usr);
+  return (h << 2) | (address ? 2 : 1);
+}
+
 static void fill_type(c_ctx *ctx, as_operand *op, CXCursor expr, bool is_input,
                       bool in_template) {
   if (clang_Cursor_isNull(expr)) return;
@@ -853,6 +907,9 @@ static int add_operand(c_ctx *ctx, const visit_scope *scope, as_block *b, CXCurs
   fill_type(ctx, op, expr, !is_output, scope->in_template);
   if (op->constraint.kinds & AS_CK_MEM) op->frame_object = frame_object(expr);
   if (op->constraint.kinds & AS_CK_MEM) mem_object(ctx, op, expr);
+  if (!scope->in_template && !clang_Cursor_isNull(expr))
+    op->value_id = ast_value_id(expr, (op->constraint.kinds & AS_CK_MEM) &&
+                                          !(op->constraint.kinds & (AS_CK_REG | AS_CK_FIXED | AS_CK_ANY)));
   if (op->dir == AS_DIR_OUT && !scope->in_template) op->discarded = scratch_output(expr);
   return 0;
 }

@@ -6,8 +6,11 @@
 #include "llvm-c/Target.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/MC/MCAsmInfo.h"
+#include "llvm/MC/MCCodeEmitter.h"
 #include "llvm/MC/MCContext.h"
+#include "llvm/MC/MCDisassembler/MCDisassembler.h"
 #include "llvm/MC/MCExpr.h"
+#include "llvm/MC/MCFixup.h"
 #include "llvm/MC/MCInst.h"
 #include "llvm/MC/MCInstPrinter.h"
 #include "llvm/MC/MCInstrDesc.h"
@@ -286,36 +289,161 @@ struct Recording {
   }
 };
 
+// Bytes written as data in the text section (.byte/.word/.long/.quad with
+// constant values: old assemblers' rdrand, xgetbv, a %fs: prefix) are
+// instructions too: the MC disassembler decodes them, and a prefix written as
+// .byte joins the instruction after it.  Bytes that do not decode into whole
+// instructions stay a data directive (unmodeled).
+class DataDecoder {
+public:
+  DataDecoder(as_mc *mc, MCContext &ctx, Recording &rec) : mc(mc), ctx(ctx), rec(rec) {
+    dis.reset(mc->target->createMCDisassembler(*mc->sti, ctx));
+    emitter.reset(mc->target->createMCCodeEmitter(*mc->mii, ctx));
+  }
+  void add(StringRef data) {
+    if (bytes.empty()) {
+      line = rec.cur_line;
+      col = rec.cur_col;
+    }
+    bytes.append(data.begin(), data.end());
+  }
+  bool empty() const { return bytes.empty(); }
+  // Decodes what is pending as whole instructions, or records it as data.
+  void flush() {
+    if (bytes.empty()) return;
+    std::vector<MCInst> insns;
+    std::vector<uint64_t> offsets;
+    if (!decode(bytes, insns, offsets)) at_bytes([&] { rec.add_data("data directive"); });
+    else record(insns, offsets, bytes.size());
+    bytes.clear();
+  }
+  // Before an instruction: pending bytes may be its prefixes (".byte 0x64;
+  // movl (%rax), %eax" is a %fs: load).  Decoding them together with the
+  // instruction's encoding says what the processor runs.  True when that
+  // worked and was recorded, so the caller must not record the instruction.
+  bool merge_prefix(const MCInst &inst) {
+    if (bytes.empty()) return false;
+    SmallString<16> code;
+    SmallVector<MCFixup, 2> fixups;
+    std::vector<MCInst> merged;
+    std::vector<uint64_t> offsets;
+    if (emitter) emitter->encodeInstruction(inst, code, fixups, *mc->sti);
+    std::string all = bytes + std::string(code.str());
+    if (code.empty() || !fixups.empty() || !decode(all, merged, offsets)) {
+      flush();
+      return false;
+    }
+    record(merged, offsets, all.size());
+    bytes.clear();
+    return true;
+  }
+
+private:
+  bool decode(const std::string &code, std::vector<MCInst> &out, std::vector<uint64_t> &offsets) {
+    if (!dis) return false;
+    ArrayRef<uint8_t> all(reinterpret_cast<const uint8_t *>(code.data()), code.size());
+    uint64_t off = 0;
+    while (off < all.size()) {
+      MCInst inst;
+      uint64_t size = 0;
+      if (dis->getInstruction(inst, size, all.slice(off), off, nulls()) != MCDisassembler::Success ||
+          size == 0)
+        return false;
+      out.push_back(inst);
+      offsets.push_back(off);
+      off += size;
+    }
+    return true;
+  }
+  // Records decoded instructions at the bytes' position.  A pc-relative
+  // target (xbegin's fallback, a jump written as bytes) that lands on one of
+  // them or just past the last becomes a label there, as if the template had
+  // named it; a target elsewhere stays a number (an escape).
+  void record(std::vector<MCInst> &insns, const std::vector<uint64_t> &offsets, uint64_t end) {
+    unsigned base = (unsigned)rec.insns.size();
+    for (size_t k = 0; k < insns.size(); k++) {
+      MCInst &inst = insns[k];
+      const MCInstrDesc &desc = mc->mii->get(inst.getOpcode());
+      uint64_t next = k + 1 < offsets.size() ? offsets[k + 1] : end;
+      for (unsigned i = 0; i < inst.getNumOperands() && i < desc.getNumOperands(); i++) {
+        if (desc.operands()[i].OperandType != MCOI::OPERAND_PCREL || !inst.getOperand(i).isImm()) continue;
+        uint64_t target = next + (uint64_t)inst.getOperand(i).getImm();
+        size_t at = 0;
+        while (at < offsets.size() && offsets[at] != target) at++;
+        if (at == offsets.size() && target != end) continue;
+        std::string name = ".Las_bytes_" + std::to_string(label_count++);
+        MCSymbol *sym = ctx.getOrCreateSymbol(name);
+        rec.labels.push_back({rec.dup(name), base + (unsigned)at});
+        inst.getOperand(i) = MCOperand::createExpr(MCSymbolRefExpr::create(sym, ctx));
+      }
+    }
+    at_bytes([&] { for (const MCInst &i : insns) rec.add_insn(i); });
+  }
+  template <typename F> void at_bytes(F record) {
+    unsigned l = rec.cur_line, c = rec.cur_col;
+    rec.cur_line = line;
+    rec.cur_col = col;
+    record();
+    rec.cur_line = l;
+    rec.cur_col = c;
+  }
+  as_mc *mc;
+  MCContext &ctx;
+  Recording &rec;
+  unsigned label_count = 0;
+  std::unique_ptr<MCDisassembler> dis;
+  std::unique_ptr<MCCodeEmitter> emitter;
+  std::string bytes;
+  unsigned line = 0, col = 0;
+};
+
 // A streamer that records instead of encoding.
 class RecordingStreamer : public MCStreamer {
 public:
-  RecordingStreamer(MCContext &ctx, Recording &rec) : MCStreamer(ctx), rec(rec) {}
+  RecordingStreamer(MCContext &ctx, Recording &rec, DataDecoder &bytes)
+      : MCStreamer(ctx), rec(rec), bytes(bytes) {}
   bool emitSymbolAttribute(MCSymbol *, MCSymbolAttr) override { return true; }
-  void emitCommonSymbol(MCSymbol *, uint64_t, Align) override { rec.add_data("common symbol"); }
+  void emitCommonSymbol(MCSymbol *, uint64_t, Align) override { data("common symbol"); }
   void emitZerofill(MCSection *, MCSymbol *, uint64_t, Align, SMLoc) override {
-    rec.add_data("zerofill directive");
+    data("zerofill directive");
   }
   void emitInstruction(const MCInst &inst, const MCSubtargetInfo &) override {
-    if (in_text) rec.add_insn(inst);
-    else rec.add_data("instruction outside the text section");
+    if (!in_text) data("instruction outside the text section");
+    else if (!bytes.merge_prefix(inst)) rec.add_insn(inst);
   }
   void emitLabel(MCSymbol *sym, SMLoc loc) override {
+    // A line marker is no label of the template: ".byte 0x64" on one line
+    // may still prefix the instruction on the next.
+    if (!sym->getName().starts_with(kLineMarker)) bytes.flush();
     MCStreamer::emitLabel(sym, loc);
     if (in_text) rec.add_label(sym);
   }
-  void emitBytes(StringRef) override { rec.add_data("data directive"); }
-  void emitValueImpl(const MCExpr *, unsigned, SMLoc) override { rec.add_data("data directive"); }
-  void emitFill(const MCExpr &, uint64_t, SMLoc) override { rec.add_data("fill directive"); }
-  void emitFill(const MCExpr &, int64_t, int64_t, SMLoc) override { rec.add_data("fill directive"); }
-  void emitULEB128Value(const MCExpr *) override { rec.add_data("data directive"); }
-  void emitSLEB128Value(const MCExpr *) override { rec.add_data("data directive"); }
+  // .byte/.short/.long/.quad with constant values and .ascii arrive here.
+  void emitBytes(StringRef b) override {
+    if (in_text) bytes.add(b);
+    else data("data directive");
+  }
+  void emitValueImpl(const MCExpr *e, unsigned size, SMLoc) override {
+    int64_t v;
+    if (in_text && size <= 8 && e->evaluateAsAbsolute(v)) {
+      MCStreamer::emitIntValue((uint64_t)v, size); // reaches emitBytes
+      return;
+    }
+    data("data directive");
+  }
+  void emitFill(const MCExpr &, uint64_t, SMLoc) override { data("fill directive"); }
+  void emitFill(const MCExpr &, int64_t, int64_t, SMLoc) override { data("fill directive"); }
+  void emitULEB128Value(const MCExpr *) override { data("data directive"); }
+  void emitSLEB128Value(const MCExpr *) override { data("data directive"); }
   // Alignment (.p2align, .balign, .align) in the text section pads with
   // no-ops: nothing to model.  An explicit fill value is data in the code.
   void emitValueToAlignment(Align, int64_t fill, uint8_t, unsigned) override {
-    if (fill) rec.add_data("alignment directive with a fill value");
+    if (fill) data("alignment directive with a fill value");
+    else bytes.flush();
   }
-  void emitCodeAlignment(Align, const MCSubtargetInfo *, unsigned) override {}
+  void emitCodeAlignment(Align, const MCSubtargetInfo *, unsigned) override { bytes.flush(); }
   void changeSection(MCSection *section, uint32_t subsection) override {
+    bytes.flush();
     MCStreamer::changeSection(section, subsection);
     if (text && section != text) {
       in_text = false;
@@ -324,11 +452,17 @@ public:
       in_text = true;
     }
   }
+  void finish_bytes() { bytes.flush(); }
   MCSection *text = nullptr;
   bool in_text = true;
 
 private:
+  void data(const char *what) {
+    bytes.flush();
+    rec.add_data(what);
+  }
   Recording &rec;
+  DataDecoder &bytes;
 };
 
 } // namespace
@@ -384,7 +518,8 @@ extern "C" int as_mc_assemble_direct(as_mc *mc, as_arena *arena, const as_mc_lin
   std::unique_ptr<MCObjectFileInfo> mofi(mc->target->createMCObjectFileInfo(ctx, /*PIC=*/true));
   ctx.setObjectFileInfo(mofi.get());
 
-  RecordingStreamer streamer(ctx, rec);
+  DataDecoder bytes(mc, ctx, rec);
+  RecordingStreamer streamer(ctx, rec, bytes);
   streamer.text = mofi->getTextSection();
   streamer.switchSection(streamer.text);
   std::unique_ptr<MCAsmParser> parser(createMCAsmParser(srcmgr, ctx, streamer, *mc->mai));
@@ -400,6 +535,7 @@ extern "C" int as_mc_assemble_direct(as_mc *mc, as_arena *arena, const as_mc_lin
   parser->setTargetParser(*tap);
   if (dialect == 1) parser->setAssemblerDialect(1);
   parser->Run(/*NoInitialTextSection=*/true, /*NoFinalize=*/false);
+  streamer.finish_bytes();
 
   out->num_insns = (unsigned)rec.insns.size();
   out->insns = (as_mc_insn *)as_arena_alloc(arena, sizeof(as_mc_insn) * (out->num_insns + 1));

@@ -52,11 +52,12 @@ static const char *const system_ops[] = {
     "MOV64rs", "XRSTORS", "XSAVES", "WRPKRU", "RDPKRU", "INCSSP", "RDSSP", "SAVEPREVSSP",
     "RSTORSSP", "WRSS", "WRUSS", "SETSSBSY", "CLRSSBSY", "UD1", "UD0", NULL};
 /* MC marks these as having unmodeled side effects; their effects are fully
- * given by their implicit registers, so they are modeled. */
+ * given by their implicit registers (and, for the direct stores, by the
+ * accesses direct_stores() describes), so they are modeled. */
 static const char *const benign_unmodeled[] = {"CPUID", "STD", "CLD", "STC", "CLC", "CMC", "XGETBV",
                                                "RDTSC", "RDTSCP", "RDPMC", "RDPID32", "RDPID64",
                                                "DIV", "IDIV", /* may trap (#DE): registers are exact */
-                                               NULL};
+                                               "MOVDIRI", "MOVDIR64B", "ENQCMD", "XTEST", NULL};
 /* Legacy-SSE 16-byte memory operands that do not need alignment. */
 static const char *const unaligned_sse[] = {"MOVUPS", "MOVUPD", "MOVDQU", "LDDQU", "MASKMOVDQU",
                                             "MOVHPS", "MOVHPD", "MOVLPS", "MOVLPD", "CMPXCHG16B",
@@ -210,6 +211,46 @@ static as_mem_access *add_mem(as_insn *insn) {
   m->scale = 1;
   m->align = 1;
   return m;
+}
+
+/* Direct stores and enqueues: MC gives them one memory operand, marked both
+ * load and store.  movdiri only stores through it; movdir64b, enqcmd and
+ * enqcmds read 64 bytes through it and store 64 bytes at the address in their
+ * register operand (the device's doorbell, es:reg). */
+static void direct_stores(as_target *t, const as_mc_insn *mi, as_insn *insn, const char *op) {
+  if (starts(op, "MOVDIRI") && insn->num_mem == 1) {
+    insn->mem[0].load = false;
+    insn->mem[0].store = true;
+    return;
+  }
+  if (!(starts(op, "MOVDIR64B") || starts(op, "ENQCMD")) || insn->num_mem != 1 || mi->num_ops < 1 ||
+      mi->ops[0].kind != AS_MCOP_REG)
+    return;
+  insn->mem[0].load = true;
+  insn->mem[0].store = false;
+  insn->mem[0].size = 64;
+  as_mem_access *m = add_mem(insn);
+  if (!m) return;
+  m->store = true;
+  m->base = as_target_reg_full(t, mi->ops[0].reg);
+  m->size = 64;
+  m->align = 64; /* the destination must be 64-byte aligned (#GP) */
+}
+
+/* An instruction whose other registers depend on the leaf number in eax
+ * (pconfig): LLVM lists every register some leaf uses.  Keep eax (the leaf
+ * in, the status out) and say that the rest is not modeled. */
+static void leaf_dependent(as_target *t, as_insn *insn, const char *why) {
+  unsigned rax = as_target_reg_full(t, as_target_reg_lookup(t, "eax"));
+  unsigned n = 0;
+  for (unsigned k = 0; k < insn->num_writes; k++)
+    if (insn->writes[k].reg == rax) insn->writes[n++] = insn->writes[k];
+  insn->num_writes = n;
+  n = 0;
+  for (unsigned k = 0; k < insn->num_reads; k++)
+    if (insn->reads[k].reg == rax) insn->reads[n++] = insn->reads[k];
+  insn->num_reads = n;
+  insn->unmodeled = why;
 }
 
 /* Value semantics of the register-to-register families the effects walk
@@ -589,6 +630,11 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
     for (unsigned k = 0; k < insn->num_mem; k++) insn->mem[k].load = insn->mem[k].store = false;
     insn->num_mem = 0;
   }
+
+  direct_stores(t, mi, insn, op);
+  /* What pconfig reads and writes depends on the leaf in eax: LLVM lists
+   * every register any leaf may use. */
+  if (!strcmp(op, "PCONFIG")) leaf_dependent(t, insn, "pconfig: its registers depend on the leaf in eax");
 
   /* Sizes MC does not print, and required alignment. */
   for (unsigned k = 0; k < insn->num_mem; k++) {

@@ -50,5 +50,5 @@ unsigned leaf(unsigned a) {
 }
 
 void trap(void) {
-  asm volatile(".byte 0x0f, 0x0b");
+  asm volatile(".long trap");
 }

@@ -7,6 +7,6 @@ void call_note(void) {
 }
 void data_note(void) {
   // CHECK: unmodeled.c:[[@LINE+1]]:17: note: the block is not verified: it contains a data directive [asmstory-unmodeled]
-  asm volatile(".byte 0x90");
+  asm volatile(".long data_note");
 }
 void ok(void) { asm volatile("nop"); }

@@ -4,4 +4,4 @@ unsigned save_ebx(unsigned x) {
   return r;
 }
 void bad(void) { asm volatile("frobnicate"); }
-void data(void) { asm volatile(".byte 0x90"); }
+void data(void) { asm volatile(".long data"); }
