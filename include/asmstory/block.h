@@ -251,6 +251,11 @@ typedef struct as_block {
    * (pieces from macros included); NULL when unknown. */
   const as_loc *byte_locs;
   unsigned num_byte_locs;
+  /* C: why the statement could not be read into a block (a constraint the
+   * parser does not know), or NULL.  Such a block has its place and
+   * template only; the analysis reports it as not verified (`unmodeled`)
+   * and checks nothing else in it. */
+  const char *unreadable;
 } as_block;
 
 const char *as_lang_name(as_lang lang);

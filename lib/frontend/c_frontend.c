@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "fe_internal.h"
+#include "gnu_block.h"
 
 typedef struct c_ctx {
   as_arena *arena;
@@ -690,7 +691,7 @@ static bool scratch_output(CXCursor expr) {
 /* The variable a memory operand's lvalue is a constant-offset part of:
  * x itself, or a constant element of it or of a pointer cast of &x
  * (((T *)&x)[1], Boost's 128-bit halves).  Sets op->mem_object/mem_offset. */
-static void mem_object(c_ctx *ctx, as_operand *op, CXCursor expr) {
+static void mem_object(c_ctx *ctx, as_gnu_lvalue *op, CXCursor expr) {
   CXCursor c = strip_expr(expr);
   long long offset = 0;
   if (clang_getCursorKind(c) == CXCursor_ArraySubscriptExpr) {
@@ -784,8 +785,8 @@ static unsigned long long ast_value_id(CXCursor expr, bool memory) {
   return (h << 2) | (address ? 2 : 1);
 }
 
-static void fill_type(c_ctx *ctx, as_operand *op, CXCursor expr, bool is_input,
-                      bool in_template) {
+/* The operand's C type facts; with want_value, an input's constant value. */
+static void fill_type(c_ctx *ctx, as_operand *op, CXCursor expr, bool want_value) {
   if (clang_Cursor_isNull(expr)) return;
   CXType type = clang_getCursorType(expr);
   op->type_text = take_string(ctx->arena, clang_getTypeSpelling(type));
@@ -834,7 +835,7 @@ static void fill_type(c_ctx *ctx, as_operand *op, CXCursor expr, bool is_input,
     long long ta = clang_Type_getAlignOf(canon);
     if (ta > 0) op->pointee_align = (unsigned)ta; /* the object "m" names */
   }
-  if (is_input && !in_template) {
+  if (want_value) {
     CXEvalResult r = clang_Cursor_Evaluate(expr);
     if (r) {
       if (clang_EvalResult_getKind(r) == CXEval_Int) {
@@ -876,42 +877,19 @@ static const char *extent_text(c_ctx *ctx, CXCursor expr) {
   return buf.data;
 }
 
-static int add_operand(c_ctx *ctx, const visit_scope *scope, as_block *b, CXCursor asm_cursor,
-                       unsigned i, bool is_output, const char *name, const char *expr_tokens) {
-  CXString cs;
-  CXCursor expr = clang_getNullCursor();
-  unsigned ok = is_output ? clang_Cursor_getGCCAssemblyOutput(asm_cursor, i, &cs, &expr)
-                          : clang_Cursor_getGCCAssemblyInput(asm_cursor, i, &cs, &expr);
-  as_operand *op = &b->operands[b->num_operands];
-  op->index = b->num_operands++;
-  op->tied_to = -1;
-  op->constraint.tied_to = -1;
-  op->name = name;
-  op->loc = b->loc;
-  if (!ok) return 0;
-  op->constraint_text = take_string(ctx->arena, cs);
-  char msg[256] = "";
-  if (as_operand_set_gnu_constraint(op, as_target_constraint_dialect(ctx->triple), is_output, msg,
-                                    sizeof msg) != 0) {
-    as_fe_error(ctx->err, ctx->errlen, "%s:%u:%u: bad asm constraint \"%s\": %s",
-                b->loc.file ? b->loc.file : "?", b->loc.line, b->loc.column,
-                op->constraint_text, msg[0] ? msg : "cannot parse");
-    ctx->failed = true;
-    return -1;
-  }
-  if (!clang_Cursor_isNull(expr)) {
-    as_loc l = expansion_loc(ctx, clang_getCursorLocation(expr));
-    if (l.file) op->loc = l;
-  }
-  op->expr_text = expr_tokens ? expr_tokens : extent_text(ctx, expr);
-  fill_type(ctx, op, expr, !is_output, scope->in_template);
-  if (op->constraint.kinds & AS_CK_MEM) op->frame_object = frame_object(expr);
-  if (op->constraint.kinds & AS_CK_MEM) mem_object(ctx, op, expr);
-  if (!scope->in_template && !clang_Cursor_isNull(expr))
+/* The C type and lvalue facts of an operand (as_gnu_describe_fn): what
+ * libclang says of its expression. */
+static void describe_operand(void *data, const as_gnu_operand_src *src, as_operand *op,
+                             unsigned want, as_gnu_lvalue *lvalue) {
+  c_ctx *ctx = data;
+  CXCursor expr = *(const CXCursor *)src->expr;
+  fill_type(ctx, op, expr, (want & AS_GNU_WANT_VALUE) != 0);
+  if (want & AS_GNU_WANT_FRAME_OBJECT) lvalue->frame_object = frame_object(expr);
+  if (want & AS_GNU_WANT_MEM_OBJECT) mem_object(ctx, lvalue, expr);
+  if (want & AS_GNU_WANT_DISCARDED) lvalue->discarded = scratch_output(expr);
+  if (!clang_Cursor_isNull(expr))
     op->value_id = ast_value_id(expr, (op->constraint.kinds & AS_CK_MEM) &&
                                           !(op->constraint.kinds & (AS_CK_REG | AS_CK_FIXED | AS_CK_ANY)));
-  if (op->dir == AS_DIR_OUT && !scope->in_template) op->discarded = scratch_output(expr);
-  return 0;
 }
 
 /* Byte offset in its file of a token's start or end; false inside a macro
@@ -931,11 +909,22 @@ static bool token_offset(c_ctx *ctx, const tok_list *t, unsigned i, bool end, co
   return true;
 }
 
+enum { MAX_ITEMS = 256 };
+
+/* The statement's tokens, read as `asm qualifiers ( template : outputs :
+ * inputs : clobbers : labels )`, with its operand items. */
+typedef struct asm_reading {
+  tok_list t;
+  asm_syntax syn;
+  tok_range outs[MAX_ITEMS], ins[MAX_ITEMS], clobs[MAX_ITEMS], labs[MAX_ITEMS];
+  unsigned n_outs, n_ins, n_clobs, n_labs;
+} asm_reading;
+
 /* Records where the statement's parts are, for fix-its. */
-static void record_layout(c_ctx *ctx, as_block *b, const tok_list *t, const asm_syntax *syn,
-                          const tok_range *outs, const tok_range *ins, unsigned nout,
+static void record_layout(c_ctx *ctx, as_asm_layout *l, const asm_reading *r, unsigned nout,
                           unsigned nin) {
-  as_asm_layout *l = &b->layout;
+  const tok_list *t = &r->t;
+  const asm_syntax *syn = &r->syn;
   memset(l, 0, sizeof *l);
   if (!syn->ok || syn->num_sections == 0) return;
   const char *file = NULL, *f2 = NULL;
@@ -944,20 +933,20 @@ static void record_layout(c_ctx *ctx, as_block *b, const tok_list *t, const asm_
   if (!token_offset(ctx, t, close, false, &f2, &l->close_paren) || strcmp(file, f2)) return;
   l->num_sections = syn->num_sections;
   for (unsigned k = 0; k < syn->num_sections; k++) {
-    tok_range r = syn->section[k];
+    tok_range rg = syn->section[k];
     /* Section k > 0 starts after its ':'; its end is after its last token,
      * or right after the ':' when it is empty. */
-    l->section_empty[k] = r.end <= r.begin;
-    unsigned last = !l->section_empty[k]       ? r.end - 1
-                    : tok_is(t, r.begin, "::") ? r.begin
-                                               : r.begin - 1; /* the ':' */
+    l->section_empty[k] = rg.end <= rg.begin;
+    unsigned last = !l->section_empty[k]        ? rg.end - 1
+                    : tok_is(t, rg.begin, "::") ? rg.begin
+                                                : rg.begin - 1; /* the ':' */
     if (!token_offset(ctx, t, last, true, &f2, &l->section_end[k]) || strcmp(file, f2)) return;
   }
   unsigned n = nout + nin;
   l->constraint_offset = as_arena_alloc(ctx->arena, sizeof(unsigned) * (n + 1));
   l->constraint_length = as_arena_alloc(ctx->arena, sizeof(unsigned) * (n + 1));
   for (unsigned k = 0; k < n; k++) {
-    tok_range it = k < nout ? outs[k] : ins[k - nout];
+    tok_range it = k < nout ? r->outs[k] : r->ins[k - nout];
     unsigned j = it.begin;
     if (tok_is(t, j, "[") && tok_is(t, j + 2, "]")) j += 3;
     unsigned start = 0, stop = 0;
@@ -971,31 +960,16 @@ static void record_layout(c_ctx *ctx, as_block *b, const tok_list *t, const asm_
   l->valid = true;
 }
 
-static void handle_asm(visit_scope *scope, CXCursor c) {
-  c_ctx *ctx = scope->ctx;
-  as_loc loc = expansion_loc(ctx, clang_getCursorLocation(c));
-  if (!loc.file) return;
-
-  as_block *b = as_arena_alloc(ctx->arena, sizeof *b);
-  b->lang = ctx->lang;
-  b->dialect = ctx->dialect;
-  b->triple = ctx->triple;
-  b->loc = loc;
-  b->function = scope->function;
-  b->flags = ctx->extra_flags;
-
+/* Reads the statement's tokens: its extent, or, when that does not read as
+ * an asm statement (macro bodies), the text from its spelling onwards.
+ * r->syn.ok says whether they match what clang counted. */
+static void read_tokens(c_ctx *ctx, CXCursor c, asm_reading *r) {
   unsigned nout = clang_Cursor_getGCCAssemblyNumOutputs(c);
   unsigned nin = clang_Cursor_getGCCAssemblyNumInputs(c);
   unsigned nclob = clang_Cursor_getGCCAssemblyNumClobbers(c);
   bool is_goto = clang_Cursor_isGCCAssemblyHasGoto(c) != 0;
-
-  /* Tokens of the statement: its extent, or, when that does not read as an
-   * asm statement (macro bodies), the text from its spelling onwards. */
-  tok_list t;
-  asm_syntax syn;
-  enum { MAX_ITEMS = 256 };
-  tok_range outs[MAX_ITEMS], ins[MAX_ITEMS], clobs[MAX_ITEMS], labs[MAX_ITEMS];
-  unsigned n_outs = 0, n_ins = 0, n_clobs = 0, n_labs = 0;
+  memset(&r->t, 0, sizeof r->t);
+  memset(&r->syn, 0, sizeof r->syn);
   for (int attempt = 0; attempt < 3; attempt++) {
     CXSourceRange range = clang_getCursorExtent(c);
     if (attempt >= 1) {
@@ -1010,112 +984,139 @@ static void handle_asm(visit_scope *scope, CXCursor c) {
       size_t end = off + 16384 < size ? off + 16384 : size;
       range = clang_getRange(clang_getLocationForOffset(ctx->tu, f, off),
                              clang_getLocationForOffset(ctx->tu, f, (unsigned)end));
-      tokens_release(&t);
+      tokens_release(&r->t);
     }
-    tokens_get(ctx, range, &t);
-    syn = parse_syntax(&t);
+    tokens_get(ctx, range, &r->t);
+    r->syn = parse_syntax(&r->t);
     /* Operand items, checked against what clang counted. */
-    n_outs = n_ins = n_clobs = n_labs = 0;
-    if (syn.ok) {
-      if (syn.num_sections > 1) n_outs = split_items(&t, syn.section[1], outs, MAX_ITEMS);
-      if (syn.num_sections > 2) n_ins = split_items(&t, syn.section[2], ins, MAX_ITEMS);
-      if (syn.num_sections > 3) n_clobs = split_items(&t, syn.section[3], clobs, MAX_ITEMS);
-      if (syn.num_sections > 4) n_labs = split_items(&t, syn.section[4], labs, MAX_ITEMS);
-      if (n_outs != nout || n_ins != nin || n_clobs != nclob || n_outs > MAX_ITEMS ||
-          n_ins > MAX_ITEMS || n_labs > MAX_ITEMS || (is_goto && syn.num_sections < 5))
-        syn.ok = false;
+    r->n_outs = r->n_ins = r->n_clobs = r->n_labs = 0;
+    asm_syntax *syn = &r->syn;
+    if (syn->ok) {
+      if (syn->num_sections > 1) r->n_outs = split_items(&r->t, syn->section[1], r->outs, MAX_ITEMS);
+      if (syn->num_sections > 2) r->n_ins = split_items(&r->t, syn->section[2], r->ins, MAX_ITEMS);
+      if (syn->num_sections > 3) r->n_clobs = split_items(&r->t, syn->section[3], r->clobs, MAX_ITEMS);
+      if (syn->num_sections > 4) r->n_labs = split_items(&r->t, syn->section[4], r->labs, MAX_ITEMS);
+      if (r->n_outs != nout || r->n_ins != nin || r->n_clobs != nclob || r->n_outs > MAX_ITEMS ||
+          r->n_ins > MAX_ITEMS || r->n_labs > MAX_ITEMS || (is_goto && syn->num_sections < 5))
+        syn->ok = false;
     }
-    if (syn.ok) break;
+    if (syn->ok) break;
   }
+}
 
-  /* Template: source form from the literals, else clang's IR form. */
-  bool literal_template = syn.ok && syn.section[0].begin < syn.section[0].end;
-  if (literal_template) {
+/* The template: the source form from the literals (each line and byte
+ * located where it is spelled), else clang's IR form. */
+static void read_template(c_ctx *ctx, CXCursor c, const asm_reading *r, as_gnu_stmt *stmt) {
+  const tok_list *t = &r->t;
+  bool literal = r->syn.ok && r->syn.section[0].begin < r->syn.section[0].end;
+  if (literal) {
     tmpl_builder tb;
     memset(&tb, 0, sizeof tb);
     tb.ctx = ctx;
     as_strbuf_init(&tb.text, ctx->arena);
-    for (unsigned i = syn.section[0].begin; literal_template && i < syn.section[0].end; i++) {
-      if (tok_is_string(&t, i))
-        decode_token(ctx, &tb, t.tokens[i], t.spell[i]);
-      else if (clang_getTokenKind(t.tokens[i]) != CXToken_Identifier ||
-               !decode_macro_strings(ctx, &tb, t.tokens[i], 0))
-        literal_template = false;
+    for (unsigned i = r->syn.section[0].begin; literal && i < r->syn.section[0].end; i++) {
+      if (tok_is_string(t, i))
+        decode_token(ctx, &tb, t->tokens[i], t->spell[i]);
+      else if (clang_getTokenKind(t->tokens[i]) != CXToken_Identifier ||
+               !decode_macro_strings(ctx, &tb, t->tokens[i], 0))
+        literal = false;
     }
-    b->template_text = tb.text.data;
-    b->template_ir_form = false;
-    b->line_locs = tb.locs;
-    b->num_line_locs = tb.num_locs;
-    b->byte_locs = tb.byte_locs;
-    b->num_byte_locs = (unsigned)tb.text.length;
-    if (tb.num_locs != count_lines(b->template_text)) literal_template = false;
+    if (literal && tb.num_locs == count_lines(tb.text.data)) {
+      stmt->template_text = tb.text.data;
+      stmt->line_locs = tb.locs;
+      stmt->num_line_locs = tb.num_locs;
+      stmt->byte_locs = tb.byte_locs;
+      stmt->num_byte_locs = (unsigned)tb.text.length;
+      return;
+    }
   }
-  if (!literal_template) {
-    b->template_text = take_string(ctx->arena, clang_Cursor_getGCCAssemblyTemplate(c));
-    if (!b->template_text) b->template_text = "";
-    b->template_ir_form = true;
-    b->num_line_locs = count_lines(b->template_text);
-    b->line_locs = as_arena_alloc(ctx->arena, sizeof *b->line_locs * b->num_line_locs);
-    for (unsigned i = 0; i < b->num_line_locs; i++) b->line_locs[i] = loc;
-  }
-  b->template_loc = b->line_locs[0];
+  stmt->template_text = take_string(ctx->arena, clang_Cursor_getGCCAssemblyTemplate(c));
+  stmt->template_ir_form = true;
+}
 
-  /* Operands. */
-  b->operands = (nout + nin) ? as_arena_alloc(ctx->arena, sizeof *b->operands * (nout + nin))
-                             : NULL;
-  for (unsigned k = 0; k < nout + nin && !ctx->failed; k++) {
+/* The operands' pieces: constraint and expression from clang, name and
+ * expression text from the tokens. */
+static void read_operands(c_ctx *ctx, CXCursor c, const asm_reading *r, as_gnu_stmt *stmt,
+                          CXCursor *exprs) {
+  const tok_list *t = &r->t;
+  unsigned nout = stmt->num_outputs, n = stmt->num_outputs + stmt->num_inputs;
+  stmt->operands = n ? as_arena_alloc(ctx->arena, sizeof *stmt->operands * n) : NULL;
+  for (unsigned k = 0; k < n; k++) {
     bool is_output = k < nout;
-    const char *name = NULL, *expr_tokens = NULL;
-    if (syn.ok) {
-      tok_range it = is_output ? outs[k] : ins[k - nout];
+    as_gnu_operand_src *src = &stmt->operands[k];
+    const char *expr_tokens = NULL;
+    if (r->syn.ok) {
+      tok_range it = is_output ? r->outs[k] : r->ins[k - nout];
       unsigned j = it.begin;
-      if (tok_is(&t, j, "[") && tok_is(&t, j + 2, "]") && j + 2 < it.end) {
-        name = as_arena_strdup(ctx->arena, t.spell[j + 1]);
+      if (tok_is(t, j, "[") && tok_is(t, j + 2, "]") && j + 2 < it.end) {
+        src->name = as_arena_strdup(ctx->arena, t->spell[j + 1]);
         j += 3;
       }
-      while (j < it.end && tok_is_string(&t, j)) j++;
-      if (tok_is(&t, j, "(") && it.end > j + 1 && tok_is(&t, it.end - 1, ")"))
-        expr_tokens = join_tokens(ctx, &t, j + 1, it.end - 1);
+      while (j < it.end && tok_is_string(t, j)) j++;
+      if (tok_is(t, j, "(") && it.end > j + 1 && tok_is(t, it.end - 1, ")"))
+        expr_tokens = join_tokens(ctx, t, j + 1, it.end - 1);
     }
-    if (add_operand(ctx, scope, b, c, is_output ? k : k - nout, is_output, name,
-                    expr_tokens) != 0)
-      break;
+    CXString cs;
+    exprs[k] = clang_getNullCursor();
+    unsigned ok = is_output ? clang_Cursor_getGCCAssemblyOutput(c, k, &cs, &exprs[k])
+                            : clang_Cursor_getGCCAssemblyInput(c, k - nout, &cs, &exprs[k]);
+    src->expr = &exprs[k];
+    if (!ok) continue;
+    src->constraint = take_string(ctx->arena, cs);
+    if (!clang_Cursor_isNull(exprs[k])) src->loc = expansion_loc(ctx, clang_getCursorLocation(exprs[k]));
+    src->expr_text = expr_tokens ? expr_tokens : extent_text(ctx, exprs[k]);
   }
-  if (ctx->failed) {
-    tokens_release(&t);
+}
+
+/* Clobbers from clang; goto labels from the tokens. */
+static void read_clobbers_labels(c_ctx *ctx, CXCursor c, const asm_reading *r, as_gnu_stmt *stmt) {
+  stmt->num_clobbers = clang_Cursor_getGCCAssemblyNumClobbers(c);
+  stmt->clobbers = stmt->num_clobbers
+                       ? as_arena_alloc(ctx->arena, sizeof *stmt->clobbers * stmt->num_clobbers)
+                       : NULL;
+  for (unsigned k = 0; k < stmt->num_clobbers; k++)
+    stmt->clobbers[k] = take_string(ctx->arena, clang_Cursor_getGCCAssemblyClobber(c, k));
+  stmt->is_goto = clang_Cursor_isGCCAssemblyHasGoto(c) != 0;
+  if (!stmt->is_goto || !r->syn.ok || !r->n_labs) return;
+  stmt->labels = as_arena_alloc(ctx->arena, sizeof *stmt->labels * r->n_labs);
+  for (unsigned k = 0; k < r->n_labs; k++)
+    if (r->labs[k].end == r->labs[k].begin + 1)
+      stmt->labels[stmt->num_labels++] = as_arena_strdup(ctx->arena, r->t.spell[r->labs[k].begin]);
+}
+
+static void handle_asm(visit_scope *scope, CXCursor c) {
+  c_ctx *ctx = scope->ctx;
+  as_gnu_stmt stmt;
+  memset(&stmt, 0, sizeof stmt);
+  stmt.loc = expansion_loc(ctx, clang_getCursorLocation(c));
+  if (!stmt.loc.file) return;
+  stmt.function = scope->function;
+  stmt.in_template = scope->in_template;
+  stmt.num_outputs = clang_Cursor_getGCCAssemblyNumOutputs(c);
+  stmt.num_inputs = clang_Cursor_getGCCAssemblyNumInputs(c);
+  stmt.volatile_keyword = clang_Cursor_isGCCAssemblyVolatile(c) != 0;
+
+  asm_reading *r = malloc(sizeof *r);
+  CXCursor *exprs = malloc(sizeof *exprs * (stmt.num_outputs + stmt.num_inputs + 1));
+  if (!r || !exprs) {
+    free(r);
+    free(exprs);
     return;
   }
-  as_block_resolve_named_ties(b, nout);
+  read_tokens(ctx, c, r);
+  read_template(ctx, c, r, &stmt);
+  read_operands(ctx, c, r, &stmt, exprs);
+  read_clobbers_labels(ctx, c, r, &stmt);
+  /* Basic asm: no ':' at all. */
+  stmt.basic = r->syn.ok && r->syn.num_sections == 1;
+  record_layout(ctx, &stmt.layout, r, stmt.num_outputs, stmt.num_inputs);
+  tokens_release(&r->t);
 
-  /* Basic asm (no ':' at all): no operands, no clobbers, and a template
-   * that is passed to the assembler as written (no % escapes). */
-  if (syn.ok && syn.num_sections == 1 && literal_template) b->flags |= AS_BF_BASIC;
-  record_layout(ctx, b, &t, &syn, outs, ins, nout, nin);
-
-  /* Clobbers. */
-  b->clobbers = nclob ? as_arena_alloc(ctx->arena, sizeof *b->clobbers * nclob) : NULL;
-  for (unsigned k = 0; k < nclob; k++) {
-    const char *name = take_string(ctx->arena, clang_Cursor_getGCCAssemblyClobber(c, k));
-    if (!name) continue;
-    if (name[0] == '%') name++;
-    b->clobbers[b->num_clobbers++] = name;
-    if (!strcmp(name, "memory")) b->flags |= AS_BF_MEMORY_CLOBBER;
-    else if (!strcmp(name, "cc")) b->flags |= AS_BF_CC_CLOBBER;
-  }
-
-  /* Labels. */
-  if (is_goto) {
-    b->flags |= AS_BF_GOTO;
-    if (syn.ok && n_labs) {
-      b->labels = as_arena_alloc(ctx->arena, sizeof *b->labels * n_labs);
-      for (unsigned k = 0; k < n_labs; k++)
-        if (labs[k].end == labs[k].begin + 1)
-          b->labels[b->num_labels++] = as_arena_strdup(ctx->arena, t.spell[labs[k].begin]);
-    }
-  }
-  tokens_release(&t);
-
-  as_block_set_gnu_volatility(b, nout, clang_Cursor_isGCCAssemblyVolatile(c) != 0);
+  as_gnu_unit unit = {ctx->arena,      ctx->lang,        ctx->dialect, ctx->triple,
+                      ctx->extra_flags, describe_operand, ctx};
+  as_block *b = as_gnu_block_build(&unit, &stmt);
+  free(exprs);
+  free(r);
 
   CXString pfile;
   as_loc presumed = {NULL, 0, 0};

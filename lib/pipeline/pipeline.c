@@ -242,6 +242,22 @@ static int analyze_one(as_target_cache *targets, as_story_ctx *story, as_arena *
     if (block->operands[i].type_dependent &&
         (block->operands[i].constraint.kinds & (AS_CK_REG | AS_CK_FIXED | AS_CK_ANY)))
       dependent = (int)i;
+  if (block->unreadable) {
+    /* A statement the front end could not read (a constraint the parser
+     * does not know): not verified, and nothing else is checked in it. */
+    if (as_check_enabled(options->checks, "unmodeled"))
+      as_finding_add(arena, findings, block, "unmodeled", AS_SEV_NOTE, 0, 0,
+                     "the block is not verified: %s", block->unreadable);
+    if (options->dump && dump) {
+      as_block_header(dump, block);
+      as_strbuf_printf(dump, "  not read: %s\n", block->unreadable);
+    }
+    if (options->explain && explain) {
+      as_block_header(explain, block);
+      as_strbuf_printf(explain, "  not read: %s\n", block->unreadable);
+    }
+    return 0;
+  }
   as_decoded d;
   char why[512];
   if (as_decode_block(t, arena, block, &d, why, sizeof why) != 0) {
@@ -314,8 +330,9 @@ void as_analyze_story_only(as_story_ctx *story, as_arena *arena, as_target *targ
                            const as_block *block, const char *checks, as_finding_list *findings) {
   as_decoded d;
   char why[512];
-  /* A block that does not decode or walk has its finding from the first stage. */
-  if (as_decode_block(target, arena, block, &d, why, sizeof why) != 0 || d.num_errors ||
+  /* A block that is not read, does not decode or walk has its finding from
+   * the first stage. */
+  if (block->unreadable || as_decode_block(target, arena, block, &d, why, sizeof why) != 0 || d.num_errors ||
       d.unsupported)
     return;
   as_summary s;
@@ -328,6 +345,10 @@ int as_print_block_effects(as_target_cache *targets, as_arena *arena, const as_b
   as_target *t = as_target_get(targets, block->triple, err, errlen);
   if (!t) return -1;
   as_block_header(out, block);
+  if (block->unreadable) {
+    as_strbuf_printf(out, "  not read: %s\n", block->unreadable);
+    return 0;
+  }
   as_decoded d;
   char why[512];
   if (as_decode_block(t, arena, block, &d, why, sizeof why) != 0) {

@@ -76,9 +76,7 @@ void AsmStoryChecker::checkEndOfTranslationUnit(const TranslationUnitDecl *, Ana
   unsigned next_id = 1;
   for (const FoundStmt &item : found) {
     BlockSource src;
-    std::string why;
-    as_block *b = buildBlock(bc, item.stmt, item.decl, item.function, item.dependent, src, why);
-    if (!b) continue;
+    as_block *b = buildBlock(bc, item.stmt, item.decl, item.function, item.dependent, src);
     b->id = next_id++;
     as_finding_list findings = {nullptr, 0, 0};
     if (as_plugin_analyze(plugin, b, &findings, err, sizeof err) != 0) continue;

@@ -1,9 +1,11 @@
 // A GCCAsmStmt as an as_block: what Clang's AST says about the statement
 // (template source form, per-line source locations, operands with their C
 // types, clobbers, labels, the statement's layout for fix-its), translated
-// into the C structs.  as_plugin_finish_block (session.c) derives the rest.
+// into the neutral C statement of lib/frontend/gnu_block.h, whose builder
+// (shared with the libclang front end) makes the block.
 #include "ast_block.h"
 #include "ast_lvalue.h"
+#include "gnu_block.h"
 #include "asmstory/target.h"
 
 #include "clang/AST/Attr.h"
@@ -146,14 +148,28 @@ const char *registerVariable(BuildContext &bc, const Expr *e) {
   return copyString(as_plugin_arena(bc.plugin), ti.getNormalizedGCCRegisterName(name));
 }
 
-// Fills the operand's C type facts; returns the local variable whose object
-// the operand points to, if any.
-const char *fillOperand(BuildContext &bc, as_operand *op, const Expr *e, bool is_input,
-                        bool dependent) {
-  const ASTContext &ctx = bc.ctx;
-  as_arena *arena = as_plugin_arena(bc.plugin);
+// What describeOperand reads with: the statement's function, whether it is
+// a template pattern, and per operand the local variable whose object it
+// points to.
+struct DescribeData {
+  BuildContext &bc;
+  const Decl *fn;
+  bool dependent;
+  const char **objects;
+};
+
+// The operand's C type and lvalue facts (as_gnu_describe_fn): what Clang's
+// AST says of its expression.  A template pattern's expressions answer
+// nothing about their lvalues or the values they hand over.
+void describeOperand(void *data, const as_gnu_operand_src *src, as_operand *op, unsigned want,
+                     as_gnu_lvalue *lvalue) {
+  DescribeData &dd = *static_cast<DescribeData *>(data);
+  const ASTContext &ctx = dd.bc.ctx;
+  as_arena *arena = as_plugin_arena(dd.bc.plugin);
+  const Expr *e = static_cast<const Expr *>(src->expr);
+  if (want & AS_GNU_WANT_DISCARDED) lvalue->discarded = scratchOutput(dd.fn, e);
   QualType type = e->getType();
-  if (type.isNull()) return nullptr;
+  if (type.isNull()) return;
   op->type_text = copyString(arena, type.getAsString(ctx.getPrintingPolicy()));
   QualType canon = type.getCanonicalType();
   long long size = sizeOf(ctx, canon);
@@ -175,14 +191,15 @@ const char *fillOperand(BuildContext &bc, as_operand *op, const Expr *e, bool is
       if (!ref || !isa<ParmVarDecl>(ref->getDecl())) op->pointee_size = static_cast<unsigned>(as);
     }
   }
-  bool memory = (op->constraint.kinds & AS_CK_MEM) != 0;
-  if (memory && !dependent) op->frame_object = lvalueInFrame(ctx, e);
+  if ((want & AS_GNU_WANT_FRAME_OBJECT) && !dd.dependent) lvalue->frame_object = lvalueInFrame(ctx, e);
   std::string object;
   long long offset = 0;
-  if (memory && !e->isTypeDependent() && !e->isValueDependent() && lvalueObject(ctx, e, object, offset)) {
-    op->mem_object = copyString(arena, object);
-    op->mem_offset = offset;
+  if ((want & AS_GNU_WANT_MEM_OBJECT) && !e->isTypeDependent() && !e->isValueDependent() &&
+      lvalueObject(ctx, e, object, offset)) {
+    lvalue->mem_object = copyString(arena, object);
+    lvalue->mem_offset = offset;
   }
+  bool memory = (op->constraint.kinds & AS_CK_MEM) != 0;
   if (memory && size > 0) {
     op->pointee_size = static_cast<unsigned>(size); // the object "m" names
     long long ta = alignOf(ctx, canon);
@@ -190,9 +207,9 @@ const char *fillOperand(BuildContext &bc, as_operand *op, const Expr *e, bool is
   }
   bool memory_only = memory && !(op->constraint.kinds & (AS_CK_REG | AS_CK_FIXED | AS_CK_ANY));
   Handed handed;
-  if (!dependent) handed = handedValue(e, memory_only);
+  if (!dd.dependent) handed = handedValue(e, memory_only);
   op->value_id = identityOf(handed);
-  if (is_input && !dependent && !e->isValueDependent() && !e->isTypeDependent() &&
+  if ((want & AS_GNU_WANT_VALUE) && !e->isValueDependent() && !e->isTypeDependent() &&
       !e->containsErrors()) {
     Expr::EvalResult result;
     if (e->EvaluateAsRValue(result, ctx) && !result.HasSideEffects && result.Val.isInt()) {
@@ -203,17 +220,14 @@ const char *fillOperand(BuildContext &bc, as_operand *op, const Expr *e, bool is
       }
     }
   }
-  if (handed.var && handed.address && handed.var->hasLocalStorage() &&
-      handed.var->getIdentifier())
-    return copyString(as_plugin_arena(bc.plugin), handed.var->getName());
-  return nullptr;
+  if (handed.var && handed.address && handed.var->hasLocalStorage() && handed.var->getIdentifier())
+    dd.objects[op->index] = copyString(arena, handed.var->getName());
 }
 
 // Offsets (in one file) of the statement's parts, for fix-its: from the
 // tokens between `asm` and its closing parenthesis, checked against the
 // operand and clobber counts Clang parsed.
-void recordLayout(BuildContext &bc, const GCCAsmStmt *s, as_block *b, BlockSource &src) {
-  as_asm_layout &l = b->layout;
+void recordLayout(BuildContext &bc, const GCCAsmStmt *s, as_asm_layout &l, BlockSource &src) {
   std::memset(&l, 0, sizeof l);
   const SourceManager &sm = bc.ctx.getSourceManager();
   const LangOptions &lo = bc.ctx.getLangOpts();
@@ -384,6 +398,86 @@ private:
   Scope scope_;
 };
 
+// Why a statement cannot be read from the AST (in a template pattern its
+// string or an operand may depend on a parameter), or null.
+const char *unreadableReason(const GCCAsmStmt *s) {
+  const Expr *asm_string = s->getAsmStringExpr();
+  if (!asm_string || asm_string->isValueDependent() || asm_string->isTypeDependent() ||
+      asm_string->containsErrors())
+    return "the asm string depends on a template parameter";
+  unsigned nout = s->getNumOutputs(), nin = s->getNumInputs();
+  for (unsigned k = 0; k < nout + nin; k++) {
+    const Expr *c = k < nout ? s->getOutputConstraintExpr(k) : s->getInputConstraintExpr(k - nout);
+    const Expr *e = k < nout ? s->getOutputExpr(k) : s->getInputExpr(k - nout);
+    if (!c || !e || c->isValueDependent() || e->containsErrors()) return "an operand cannot be read";
+  }
+  for (unsigned k = 0; k < s->getNumClobbers(); k++) {
+    const Expr *c = s->getClobberExpr(k);
+    if (!c || c->isValueDependent()) return "a clobber depends on a template parameter";
+  }
+  return nullptr;
+}
+
+// The template: the source form from the literal, each line at the
+// literal's first character (templateLocation finds the exact place when a
+// finding is reported: each lookup re-lexes the literal); basic asm in the
+// IR form ('$' doubled: nothing is substituted); a constant expression
+// (C++26) in the IR form, at the statement.
+void readTemplate(BuildContext &bc, const GCCAsmStmt *s, as_gnu_stmt &stmt, BlockSource &src) {
+  ASTContext &ctx = bc.ctx;
+  as_arena *arena = as_plugin_arena(bc.plugin);
+  const auto *lit = dyn_cast<StringLiteral>(s->getAsmStringExpr()->IgnoreParens());
+  if (!lit || lit->getCharByteWidth() != 1) {
+    stmt.template_text = copyString(arena, s->generateAsmString(ctx));
+    stmt.template_ir_form = true;
+    return;
+  }
+  llvm::StringRef text = lit->getString();
+  src.text = text.str();
+  for (unsigned i = 0; i < lit->getNumConcatenated(); i++) src.tokens.push_back(lit->getStrTokenLoc(i));
+  src.line_start.push_back(0);
+  for (unsigned i = 0; i < text.size(); i++)
+    if (text[i] == '\n') src.line_start.push_back(i + 1);
+  if (stmt.basic) {
+    std::string ir;
+    for (char c : text) {
+      ir += c;
+      if (c == '$') ir += '$';
+    }
+    stmt.template_text = copyString(arena, ir);
+    stmt.template_ir_form = true;
+    src.dollars_doubled = true;
+  } else {
+    stmt.template_text = copyString(arena, text);
+  }
+  stmt.num_line_locs = static_cast<unsigned>(src.line_start.size());
+  stmt.line_locs = static_cast<as_loc *>(as_arena_alloc(arena, sizeof(as_loc) * stmt.num_line_locs));
+  as_loc first = toLoc(bc, byteLocation(ctx.getSourceManager(), ctx.getLangOpts(), ctx.getTargetInfo(), src, 0),
+                       /*spelling=*/true);
+  for (unsigned i = 0; i < stmt.num_line_locs; i++) stmt.line_locs[i] = first;
+}
+
+// The operands' pieces: outputs, then inputs.
+void readOperands(BuildContext &bc, const GCCAsmStmt *s, as_gnu_stmt &stmt) {
+  as_arena *arena = as_plugin_arena(bc.plugin);
+  unsigned nout = stmt.num_outputs, n = stmt.num_outputs + stmt.num_inputs;
+  if (!n) return;
+  stmt.operands = static_cast<as_gnu_operand_src *>(as_arena_alloc(arena, sizeof(as_gnu_operand_src) * n));
+  for (unsigned k = 0; k < n; k++) {
+    bool is_output = k < nout;
+    as_gnu_operand_src &src = stmt.operands[k];
+    llvm::StringRef name = is_output ? s->getOutputName(k) : s->getInputName(k - nout);
+    src.name = name.empty() ? nullptr : copyString(arena, name);
+    std::string constraint = is_output ? s->getOutputConstraint(k) : s->getInputConstraint(k - nout);
+    src.constraint = copyString(arena, constraint);
+    const Expr *e = is_output ? s->getOutputExpr(k) : s->getInputExpr(k - nout);
+    src.expr = const_cast<Expr *>(e);
+    src.loc = toLoc(bc, e->getExprLoc(), /*spelling=*/false);
+    src.expr_text = exprText(bc, e);
+    src.register_variable = registerVariable(bc, e);
+  }
+}
+
 } // namespace
 
 std::vector<FoundStmt> collectAsmStatements(ASTContext &ctx) {
@@ -400,141 +494,42 @@ uint64_t srclocCookie(const GCCAsmStmt *stmt) {
 }
 
 as_block *buildBlock(BuildContext &bc, const GCCAsmStmt *s, const Decl *fn,
-                     const std::string &function, bool dependent, BlockSource &src,
-                     std::string &err) {
-  ASTContext &ctx = bc.ctx;
-  const SourceManager &sm = ctx.getSourceManager();
+                     const std::string &function, bool dependent, BlockSource &src) {
   as_arena *arena = as_plugin_arena(bc.plugin);
   src = BlockSource();
   src.stmt_loc = s->getAsmLoc();
+  as_gnu_stmt stmt;
+  std::memset(&stmt, 0, sizeof stmt);
+  stmt.loc = toLoc(bc, s->getAsmLoc(), /*spelling=*/false);
+  stmt.function = function.empty() ? nullptr : copyString(arena, function);
+  stmt.in_template = dependent;
+  stmt.unreadable = unreadableReason(s);
+  as_gnu_unit unit = {arena, bc.lang, bc.dialect, bc.triple, bc.extra_flags, describeOperand, nullptr};
+  if (stmt.unreadable) return as_gnu_block_build(&unit, &stmt);
 
-  const Expr *asm_string = s->getAsmStringExpr();
-  if (!asm_string || asm_string->isValueDependent() || asm_string->isTypeDependent() ||
-      asm_string->containsErrors()) {
-    err = "the asm string depends on a template parameter";
-    return nullptr;
-  }
-  unsigned nout = s->getNumOutputs(), nin = s->getNumInputs();
-  for (unsigned k = 0; k < nout + nin; k++) {
-    const Expr *c = k < nout ? s->getOutputConstraintExpr(k) : s->getInputConstraintExpr(k - nout);
-    const Expr *e = k < nout ? s->getOutputExpr(k) : s->getInputExpr(k - nout);
-    if (!c || !e || c->isValueDependent() || e->containsErrors()) {
-      err = "an operand cannot be read";
-      return nullptr;
-    }
-  }
-  for (unsigned k = 0; k < s->getNumClobbers(); k++) {
-    const Expr *c = s->getClobberExpr(k);
-    if (!c || c->isValueDependent()) {
-      err = "a clobber depends on a template parameter";
-      return nullptr;
-    }
-  }
-
-  auto *b = static_cast<as_block *>(as_arena_alloc(arena, sizeof(as_block)));
-  b->lang = bc.lang;
-  b->dialect = bc.dialect;
-  b->triple = bc.triple;
-  b->flags = bc.extra_flags;
-  b->loc = toLoc(bc, s->getAsmLoc(), /*spelling=*/false);
-  b->function = function.empty() ? nullptr : copyString(arena, function);
-
-  // Template: the source form from the literal, with each line's location.
-  const auto *lit = dyn_cast<StringLiteral>(asm_string->IgnoreParens());
-  bool basic = s->isSimple();
-  if (lit && lit->getCharByteWidth() == 1) {
-    llvm::StringRef text = lit->getString();
-    src.text = text.str();
-    for (unsigned i = 0; i < lit->getNumConcatenated(); i++) src.tokens.push_back(lit->getStrTokenLoc(i));
-    src.line_start.push_back(0);
-    for (unsigned i = 0; i < text.size(); i++)
-      if (text[i] == '\n') src.line_start.push_back(i + 1);
-    if (basic) {
-      // Basic asm substitutes nothing: the IR form with '$' doubled.
-      std::string ir;
-      for (char c : text) {
-        ir += c;
-        if (c == '$') ir += '$';
-      }
-      b->template_text = copyString(arena, ir);
-      b->template_ir_form = true;
-      src.dollars_doubled = true;
-    } else {
-      b->template_text = copyString(arena, text);
-      b->template_ir_form = false;
-    }
-    // The exact place of a template position is computed when a finding is
-    // reported (templateLocation): each lookup re-lexes the literal, so the
-    // per-line locations here are the first line's for all (the analysis
-    // reads them only to report, which the plugin does itself).
-    b->num_line_locs = static_cast<unsigned>(src.line_start.size());
-    b->line_locs = static_cast<as_loc *>(as_arena_alloc(arena, sizeof(as_loc) * b->num_line_locs));
-    as_loc first = toLoc(bc, byteLocation(sm, ctx.getLangOpts(), ctx.getTargetInfo(), src, 0),
-                         /*spelling=*/true);
-    for (unsigned i = 0; i < b->num_line_locs; i++) b->line_locs[i] = first;
-  } else {
-    // A constant expression (C++26): the IR form, located at the statement.
-    b->template_text = copyString(arena, s->generateAsmString(ctx));
-    b->template_ir_form = true;
-    b->num_line_locs = as_template_line_count(b->template_text);
-    b->line_locs = static_cast<as_loc *>(as_arena_alloc(arena, sizeof(as_loc) * b->num_line_locs));
-    for (unsigned i = 0; i < b->num_line_locs; i++) b->line_locs[i] = b->loc;
-  }
-  b->template_loc = b->line_locs[0];
-
-  // Operands: outputs, then inputs.
-  const char **registers = nullptr, **objects = nullptr;
-  if (nout + nin) {
-    b->operands = static_cast<as_operand *>(as_arena_alloc(arena, sizeof(as_operand) * (nout + nin)));
-    registers = static_cast<const char **>(as_arena_alloc(arena, sizeof(char *) * (nout + nin)));
-    objects = static_cast<const char **>(as_arena_alloc(arena, sizeof(char *) * (nout + nin)));
-  }
-  for (unsigned k = 0; k < nout + nin; k++) {
-    bool is_output = k < nout;
-    as_operand *op = &b->operands[b->num_operands++];
-    op->index = k;
-    op->tied_to = -1;
-    op->constraint.tied_to = -1;
-    llvm::StringRef name = is_output ? s->getOutputName(k) : s->getInputName(k - nout);
-    op->name = name.empty() ? nullptr : copyString(arena, name);
-    std::string constraint = is_output ? s->getOutputConstraint(k) : s->getInputConstraint(k - nout);
-    op->constraint_text = copyString(arena, constraint);
-    char msg[256] = "";
-    if (as_constraint_parse_gnu(as_target_constraint_dialect(bc.triple), op->constraint_text, is_output,
-                                &op->constraint, msg, sizeof msg) != 0) {
-      err = std::string("bad asm constraint \"") + constraint + "\": " + (msg[0] ? msg : "cannot parse");
-      return nullptr;
-    }
-    const Expr *e = is_output ? s->getOutputExpr(k) : s->getInputExpr(k - nout);
-    op->loc = toLoc(bc, e->getExprLoc(), /*spelling=*/false);
-    if (!op->loc.file) op->loc = b->loc;
-    op->expr_text = exprText(bc, e);
-    objects[k] = fillOperand(bc, op, e, !is_output, dependent);
-    if (op->dir == AS_DIR_OUT && !dependent) op->discarded = scratchOutput(fn, e);
-    registers[k] = registerVariable(bc, e);
-  }
-
-  // Clobbers and goto labels.
-  unsigned nclob = s->getNumClobbers();
-  if (nclob) b->clobbers = static_cast<const char **>(as_arena_alloc(arena, sizeof(char *) * nclob));
-  for (unsigned k = 0; k < nclob; k++) b->clobbers[b->num_clobbers++] = copyString(arena, s->getClobber(k));
-  unsigned nlab = s->getNumLabels();
-  if (nlab) b->labels = static_cast<const char **>(as_arena_alloc(arena, sizeof(char *) * nlab));
-  for (unsigned k = 0; k < nlab; k++) b->labels[b->num_labels++] = copyString(arena, s->getLabelName(k));
-
-  recordLayout(bc, s, b, src);
-
-  as_plugin_stmt stmt;
+  stmt.basic = s->isSimple();
   stmt.volatile_keyword = s->isVolatile();
-  stmt.basic = basic;
-  stmt.num_outputs = nout;
-  stmt.register_variables = registers;
-  char why[512] = "";
-  if (as_plugin_finish_block(bc.plugin, b, &stmt, why, sizeof why) != 0) {
-    err = why;
-    return nullptr;
-  }
-  if (objects) as_plugin_set_object_names(bc.plugin, b, objects);
+  stmt.num_outputs = s->getNumOutputs();
+  stmt.num_inputs = s->getNumInputs();
+  readTemplate(bc, s, stmt, src);
+  readOperands(bc, s, stmt);
+  stmt.num_clobbers = s->getNumClobbers();
+  if (stmt.num_clobbers)
+    stmt.clobbers = static_cast<const char **>(as_arena_alloc(arena, sizeof(char *) * stmt.num_clobbers));
+  for (unsigned k = 0; k < stmt.num_clobbers; k++) stmt.clobbers[k] = copyString(arena, s->getClobber(k));
+  stmt.is_goto = s->isAsmGoto();
+  stmt.num_labels = s->getNumLabels();
+  if (stmt.num_labels)
+    stmt.labels = static_cast<const char **>(as_arena_alloc(arena, sizeof(char *) * stmt.num_labels));
+  for (unsigned k = 0; k < stmt.num_labels; k++) stmt.labels[k] = copyString(arena, s->getLabelName(k));
+  recordLayout(bc, s, stmt.layout, src);
+
+  unsigned n = stmt.num_outputs + stmt.num_inputs;
+  const char **objects = n ? static_cast<const char **>(as_arena_alloc(arena, sizeof(char *) * n)) : nullptr;
+  DescribeData data{bc, fn, dependent, objects};
+  unit.data = &data;
+  as_block *b = as_gnu_block_build(&unit, &stmt);
+  if (objects && !b->unreadable) as_plugin_set_object_names(bc.plugin, b, objects);
   return b;
 }
 

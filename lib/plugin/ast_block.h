@@ -59,14 +59,14 @@ std::vector<FoundStmt> collectAsmStatements(clang::ASTContext &ctx);
 // location); 0 when the template is not a string literal.
 uint64_t srclocCookie(const clang::GCCAsmStmt *stmt);
 
-// Reads one statement into a block in the plugin's arena (completed by
-// as_plugin_finish_block).  fn is the enclosing function (may be null) and
-// function its name (may be empty); dependent says the statement is in a
-// template pattern.  Returns null with a reason in err when the statement
-// cannot be read.
+// Reads one statement into a block in the plugin's arena, through the
+// block builder the libclang front end shares (lib/frontend/gnu_block.h).
+// fn is the enclosing function (may be null) and function its name (may be
+// empty); dependent says the statement is in a template pattern.  Never
+// null: a statement that cannot be read is a block whose `unreadable`
+// says why (the analysis reports it as not verified).
 as_block *buildBlock(BuildContext &bc, const clang::GCCAsmStmt *stmt, const clang::Decl *fn,
-                     const std::string &function, bool dependent, BlockSource &src,
-                     std::string &err);
+                     const std::string &function, bool dependent, BlockSource &src);
 
 // The source location of a template position (1-based line and column,
 // 0 for the statement itself): the exact byte inside the asm string.

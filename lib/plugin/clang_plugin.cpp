@@ -272,12 +272,7 @@ public:
     unsigned next_id = 1;
     for (const FoundStmt &item : found) {
       BlockSource src;
-      std::string err;
-      as_block *b = buildBlock(bc, item.stmt, item.decl, item.function, item.dependent, src, err);
-      if (!b) {
-        session->remark(item.stmt->getAsmLoc(), "asmstory: the asm statement is not analyzed: " + err);
-        continue;
-      }
+      as_block *b = buildBlock(bc, item.stmt, item.decl, item.function, item.dependent, src);
       b->id = next_id++;
       Record &rec = session->add(srclocCookie(item.stmt), b, src);
       as_finding_list findings = {nullptr, 0, 0};

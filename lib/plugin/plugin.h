@@ -36,25 +36,6 @@ void as_plugin_destroy(as_plugin *plugin);
 as_arena *as_plugin_arena(as_plugin *plugin);
 const as_plugin_options *as_plugin_get_options(const as_plugin *plugin);
 
-/* What the AST shim read about one asm statement beyond the block's own
- * fields (which it fills as the libclang front end does). */
-typedef struct as_plugin_stmt {
-  bool volatile_keyword;          /* `volatile` written (or implied by Clang) */
-  bool basic;                     /* basic asm: no operands, no %-substitution */
-  unsigned num_outputs;
-  /* per operand: the register of a local register variable
-   * (`register long x asm("r9")`) the compiler binds it to, or NULL */
-  const char **register_variables;
-} as_plugin_stmt;
-
-/* Completes a block the AST shim built: directions, ties (including
- * "[name]" matching constraints), early clobbers, the flags the C front end
- * derives (implicit volatile, pure, "memory"/"cc" clobbers, goto) and the
- * binding of local register variables.  Returns 0, or -1 with a reason
- * (the block is then not analyzed). */
-int as_plugin_finish_block(as_plugin *plugin, as_block *block, const as_plugin_stmt *stmt,
-                           char *err, size_t errlen);
-
 /* The AST side: every rule but the permission story.  Findings go to
  * *findings, in the plugin's arena.  Returns 0, or -1 with a reason when the
  * block could not be analyzed at all (unsupported target). */

@@ -1,6 +1,6 @@
-/* The C side of AsmStory.so: per compiler instance state, the completion of
- * the blocks the AST shim reads (as the libclang front end completes its
- * own), the analysis of a block on the AST side and the permission story
+/* The C side of AsmStory.so: per compiler instance state, the analysis of
+ * a block on the AST side (the AST shim builds it with lib/frontend's
+ * gnu_block.c, as the libclang front end does) and the permission story
  * of an emitted call on the pass side. */
 #define _POSIX_C_SOURCE 200809L
 #include "plugin.h"
@@ -86,45 +86,6 @@ void as_plugin_destroy(as_plugin *p) {
 as_arena *as_plugin_arena(as_plugin *p) { return &p->arena; }
 
 const as_plugin_options *as_plugin_get_options(const as_plugin *p) { return &p->options; }
-
-/* ---- blocks from the AST ------------------------------------------------ */
-
-int as_plugin_finish_block(as_plugin *p, as_block *b, const as_plugin_stmt *stmt, char *err,
-                           size_t errlen) {
-  (void)p;
-  for (unsigned k = 0; k < b->num_operands; k++) {
-    as_operand *op = &b->operands[k];
-    op->index = k;
-    char msg[256] = "";
-    if (as_operand_set_gnu_constraint(op, as_target_constraint_dialect(b->triple), k < stmt->num_outputs,
-                                      msg, sizeof msg) != 0) {
-      if (err && errlen)
-        snprintf(err, errlen, "bad asm constraint \"%s\": %s", op->constraint_text ? op->constraint_text : "",
-                 msg[0] ? msg : "cannot parse");
-      return -1;
-    }
-  }
-  as_block_resolve_named_ties(b, stmt->num_outputs);
-  /* Local register variables (register long x asm("r9")): the compiler
-   * binds a register operand naming one to that register. */
-  for (unsigned k = 0; stmt->register_variables && k < b->num_operands; k++)
-    as_constraint_use_register(&b->operands[k].constraint, stmt->register_variables[k]);
-  for (unsigned k = 0; k < b->num_clobbers; k++) {
-    const char *name = b->clobbers[k];
-    if (!name) continue;
-    if (name[0] == '%') b->clobbers[k] = ++name;
-    if (!strcmp(name, "memory")) b->flags |= AS_BF_MEMORY_CLOBBER;
-    else if (!strcmp(name, "cc")) b->flags |= AS_BF_CC_CLOBBER;
-  }
-  if (b->num_labels > 0) b->flags |= AS_BF_GOTO;
-  /* GCC: asm without outputs, asm goto and basic asm are implicitly volatile. */
-  if (stmt->basic) b->flags |= AS_BF_VOLATILE;
-  as_block_set_gnu_volatility(b, stmt->num_outputs, stmt->volatile_keyword);
-  /* A fix-it that edits the interface of basic asm would change how its
-   * template reads (%-escapes): none is certainly right there. */
-  if (stmt->basic) b->layout.valid = false;
-  return 0;
-}
 
 /* ---- analysis --------------------------------------------------------- */
 
