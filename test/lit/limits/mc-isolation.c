@@ -3,12 +3,12 @@
 // its Intel expression evaluator, found by fuzz_decode: regressions/
 // fuzz_decode/intel-expression-sigfpe-3) or keeps it busy past the time
 // limit is a template-error, and the next block is analyzed by a new server.
-// RUN: env ASMSTORY_MC_TIMEOUT_MS=500 not %asmstory %s -- -masm=intel 2>&1 | FileCheck %s --implicit-check-not='[asmstory-'
+// RUN: env ASMSTORY_MC_TIMEOUT_MS=3000 not %asmstory %s -- -masm=intel 2>&1 | FileCheck %s --implicit-check-not='[asmstory-'
 //
 // Inside clang the plugin gives the same answers and clang does not crash
 // (clang's own assembler is kept out with -fno-integrated-as -S); a
 // sanitizer build's plugin cannot be loaded into clang.
-// RUN: %if plugin %{ env ASMSTORY_MC_TIMEOUT_MS=500 %clang -fplugin=%asmstory_so -masm=intel -fno-integrated-as -S -o %t.s %s 2>&1 \
+// RUN: %if plugin %{ env ASMSTORY_MC_TIMEOUT_MS=3000 %clang -fplugin=%asmstory_so -masm=intel -fno-integrated-as -S -o %t.s %s 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=PLUGIN --implicit-check-not='[asmstory-' %}
 //
 // With MC in the host (a debugging switch), the same file kills the tool:
@@ -22,8 +22,8 @@ void crashes(void) {
 }
 
 void runs_for_minutes(void) {
-  // CHECK: mc-isolation.c:[[@LINE+2]]:3: error: LLVM's assembler did not finish this template within 500 ms (stopped; the block is not analyzed) [asmstory-template-error]
-  // PLUGIN: mc-isolation.c:[[@LINE+1]]:3: warning: LLVM's assembler did not finish this template within 500 ms {{.*}}[asmstory-template-error]
+  // CHECK: mc-isolation.c:[[@LINE+2]]:3: error: LLVM's assembler did not finish this template within 3000 ms (stopped; the block is not analyzed) [asmstory-template-error]
+  // PLUGIN: mc-isolation.c:[[@LINE+1]]:3: warning: LLVM's assembler did not finish this template within 3000 ms {{.*}}[asmstory-template-error]
   __asm__ volatile(".rept 2000000000\n nop\n.endr");
 }
 
