@@ -1004,8 +1004,132 @@ static void read_tokens(c_ctx *ctx, CXCursor c, asm_reading *r) {
   }
 }
 
+/* A template piece that a function-like macro expands to (`STR(REG)`, the
+ * kernel's __stringify): where its invocation starts in the template text,
+ * and where it is written. */
+typedef struct tmpl_hole {
+  size_t at;
+  as_loc loc;
+} tmpl_hole;
+
+#define MAX_HOLES 16
+
+/* Is token i a function-like macro's invocation?  *end: its closing ')'. */
+static bool macro_call(c_ctx *ctx, const tok_list *t, unsigned i, unsigned limit, unsigned *end) {
+  CXCursor use = clang_getCursor(ctx->tu, clang_getTokenLocation(ctx->tu, t->tokens[i]));
+  if (clang_getCursorKind(use) != CXCursor_MacroExpansion) return false;
+  CXCursor def = clang_getCursorReferenced(use);
+  if (clang_getCursorKind(def) != CXCursor_MacroDefinition || !clang_Cursor_isMacroFunctionLike(def))
+    return false;
+  if (i + 1 >= limit || strcmp(t->spell[i + 1], "(") != 0) return false;
+  int depth = 0;
+  for (unsigned k = i + 1; k < limit; k++) {
+    if (!strcmp(t->spell[k], "(")) depth++;
+    else if (!strcmp(t->spell[k], ")") && --depth == 0) {
+      *end = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* clang's IR form of a template back in source form: `$$` is `$`, `$N` and
+ * `${N:m}` are `%N` and `%mN`, `${:uid}` is `%=`, a lone `%` is `%%`.  NULL
+ * for what it does not know. */
+static char *ir_to_source(as_arena *arena, const char *ir) {
+  as_strbuf b;
+  as_strbuf_init(&b, arena);
+  for (const char *p = ir; *p;) {
+    if (*p == '%') {
+      as_strbuf_puts(&b, "%%");
+      p++;
+    } else if (*p != '$') {
+      as_strbuf_append(&b, p++, 1);
+    } else if (p[1] == '$') {
+      as_strbuf_puts(&b, "$");
+      p += 2;
+    } else if (p[1] >= '0' && p[1] <= '9') {
+      as_strbuf_puts(&b, "%");
+      for (p++; *p >= '0' && *p <= '9'; p++) as_strbuf_append(&b, p, 1);
+    } else if (p[1] == '{') {
+      const char *close = strchr(p, '}'), *colon = strchr(p, ':');
+      if (!close) return NULL;
+      if (colon && colon < close && !strncmp(colon, ":uid}", 5) && colon == p + 2) {
+        as_strbuf_puts(&b, "%=");
+      } else {
+        const char *num_end = colon && colon < close ? colon : close;
+        as_strbuf_puts(&b, "%");
+        if (colon && colon < close) as_strbuf_append(&b, colon + 1, (size_t)(close - colon - 1));
+        as_strbuf_append(&b, p + 2, (size_t)(num_end - p - 2));
+      }
+      p = close + 1;
+    } else {
+      return NULL;
+    }
+  }
+  return b.data;
+}
+
+/* Does the source text name an operand by [name]?  Clang's IR form has its
+ * number there, so the pieces could not be found in it. */
+static bool names_operand(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] != '%') continue;
+    if (i + 1 < n && s[i + 1] == '%') {
+      i++;
+      continue;
+    }
+    size_t k = i + 1;
+    while (k < n && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z'))) k++;
+    if (k < n && s[k] == '[') return true;
+  }
+  return false;
+}
+
+/* Copies bytes [from, to) of a builder's text with their locations. */
+static void copy_located(tmpl_builder *dst, const tmpl_builder *src, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++) {
+    as_loc at = src->byte_locs[i];
+    emit_byte(dst, src->text.data[i], at, at);
+  }
+}
+
+/* Fills the holes the function-like macros left in the decoded literals with
+ * their expansions, found in clang's whole template between the literal
+ * pieces around them.  Each expanded byte is located at its macro's name. */
+static bool fill_holes(c_ctx *ctx, CXCursor c, const tmpl_builder *tb, const tmpl_hole *holes,
+                       unsigned num_holes, tmpl_builder *out) {
+  if (names_operand(tb->text.data, tb->text.length)) return false;
+  const char *whole = ir_to_source(ctx->arena, take_string(ctx->arena, clang_Cursor_getGCCAssemblyTemplate(c)));
+  if (!whole) return false;
+  size_t first = holes[0].at;
+  if (strncmp(whole, tb->text.data, first) != 0) return false;
+  memset(out, 0, sizeof *out);
+  out->ctx = ctx;
+  as_strbuf_init(&out->text, ctx->arena);
+  push_line(out, first ? tb->byte_locs[0] : holes[0].loc, false);
+  out->started = true;
+  copy_located(out, tb, 0, first);
+  size_t pos = first;
+  for (unsigned h = 0; h < num_holes; h++) {
+    size_t from = holes[h].at, to = h + 1 < num_holes ? holes[h + 1].at : tb->text.length;
+    const char *piece = tb->text.data + from;
+    size_t len = to - from;
+    const char *found = NULL;
+    if (h + 1 == num_holes && len == 0) found = whole + strlen(whole);
+    for (const char *q = whole + pos; !found && *q; q++)
+      if (!strncmp(q, piece, len)) found = q;
+    if (!found || (h + 1 == num_holes && strlen(found) != len)) return false;
+    for (const char *q = whole + pos; q < found; q++) emit_byte(out, *q, holes[h].loc, holes[h].loc);
+    copy_located(out, tb, from, to);
+    pos = (size_t)(found - whole) + len;
+  }
+  return out->num_locs == count_lines(out->text.data);
+}
+
 /* The template: the source form from the literals (each line and byte
- * located where it is spelled), else clang's IR form. */
+ * located where it is spelled; what function-like macros expand to, at the
+ * macro), else clang's IR form. */
 static void read_template(c_ctx *ctx, CXCursor c, const asm_reading *r, as_gnu_stmt *stmt) {
   const tok_list *t = &r->t;
   bool literal = r->syn.ok && r->syn.section[0].begin < r->syn.section[0].end;
@@ -1014,13 +1138,27 @@ static void read_template(c_ctx *ctx, CXCursor c, const asm_reading *r, as_gnu_s
     memset(&tb, 0, sizeof tb);
     tb.ctx = ctx;
     as_strbuf_init(&tb.text, ctx->arena);
-    for (unsigned i = r->syn.section[0].begin; literal && i < r->syn.section[0].end; i++) {
-      if (tok_is_string(t, i))
+    tmpl_hole holes[MAX_HOLES];
+    unsigned num_holes = 0, end = 0, limit = r->syn.section[0].end;
+    for (unsigned i = r->syn.section[0].begin; literal && i < limit; i++) {
+      if (tok_is_string(t, i)) {
         decode_token(ctx, &tb, t->tokens[i], t->spell[i]);
-      else if (clang_getTokenKind(t->tokens[i]) != CXToken_Identifier ||
-               !decode_macro_strings(ctx, &tb, t->tokens[i], 0))
+      } else if (clang_getTokenKind(t->tokens[i]) == CXToken_Identifier && num_holes < MAX_HOLES &&
+                 macro_call(ctx, t, i, limit, &end)) {
+        CXFile file = NULL;
+        unsigned line = 0, column = 0;
+        clang_getSpellingLocation(clang_getTokenLocation(ctx->tu, t->tokens[i]), &file, &line, &column, NULL);
+        holes[num_holes].at = tb.text.length;
+        holes[num_holes++].loc = (as_loc){file_name(ctx, file), line, column};
+        i = end;
+      } else if (clang_getTokenKind(t->tokens[i]) != CXToken_Identifier ||
+                 !decode_macro_strings(ctx, &tb, t->tokens[i], 0)) {
         literal = false;
+      }
     }
+    tmpl_builder filled;
+    if (literal && num_holes && fill_holes(ctx, c, &tb, holes, num_holes, &filled)) tb = filled;
+    else if (num_holes) literal = false;
     if (literal && tb.num_locs == count_lines(tb.text.data)) {
       stmt->template_text = tb.text.data;
       stmt->line_locs = tb.locs;
