@@ -231,6 +231,7 @@ typedef struct as_block {
   as_loc *line_locs;          /* per template line, or NULL */
   unsigned num_line_locs;
   const char *function;       /* enclosing function, when known */
+  const char *function_shown; /* IR: the function demangled, for messages; NULL: function */
   /* C/C++ with IR wanted: the IR call of this same statement (matched by
    * source location), whose call attributes and pointer values later stages
    * read.  NULL when the statement was never emitted (AS_BF_UNREACHED) or
@@ -254,6 +255,8 @@ typedef struct as_block {
 } as_block;
 
 const char *as_lang_name(as_lang lang);
+/* The block's function as messages name it (demangled when known), or "?". */
+const char *as_block_function_shown(const as_block *block);
 const char *as_direction_name(as_direction dir);
 /* Number of lines of the template (1 for an empty template). */
 unsigned as_template_line_count(const char *text);

@@ -4,6 +4,10 @@
 #include <string.h>
 #include "asmstory/frontend.h"
 
+const char *as_block_function_shown(const as_block *block) {
+  return block->function_shown ? block->function_shown : block->function ? block->function : "?";
+}
+
 const char *as_lang_name(as_lang lang) {
   switch (lang) {
   case AS_LANG_C: return "C";

@@ -8,6 +8,7 @@
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/Analysis/ValueTracking.h"
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/Support/KnownBits.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
@@ -177,4 +178,15 @@ extern "C" void as_facts_operand(as_facts_ctx *ctx, as_arena *arena, LLVMValueRe
   Value *v = call->getArgOperand(arg_index);
   if (v->getType()->isPointerTy()) pointer_facts(ctx, arena, call, v, lang, pointer);
   else int_facts(ctx, call, v, range);
+}
+
+extern "C" const char *as_facts_demangle(as_arena *arena, const char *name) {
+  if (!name) return nullptr;
+  std::string text = demangle(name);
+  // Rust's legacy mangling ends the path with a hash (::h0123456789abcdef).
+  size_t at = text.rfind("::h");
+  if (at != std::string::npos && text.size() == at + 19 &&
+      text.find_first_not_of("0123456789abcdef", at + 3) == std::string::npos)
+    text.erase(at);
+  return as_arena_strndup(arena, text.data(), text.size());
 }

@@ -1,5 +1,6 @@
 /* Text, SARIF and JSON output of findings. */
 #include "asmstory/report.h"
+#include "asmstory/display.h"
 #include "asmstory/version.h"
 
 #include <stdio.h>
@@ -185,6 +186,52 @@ void as_findings_sort(as_arena *arena, as_finding_list *list, unsigned from, boo
       if (!strcmp(copy[keys[k].index].rule, f->rule) && !strcmp(copy[keys[k].index].message, f->message))
         dup = true;
     if (!dup) list->items[from + kept++] = *f;
+  }
+  list->count = from + kept;
+}
+
+static bool same_text(const char *a, const char *b) {
+  return a == b || (a && b && !strcmp(a, b));
+}
+
+/* Are a and b IR copies of one statement (same place and template)? */
+static bool same_statement(const as_block *a, const as_block *b) {
+  return a == b || (a->template_ir_form && b->template_ir_form && a->loc.file && a->loc.line &&
+                    a->loc.line == b->loc.line && a->loc.column == b->loc.column &&
+                    same_text(a->loc.file, b->loc.file) && same_text(a->template_text, b->template_text));
+}
+
+static bool same_finding(const as_finding *f, const as_finding *g) {
+  return same_statement(f->block, g->block) && f->tpl_line == g->tpl_line &&
+         f->tpl_column == g->tpl_column && !strcmp(f->rule, g->rule) && !strcmp(f->message, g->message);
+}
+
+void as_findings_merge_copies(as_arena *arena, as_finding_list *list, unsigned from,
+                              as_block *const *blocks, unsigned num_blocks) {
+  unsigned n = list->count > from ? list->count - from : 0;
+  as_finding *items = list->items + from;
+  bool *gone = as_arena_alloc(arena, n ? n : 1);
+  memset(gone, 0, n ? n : 1);
+  const char **names = as_arena_alloc(arena, sizeof *names * (num_blocks ? num_blocks : 1));
+  unsigned kept = 0;
+  for (unsigned i = 0; i < n; i++) {
+    if (gone[i]) continue;
+    as_finding *f = &items[i];
+    unsigned copies = 0, found = 0;
+    for (unsigned k = 0; k < num_blocks; k++)
+      if (same_statement(blocks[k], f->block)) copies++;
+    /* The copies that have it: this one and the equal findings after it. */
+    for (unsigned k = 0; k < num_blocks && copies > 1; k++) {
+      bool has = blocks[k] == f->block;
+      for (unsigned j = i + 1; j < n && !has; j++)
+        if (!gone[j] && items[j].block == blocks[k] && same_finding(f, &items[j])) has = true;
+      if (has) names[found++] = as_block_function_shown(blocks[k]);
+    }
+    for (unsigned j = i + 1; j < n && copies > 1; j++)
+      if (!gone[j] && same_finding(f, &items[j])) gone[j] = true;
+    if (copies > 1 && found < copies)
+      f->message = as_arena_printf(arena, "%s (%s)", f->message, as_copies_text(arena, names, found));
+    items[kept++] = *f;
   }
   list->count = from + kept;
 }

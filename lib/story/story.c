@@ -205,26 +205,75 @@ typedef struct story {
   /* One finding per block and rule: later accesses become notes. */
   as_finding *by_rule[4];
   const as_block *copy;     /* the IR copy whose facts are used (C), or NULL */
-  const char *copy_note;    /* "in the copy inlined into `f`", or "" */
+  /* A statement with several IR copies (inlined): what each copy would
+   * report, told once the copies are all checked. */
+  unsigned copy_index, num_copies;
+  struct pending *pending;
+  unsigned num_pending, cap_pending;
 } story;
+
+/* A finding of some of a statement's copies: which ones (indices). */
+typedef struct pending {
+  int rule;
+  as_severity sev;
+  unsigned line, column;
+  const char *msg;
+  unsigned *copies;
+  unsigned num_copies;
+} pending;
 
 enum { R_BOUNDS, R_ALIGN, R_READONLY, R_PROVENANCE };
 static const char *const rule_ids[] = {"memory-out-of-bounds", "memory-misaligned",
                                        "memory-readonly-write", "memory-no-provenance"};
 
-static void finding(story *st, int rule, as_severity sev, const as_insn *in, const char *msg) {
-  if (!as_check_enabled(st->checks, rule_ids[rule])) return;
-  if (st->copy_note && *st->copy_note) msg = as_arena_printf(st->arena, "%s (%s)", msg, st->copy_note);
+/* The finding, or a note of the block's finding of that rule. */
+static void tell(story *st, int rule, as_severity sev, unsigned line, unsigned column, const char *msg) {
   if (st->by_rule[rule] && !strcmp(st->by_rule[rule]->message, msg)) return;
   for (unsigned k = 0; st->by_rule[rule] && k < st->by_rule[rule]->num_notes; k++)
     if (!strcmp(st->by_rule[rule]->notes[k].text + 6, msg)) return;
   if (st->by_rule[rule]) {
-    as_finding_note(st->arena, st->by_rule[rule], in->line, in->column, "also: %s", msg);
+    as_finding_note(st->arena, st->by_rule[rule], line, column, "also: %s", msg);
     if (sev > st->by_rule[rule]->severity) st->by_rule[rule]->severity = sev;
     return;
   }
-  st->by_rule[rule] = as_finding_add(st->arena, st->out, st->b, rule_ids[rule], sev, in->line,
-                                     in->column, "%s", msg);
+  st->by_rule[rule] = as_finding_add(st->arena, st->out, st->b, rule_ids[rule], sev, line, column, "%s", msg);
+}
+
+static void finding(story *st, int rule, as_severity sev, const as_insn *in, const char *msg) {
+  if (!as_check_enabled(st->checks, rule_ids[rule])) return;
+  if (st->num_copies <= 1) {
+    tell(st, rule, sev, in->line, in->column, msg);
+    return;
+  }
+  pending *p = NULL;
+  for (unsigned i = 0; i < st->num_pending && !p; i++)
+    if (st->pending[i].rule == rule && !strcmp(st->pending[i].msg, msg)) p = &st->pending[i];
+  if (!p) {
+    if (st->num_pending == st->cap_pending)
+      st->pending = as_arena_grow(st->arena, st->pending, sizeof *st->pending, st->num_pending,
+                                  &st->cap_pending);
+    p = &st->pending[st->num_pending++];
+    *p = (pending){rule, sev, in->line, in->column, msg, NULL, 0};
+    p->copies = as_arena_alloc(st->arena, sizeof *p->copies * st->num_copies);
+  }
+  if (sev > p->sev) p->sev = sev;
+  if (!p->num_copies || p->copies[p->num_copies - 1] != st->copy_index)
+    p->copies[p->num_copies++] = st->copy_index;
+}
+
+/* What the copies of a statement found: once each, saying in which copies
+ * when not in all of them. */
+static void tell_copies(story *st, as_block *const *copies) {
+  for (unsigned i = 0; i < st->num_pending; i++) {
+    const pending *p = &st->pending[i];
+    const char *msg = p->msg;
+    if (p->num_copies < st->num_copies) {
+      const char **names = as_arena_alloc(st->arena, sizeof *names * p->num_copies);
+      for (unsigned k = 0; k < p->num_copies; k++) names[k] = as_block_function_shown(copies[p->copies[k]]);
+      msg = as_arena_printf(st->arena, "%s (%s)", msg, as_copies_text(st->arena, names, p->num_copies));
+    }
+    tell(st, p->rule, p->sev, p->line, p->column, msg);
+  }
 }
 
 static const char *object_text(story *st, const as_pointer_facts *f, const char *fallback) {
@@ -582,14 +631,13 @@ void as_story_check(as_story_ctx *ctx, as_arena *arena, const as_target *target,
     as_strbuf_printf(explain, "  %u copies of this statement (inlined into", copies);
     for (unsigned c = 0; c < copies; c++)
       as_strbuf_printf(explain, "%s `%s`", c ? "," : "",
-                       block->ir_twins[c]->function ? block->ir_twins[c]->function : "?");
+                       as_block_function_shown(block->ir_twins[c]));
     as_strbuf_puts(explain, "); each is checked, the stories below are the first one's\n");
   }
+  st.num_copies = copies;
   for (unsigned c = 0; c < copies; c++) {
     st.copy = block->num_ir_twins ? block->ir_twins[c] : block->ir_twin;
-    st.copy_note = copies > 1 && st.copy && st.copy->function
-                       ? as_arena_printf(arena, "in the copy in `%s`", st.copy->function)
-                       : "";
+    st.copy_index = c;
     as_strbuf *saved = st.explain;
     if (c > 0) st.explain = NULL; /* --explain tells the first copy's story */
     for (unsigned i = 0; i < summary->num_accesses; i++) {
@@ -599,4 +647,5 @@ void as_story_check(as_story_ctx *ctx, as_arena *arena, const as_target *target,
     }
     st.explain = saved;
   }
+  if (copies > 1) tell_copies(&st, block->ir_twins);
 }
