@@ -139,6 +139,14 @@ typedef struct as_pointer_facts {
 typedef struct as_int_facts {
   bool known;              /* a range is known at the asm call */
   unsigned long long min, max; /* unsigned bounds, inclusive */
+  long long smin, smax;    /* the same range's signed bounds (the tighter one for
+                              a value that may be negative: [-4, 3] is all of
+                              [0, 2^64) unsigned) */
+  unsigned bits;           /* the value's width */
+  /* The value's low bits that LLVM knows (a mask, a shift, a multiple):
+   * value mod 2^low_bits == low_value; low_bits 0 when none is known. */
+  unsigned low_bits;
+  unsigned long long low_value;
 } as_int_facts;
 
 typedef struct as_operand {
@@ -276,6 +284,12 @@ void as_constraint_use_register(as_constraint *c, const char *reg);
 /* GCC's implicit flags: asm without outputs, asm goto and basic asm are
  * volatile; a non-volatile asm with outputs is pure. */
 void as_block_set_gnu_volatility(as_block *block, unsigned num_outputs, bool volatile_keyword);
+
+/* Is the signed reading of an integer range the tighter one (a value that
+ * may be negative: [-4, 3] rather than all of [0, 2^64))? */
+bool as_int_facts_signed(const as_int_facts *range);
+/* "range [-4, 3]", "range [0, 240], a multiple of 16" (--dump). */
+const char *as_int_facts_describe(as_arena *arena, const as_int_facts *range);
 
 /* "points into local `buf` (32 bytes) at offset 0, align 16, read-write". */
 const char *as_facts_describe(as_arena *arena, const as_pointer_facts *facts);

@@ -52,6 +52,18 @@ static const char *object_kind_name(as_object_kind kind) {
   }
 }
 
+bool as_int_facts_signed(const as_int_facts *r) {
+  return r->bits && (unsigned long long)r->smax - (unsigned long long)r->smin < r->max - r->min;
+}
+
+const char *as_int_facts_describe(as_arena *arena, const as_int_facts *r) {
+  const char *range = as_int_facts_signed(r) ? as_arena_printf(arena, "range [%lld, %lld]", r->smin, r->smax)
+                                             : as_arena_printf(arena, "range [%llu, %llu]", r->min, r->max);
+  if (!r->low_bits || r->min == r->max) return range;
+  if (!r->low_value) return as_arena_printf(arena, "%s, a multiple of %llu", range, 1ull << r->low_bits);
+  return as_arena_printf(arena, "%s, %llu modulo %llu", range, r->low_value, 1ull << r->low_bits);
+}
+
 const char *as_facts_describe(as_arena *arena, const as_pointer_facts *f) {
   as_strbuf b;
   as_strbuf_init(&b, arena);

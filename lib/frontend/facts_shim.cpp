@@ -167,6 +167,18 @@ static void int_facts(as_facts_ctx *ctx, CallBase *call, Value *v, as_int_facts 
   rf->known = true;
   rf->min = range.getUnsignedMin().getZExtValue();
   rf->max = range.getUnsignedMax().getZExtValue();
+  rf->smin = range.getSignedMin().getSExtValue();
+  rf->smax = range.getSignedMax().getSExtValue();
+  rf->bits = range.getBitWidth();
+  /* Known low bits (i & 0xF0 is a multiple of 16). */
+  const DataLayout &dl = ctx->module->getDataLayout();
+  AssumptionCache &ac = ctx->fam.getResult<AssumptionAnalysis>(*fn);
+  DominatorTree &dt = ctx->fam.getResult<DominatorTreeAnalysis>(*fn);
+  KnownBits known = computeKnownBits(v, dl, &ac, call, &dt);
+  unsigned low = 0;
+  while (low < known.getBitWidth() && low < 62 && (known.Zero[low] || known.One[low])) low++;
+  rf->low_bits = low;
+  rf->low_value = low ? known.One.getZExtValue() & ((1ull << low) - 1) : 0;
 }
 
 extern "C" void as_facts_operand(as_facts_ctx *ctx, as_arena *arena, LLVMValueRef callref,
