@@ -252,8 +252,9 @@ typedef struct as_block {
   unsigned ir_call_ordinal;
   as_asm_layout layout;       /* C: for fix-its */
   /* Rust: the template as written in the source ({0}, {x}), for display,
-   * and line_locs that give each line's start only (columns inside a
-   * line follow the IR template, not the source). */
+   * and line_locs that give each line's start only (a column inside a
+   * line is found by lining the IR line up with display_template's:
+   * as_report_location). */
   const char *display_template;
   bool line_columns_approx;
   /* C literal templates (CLI): where each byte of template_text is spelled

@@ -112,6 +112,16 @@ static as_loc advance_in_literal(as_arena *arena, as_loc loc, unsigned count) {
   return loc;
 }
 
+/* The start of line n (1-based) of a template, or NULL. */
+static const char *template_line_at(const char *text, unsigned n) {
+  const char *p = text;
+  for (unsigned i = 1; i < n && p; i++) {
+    p = strchr(p, '\n');
+    if (p) p++;
+  }
+  return p;
+}
+
 /* The byte of the template at (line, column), from the block's byte
  * locations; false when there are none or the place is past them. */
 static bool byte_location(const as_block *b, unsigned tpl_line, unsigned tpl_column, as_loc *loc) {
@@ -125,13 +135,59 @@ static bool byte_location(const as_block *b, unsigned tpl_line, unsigned tpl_col
   return true;
 }
 
+/* Rust: where in a template line as the source spells it (escapes, {name}
+ * placeholders, {{ }}) the byte at ir_offset of the same IR line ($N,
+ * ${N:mod}, $$) is; -1 when the two do not line up. */
+static long source_offset(const char *src, size_t src_len, const char *ir, size_t ir_len, size_t ir_offset) {
+  size_t i = 0, s = 0;
+  while (i < ir_offset) {
+    if (i >= ir_len || s >= src_len) return -1;
+    if (ir[i] == '$' && i + 1 < ir_len && ir[i + 1] != '$') { /* a placeholder */
+      size_t k = i + 1;
+      if (ir[k] == '{') k += strcspn(ir + k, "}") + 1;
+      else while (k < ir_len && ir[k] >= '0' && ir[k] <= '9') k++;
+      size_t t = s + strcspn(src + s, "}");
+      if (src[s] != '{' || (s + 1 < src_len && src[s + 1] == '{') || t >= src_len) return -1;
+      if (ir_offset < k) return (long)s;
+      i = k;
+      s = t + 1;
+    } else if (ir[i] == '$') { /* $$ is the source's $ */
+      if (src[s] != '$') return -1;
+      i += 2;
+      s++;
+    } else if ((ir[i] == '{' || ir[i] == '}') && s + 1 < src_len && src[s] == ir[i] && src[s + 1] == ir[i]) {
+      i++;
+      s += 2;
+    } else if (src[s] == '\\' && s + 1 < src_len) { /* an escape: one byte */
+      s += src[s + 1] == 'x' ? 4 : src[s + 1] == 'u' ? strcspn(src + s, "}") + 1 : 2;
+      i++;
+    } else {
+      if (src[s] != ir[i]) return -1;
+      i++;
+      s++;
+    }
+  }
+  return (long)s;
+}
+
+/* The column of a Rust template line's byte, from the line's start. */
+static unsigned rust_column(const as_block *b, unsigned tpl_line, unsigned tpl_column, unsigned start) {
+  const char *src = template_line_at(b->display_template, tpl_line);
+  const char *ir = template_line_at(b->template_text, tpl_line);
+  if (!src || !ir) return start;
+  long off = source_offset(src, strcspn(src, "\n"), ir, strcspn(ir, "\n"), tpl_column - 1);
+  return off < 0 ? start : start + (unsigned)off;
+}
+
 as_loc as_report_location(const as_block *b, unsigned tpl_line, unsigned tpl_column) {
   as_loc at;
   if (tpl_line && tpl_line <= b->num_line_locs && byte_location(b, tpl_line, tpl_column, &at))
     return at;
   if (tpl_line && b->line_locs && tpl_line <= b->num_line_locs) {
     as_loc loc = b->line_locs[tpl_line - 1];
-    if (tpl_column > 1 && !b->line_columns_approx) {
+    if (tpl_column > 1 && b->line_columns_approx && b->display_template && b->template_ir_form) {
+      loc.column = rust_column(b, tpl_line, tpl_column, loc.column);
+    } else if (tpl_column > 1 && !b->line_columns_approx) {
       if (!b->template_ir_form) {
         as_arena scratch;
         as_arena_init(&scratch);
