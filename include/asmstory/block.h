@@ -139,6 +139,14 @@ typedef struct as_pointer_facts {
 typedef struct as_int_facts {
   bool known;              /* a range is known at the asm call */
   unsigned long long min, max; /* unsigned bounds, inclusive */
+  long long smin, smax;    /* the same range's signed bounds (the tighter one for
+                              a value that may be negative: [-4, 3] is all of
+                              [0, 2^64) unsigned) */
+  unsigned bits;           /* the value's width */
+  /* The value's low bits that LLVM knows (a mask, a shift, a multiple):
+   * value mod 2^low_bits == low_value; low_bits 0 when none is known. */
+  unsigned low_bits;
+  unsigned long long low_value;
 } as_int_facts;
 
 typedef struct as_operand {
@@ -231,6 +239,7 @@ typedef struct as_block {
   as_loc *line_locs;          /* per template line, or NULL */
   unsigned num_line_locs;
   const char *function;       /* enclosing function, when known */
+  const char *function_shown; /* IR: the function demangled, for messages; NULL: function */
   /* C/C++ with IR wanted: the IR call of this same statement (matched by
    * source location), whose call attributes and pointer values later stages
    * read.  NULL when the statement was never emitted (AS_BF_UNREACHED) or
@@ -243,8 +252,9 @@ typedef struct as_block {
   unsigned ir_call_ordinal;
   as_asm_layout layout;       /* C: for fix-its */
   /* Rust: the template as written in the source ({0}, {x}), for display,
-   * and line_locs that give each line's start only (columns inside a
-   * line follow the IR template, not the source). */
+   * and line_locs that give each line's start only (a column inside a
+   * line is found by lining the IR line up with display_template's:
+   * as_report_location). */
   const char *display_template;
   bool line_columns_approx;
   /* C literal templates (CLI): where each byte of template_text is spelled
@@ -259,6 +269,8 @@ typedef struct as_block {
 } as_block;
 
 const char *as_lang_name(as_lang lang);
+/* The block's function as messages name it (demangled when known), or "?". */
+const char *as_block_function_shown(const as_block *block);
 const char *as_direction_name(as_direction dir);
 /* Number of lines of the template (1 for an empty template). */
 unsigned as_template_line_count(const char *text);
@@ -278,6 +290,12 @@ void as_constraint_use_register(as_constraint *c, const char *reg);
 /* GCC's implicit flags: asm without outputs, asm goto and basic asm are
  * volatile; a non-volatile asm with outputs is pure. */
 void as_block_set_gnu_volatility(as_block *block, unsigned num_outputs, bool volatile_keyword);
+
+/* Is the signed reading of an integer range the tighter one (a value that
+ * may be negative: [-4, 3] rather than all of [0, 2^64))? */
+bool as_int_facts_signed(const as_int_facts *range);
+/* "range [-4, 3]", "range [0, 240], a multiple of 16" (--dump). */
+const char *as_int_facts_describe(as_arena *arena, const as_int_facts *range);
 
 /* "points into local `buf` (32 bytes) at offset 0, align 16, read-write". */
 const char *as_facts_describe(as_arena *arena, const as_pointer_facts *facts);

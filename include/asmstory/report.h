@@ -30,6 +30,14 @@ void as_report_checks(as_strbuf *out, const char *globs);
  * removed (the same asm seen twice, e.g. in two crates' bitcode). */
 void as_findings_sort(as_arena *arena, as_finding_list *list, unsigned from, bool drop_duplicates);
 
+/* Blocks read from IR (Rust, .ll) have one block per inlined copy of a
+ * statement: the blocks of the same place and template.  Of findings[from..]
+ * of such copies, equal ones (rule, place, message) are told once; one that
+ * not every copy of blocks[0..num_blocks) has says in which copies it arises
+ * ("(in the copy in `f`)"). */
+void as_findings_merge_copies(as_arena *arena, as_finding_list *list, unsigned from,
+                              as_block *const *blocks, unsigned num_blocks);
+
 /* The exact location of a finding (or of a note's template position):
  * refines the column inside the asm string literal by reading the source. */
 as_loc as_report_location(const as_block *block, unsigned tpl_line, unsigned tpl_column);

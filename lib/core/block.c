@@ -4,6 +4,10 @@
 #include <string.h>
 #include "asmstory/frontend.h"
 
+const char *as_block_function_shown(const as_block *block) {
+  return block->function_shown ? block->function_shown : block->function ? block->function : "?";
+}
+
 const char *as_lang_name(as_lang lang) {
   switch (lang) {
   case AS_LANG_C: return "C";
@@ -46,6 +50,18 @@ static const char *object_kind_name(as_object_kind kind) {
   case AS_OBJ_NULL: return "null";
   default: return "unknown object";
   }
+}
+
+bool as_int_facts_signed(const as_int_facts *r) {
+  return r->bits && (unsigned long long)r->smax - (unsigned long long)r->smin < r->max - r->min;
+}
+
+const char *as_int_facts_describe(as_arena *arena, const as_int_facts *r) {
+  const char *range = as_int_facts_signed(r) ? as_arena_printf(arena, "range [%lld, %lld]", r->smin, r->smax)
+                                             : as_arena_printf(arena, "range [%llu, %llu]", r->min, r->max);
+  if (!r->low_bits || r->min == r->max) return range;
+  if (!r->low_value) return as_arena_printf(arena, "%s, a multiple of %llu", range, 1ull << r->low_bits);
+  return as_arena_printf(arena, "%s, %llu modulo %llu", range, r->low_value, 1ull << r->low_bits);
 }
 
 const char *as_facts_describe(as_arena *arena, const as_pointer_facts *f) {

@@ -8,6 +8,7 @@
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/Analysis/ValueTracking.h"
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/Support/KnownBits.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
@@ -166,6 +167,18 @@ static void int_facts(as_facts_ctx *ctx, CallBase *call, Value *v, as_int_facts 
   rf->known = true;
   rf->min = range.getUnsignedMin().getZExtValue();
   rf->max = range.getUnsignedMax().getZExtValue();
+  rf->smin = range.getSignedMin().getSExtValue();
+  rf->smax = range.getSignedMax().getSExtValue();
+  rf->bits = range.getBitWidth();
+  /* Known low bits (i & 0xF0 is a multiple of 16). */
+  const DataLayout &dl = ctx->module->getDataLayout();
+  AssumptionCache &ac = ctx->fam.getResult<AssumptionAnalysis>(*fn);
+  DominatorTree &dt = ctx->fam.getResult<DominatorTreeAnalysis>(*fn);
+  KnownBits known = computeKnownBits(v, dl, &ac, call, &dt);
+  unsigned low = 0;
+  while (low < known.getBitWidth() && low < 62 && (known.Zero[low] || known.One[low])) low++;
+  rf->low_bits = low;
+  rf->low_value = low ? known.One.getZExtValue() & ((1ull << low) - 1) : 0;
 }
 
 extern "C" void as_facts_operand(as_facts_ctx *ctx, as_arena *arena, LLVMValueRef callref,
@@ -177,4 +190,15 @@ extern "C" void as_facts_operand(as_facts_ctx *ctx, as_arena *arena, LLVMValueRe
   Value *v = call->getArgOperand(arg_index);
   if (v->getType()->isPointerTy()) pointer_facts(ctx, arena, call, v, lang, pointer);
   else int_facts(ctx, call, v, range);
+}
+
+extern "C" const char *as_facts_demangle(as_arena *arena, const char *name) {
+  if (!name) return nullptr;
+  std::string text = demangle(name);
+  // Rust's legacy mangling ends the path with a hash (::h0123456789abcdef).
+  size_t at = text.rfind("::h");
+  if (at != std::string::npos && text.size() == at + 19 &&
+      text.find_first_not_of("0123456789abcdef", at + 3) == std::string::npos)
+    text.erase(at);
+  return as_arena_strndup(arena, text.data(), text.size());
 }

@@ -23,6 +23,10 @@ void as_facts_end(as_facts_ctx *ctx);
 void as_facts_operand(as_facts_ctx *ctx, as_arena *arena, LLVMValueRef call, unsigned arg_index,
                       as_lang lang, as_pointer_facts *pointer, as_int_facts *range);
 
+/* A function's name as messages show it: demangled (C++, Rust; a Rust
+ * legacy name without its hash), or the name itself. */
+const char *as_facts_demangle(as_arena *arena, const char *name);
+
 #ifdef __cplusplus
 }
 #endif

@@ -510,6 +510,7 @@ static int read_call(ir_reader *r, LLVMValueRef fn, LLVMValueRef call, unsigned 
   size_t fnlen = 0;
   const char *fname = LLVMGetValueName2(fn, &fnlen);
   b->function = fname && fnlen ? as_arena_strndup(r->arena, fname, fnlen) : NULL;
+  b->function_shown = as_facts_demangle(r->arena, b->function);
   b->loc = debug_loc(r->arena, call);
   b->template_loc = b->loc;
   read_call_attributes(r, fn, call, b);

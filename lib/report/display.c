@@ -71,3 +71,20 @@ void as_block_header(as_strbuf *b, const as_block *block) {
   flags_text(b, block->flags);
   as_strbuf_puts(b, "\n");
 }
+
+const char *as_copies_text(as_arena *arena, const char *const *functions, unsigned count) {
+  const char **names = as_arena_alloc(arena, sizeof *names * (count ? count : 1));
+  unsigned n = 0;
+  for (unsigned i = 0; i < count; i++) {
+    const char *f = functions[i] ? functions[i] : "?";
+    bool again = false;
+    for (unsigned k = 0; k < n && !again; k++) again = !strcmp(names[k], f);
+    if (!again) names[n++] = f;
+  }
+  as_strbuf b;
+  as_strbuf_init(&b, arena);
+  as_strbuf_puts(&b, n == 1 ? "in the copy in" : "in the copies in");
+  for (unsigned i = 0; i < n; i++)
+    as_strbuf_printf(&b, "%s`%s`", i == 0 ? " " : i + 1 == n ? " and " : ", ", names[i]);
+  return b.data;
+}

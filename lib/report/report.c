@@ -1,5 +1,6 @@
 /* Text, SARIF and JSON output of findings. */
 #include "asmstory/report.h"
+#include "asmstory/display.h"
 #include "asmstory/version.h"
 
 #include <stdio.h>
@@ -111,6 +112,16 @@ static as_loc advance_in_literal(as_arena *arena, as_loc loc, unsigned count) {
   return loc;
 }
 
+/* The start of line n (1-based) of a template, or NULL. */
+static const char *template_line_at(const char *text, unsigned n) {
+  const char *p = text;
+  for (unsigned i = 1; i < n && p; i++) {
+    p = strchr(p, '\n');
+    if (p) p++;
+  }
+  return p;
+}
+
 /* The byte of the template at (line, column), from the block's byte
  * locations; false when there are none or the place is past them. */
 static bool byte_location(const as_block *b, unsigned tpl_line, unsigned tpl_column, as_loc *loc) {
@@ -124,13 +135,59 @@ static bool byte_location(const as_block *b, unsigned tpl_line, unsigned tpl_col
   return true;
 }
 
+/* Rust: where in a template line as the source spells it (escapes, {name}
+ * placeholders, {{ }}) the byte at ir_offset of the same IR line ($N,
+ * ${N:mod}, $$) is; -1 when the two do not line up. */
+static long source_offset(const char *src, size_t src_len, const char *ir, size_t ir_len, size_t ir_offset) {
+  size_t i = 0, s = 0;
+  while (i < ir_offset) {
+    if (i >= ir_len || s >= src_len) return -1;
+    if (ir[i] == '$' && i + 1 < ir_len && ir[i + 1] != '$') { /* a placeholder */
+      size_t k = i + 1;
+      if (ir[k] == '{') k += strcspn(ir + k, "}") + 1;
+      else while (k < ir_len && ir[k] >= '0' && ir[k] <= '9') k++;
+      size_t t = s + strcspn(src + s, "}");
+      if (src[s] != '{' || (s + 1 < src_len && src[s + 1] == '{') || t >= src_len) return -1;
+      if (ir_offset < k) return (long)s;
+      i = k;
+      s = t + 1;
+    } else if (ir[i] == '$') { /* $$ is the source's $ */
+      if (src[s] != '$') return -1;
+      i += 2;
+      s++;
+    } else if ((ir[i] == '{' || ir[i] == '}') && s + 1 < src_len && src[s] == ir[i] && src[s + 1] == ir[i]) {
+      i++;
+      s += 2;
+    } else if (src[s] == '\\' && s + 1 < src_len) { /* an escape: one byte */
+      s += src[s + 1] == 'x' ? 4 : src[s + 1] == 'u' ? strcspn(src + s, "}") + 1 : 2;
+      i++;
+    } else {
+      if (src[s] != ir[i]) return -1;
+      i++;
+      s++;
+    }
+  }
+  return (long)s;
+}
+
+/* The column of a Rust template line's byte, from the line's start. */
+static unsigned rust_column(const as_block *b, unsigned tpl_line, unsigned tpl_column, unsigned start) {
+  const char *src = template_line_at(b->display_template, tpl_line);
+  const char *ir = template_line_at(b->template_text, tpl_line);
+  if (!src || !ir) return start;
+  long off = source_offset(src, strcspn(src, "\n"), ir, strcspn(ir, "\n"), tpl_column - 1);
+  return off < 0 ? start : start + (unsigned)off;
+}
+
 as_loc as_report_location(const as_block *b, unsigned tpl_line, unsigned tpl_column) {
   as_loc at;
   if (tpl_line && tpl_line <= b->num_line_locs && byte_location(b, tpl_line, tpl_column, &at))
     return at;
   if (tpl_line && b->line_locs && tpl_line <= b->num_line_locs) {
     as_loc loc = b->line_locs[tpl_line - 1];
-    if (tpl_column > 1 && !b->line_columns_approx) {
+    if (tpl_column > 1 && b->line_columns_approx && b->display_template && b->template_ir_form) {
+      loc.column = rust_column(b, tpl_line, tpl_column, loc.column);
+    } else if (tpl_column > 1 && !b->line_columns_approx) {
       if (!b->template_ir_form) {
         as_arena scratch;
         as_arena_init(&scratch);
@@ -185,6 +242,52 @@ void as_findings_sort(as_arena *arena, as_finding_list *list, unsigned from, boo
       if (!strcmp(copy[keys[k].index].rule, f->rule) && !strcmp(copy[keys[k].index].message, f->message))
         dup = true;
     if (!dup) list->items[from + kept++] = *f;
+  }
+  list->count = from + kept;
+}
+
+static bool same_text(const char *a, const char *b) {
+  return a == b || (a && b && !strcmp(a, b));
+}
+
+/* Are a and b IR copies of one statement (same place and template)? */
+static bool same_statement(const as_block *a, const as_block *b) {
+  return a == b || (a->template_ir_form && b->template_ir_form && a->loc.file && a->loc.line &&
+                    a->loc.line == b->loc.line && a->loc.column == b->loc.column &&
+                    same_text(a->loc.file, b->loc.file) && same_text(a->template_text, b->template_text));
+}
+
+static bool same_finding(const as_finding *f, const as_finding *g) {
+  return same_statement(f->block, g->block) && f->tpl_line == g->tpl_line &&
+         f->tpl_column == g->tpl_column && !strcmp(f->rule, g->rule) && !strcmp(f->message, g->message);
+}
+
+void as_findings_merge_copies(as_arena *arena, as_finding_list *list, unsigned from,
+                              as_block *const *blocks, unsigned num_blocks) {
+  unsigned n = list->count > from ? list->count - from : 0;
+  as_finding *items = list->items + from;
+  bool *gone = as_arena_alloc(arena, n ? n : 1);
+  memset(gone, 0, n ? n : 1);
+  const char **names = as_arena_alloc(arena, sizeof *names * (num_blocks ? num_blocks : 1));
+  unsigned kept = 0;
+  for (unsigned i = 0; i < n; i++) {
+    if (gone[i]) continue;
+    as_finding *f = &items[i];
+    unsigned copies = 0, found = 0;
+    for (unsigned k = 0; k < num_blocks; k++)
+      if (same_statement(blocks[k], f->block)) copies++;
+    /* The copies that have it: this one and the equal findings after it. */
+    for (unsigned k = 0; k < num_blocks && copies > 1; k++) {
+      bool has = blocks[k] == f->block;
+      for (unsigned j = i + 1; j < n && !has; j++)
+        if (!gone[j] && items[j].block == blocks[k] && same_finding(f, &items[j])) has = true;
+      if (has) names[found++] = as_block_function_shown(blocks[k]);
+    }
+    for (unsigned j = i + 1; j < n && copies > 1; j++)
+      if (!gone[j] && same_finding(f, &items[j])) gone[j] = true;
+    if (copies > 1 && found < copies)
+      f->message = as_arena_printf(arena, "%s (%s)", f->message, as_copies_text(arena, names, found));
+    items[kept++] = *f;
   }
   list->count = from + kept;
 }

@@ -9,6 +9,7 @@
 #include "asmstory/story.h"
 #include "asmstory/display.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,18 +71,54 @@ static Z3_context z3_context(as_story_ctx *ctx) {
 }
 
 /* A bounds question: the range [start + index*scale, + size*count) of an
- * object of `object_size` bytes, with count in [cmin, cmax] (count >= 1)
- * and index in [imin, imax].  Asks whether it can lie outside (want_out)
- * or inside (!want_out); a model gives (count, index). */
+ * object of `object_size` bytes, with count (unsigned) in [cmin, cmax]
+ * (count >= 1) and, when count_gap, also <= gap_lo or >= gap_hi (a signed
+ * count that may be negative: [-5, 3] is 0..3 or 2^64-5..2^64-1), and index
+ * in [imin, imax] (signed when index_signed); count and index mod 2^*_bits
+ * are *_low when *_bits.  Asks whether it can lie outside (want_out) or
+ * inside (!want_out); a model gives (count, index). */
 typedef struct bounds_query {
   long long start, size, object_size, scale;
-  unsigned long long cmin, cmax, imin, imax;
+  unsigned long long cmin, cmax, imin, imax, gap_lo, gap_hi, count_low, index_low;
+  bool count_gap, index_signed;
+  unsigned count_bits, index_bits;
+  unsigned count_width; /* the count value's width, to show it as the source does */
 } bounds_query;
 
+/* value mod 2^bits == low, when bits. */
+static void assert_low_bits(Z3_context z, Z3_solver s, Z3_ast value, unsigned bits, unsigned long long low) {
+  if (!bits) return;
+  Z3_sort int_sort = Z3_mk_int_sort(z);
+  Z3_ast m = Z3_mk_mod(z, value, Z3_mk_unsigned_int64(z, 1ull << bits, int_sort));
+  Z3_solver_assert(z, s, Z3_mk_eq(z, m, Z3_mk_unsigned_int64(z, low, int_sort)));
+}
+
+/* The facts' ranges of the count and the index, asserted. */
+static void assert_ranges(Z3_context z, Z3_solver s, const bounds_query *q, Z3_ast count, Z3_ast index) {
+  Z3_sort int_sort = Z3_mk_int_sort(z);
+  Z3_solver_assert(z, s, Z3_mk_ge(z, count, Z3_mk_unsigned_int64(z, q->cmin < 1 ? 1 : q->cmin, int_sort)));
+  Z3_solver_assert(z, s, Z3_mk_le(z, count, Z3_mk_unsigned_int64(z, q->cmax, int_sort)));
+  if (q->count_gap) {
+    Z3_ast either[2] = {Z3_mk_le(z, count, Z3_mk_unsigned_int64(z, q->gap_lo, int_sort)),
+                        Z3_mk_ge(z, count, Z3_mk_unsigned_int64(z, q->gap_hi, int_sort))};
+    Z3_solver_assert(z, s, Z3_mk_or(z, 2, either));
+  }
+  Z3_ast imin = q->index_signed ? Z3_mk_int64(z, (long long)q->imin, int_sort)
+                                : Z3_mk_unsigned_int64(z, q->imin, int_sort);
+  Z3_ast imax = q->index_signed ? Z3_mk_int64(z, (long long)q->imax, int_sort)
+                                : Z3_mk_unsigned_int64(z, q->imax, int_sort);
+  Z3_solver_assert(z, s, Z3_mk_ge(z, index, imin));
+  Z3_solver_assert(z, s, Z3_mk_le(z, index, imax));
+  assert_low_bits(z, s, count, q->count_bits, q->count_low);
+  assert_low_bits(z, s, index, q->index_bits, q->index_low);
+}
+
 static verdict solve(as_story_ctx *ctx, const bounds_query *q, bool want_out, long long model[2]) {
-  char key[256];
-  snprintf(key, sizeof key, "%d|%lld|%lld|%lld|%lld|%llu|%llu|%llu|%llu", want_out, q->start, q->size,
-           q->object_size, q->scale, q->cmin, q->cmax, q->imin, q->imax);
+  char key[384];
+  snprintf(key, sizeof key, "%d|%lld|%lld|%lld|%lld|%llu|%llu|%llu|%llu|%d|%llu|%llu|%d|%u|%llu|%u|%llu",
+           want_out, q->start, q->size, q->object_size, q->scale, q->cmin, q->cmax, q->imin, q->imax,
+           q->count_gap, q->gap_lo, q->gap_hi, q->index_signed, q->count_bits, q->count_low,
+           q->index_bits, q->index_low);
   if (ctx->use_cache)
     for (unsigned i = 0; i < ctx->cache_count; i++)
       if (!strcmp(ctx->cache[i].key, key)) {
@@ -95,11 +132,6 @@ static verdict solve(as_story_ctx *ctx, const bounds_query *q, bool want_out, lo
   Z3_sort int_sort = Z3_mk_int_sort(z);
   Z3_ast count = Z3_mk_const(z, Z3_mk_string_symbol(z, "count"), int_sort);
   Z3_ast index = Z3_mk_const(z, Z3_mk_string_symbol(z, "index"), int_sort);
-  Z3_ast one = Z3_mk_int64(z, 1, int_sort);
-  Z3_ast cmin = Z3_mk_unsigned_int64(z, q->cmin < 1 ? 1 : q->cmin, int_sort);
-  Z3_ast cmax = Z3_mk_unsigned_int64(z, q->cmax, int_sort);
-  Z3_ast imin = Z3_mk_unsigned_int64(z, q->imin, int_sort);
-  Z3_ast imax = Z3_mk_unsigned_int64(z, q->imax, int_sort);
   Z3_ast zero = Z3_mk_int64(z, 0, int_sort);
   Z3_ast start_terms[2] = {Z3_mk_int64(z, q->start, int_sort), NULL};
   Z3_ast scaled[2] = {Z3_mk_int64(z, q->scale, int_sort), index};
@@ -115,11 +147,7 @@ static verdict solve(as_story_ctx *ctx, const bounds_query *q, bool want_out, lo
   Z3_params_inc_ref(z, params);
   Z3_params_set_uint(z, params, Z3_mk_string_symbol(z, "timeout"), ctx->timeout_ms);
   Z3_solver_set_params(z, s, params);
-  Z3_solver_assert(z, s, Z3_mk_ge(z, count, cmin));
-  Z3_solver_assert(z, s, Z3_mk_le(z, count, cmax));
-  Z3_solver_assert(z, s, Z3_mk_ge(z, count, one));
-  Z3_solver_assert(z, s, Z3_mk_ge(z, index, imin));
-  Z3_solver_assert(z, s, Z3_mk_le(z, index, imax));
+  assert_ranges(z, s, q, count, index);
   Z3_ast outside[2] = {Z3_mk_lt(z, lo, zero), Z3_mk_gt(z, hi, size)};
   Z3_ast out = Z3_mk_or(z, 2, outside);
   Z3_solver_assert(z, s, want_out ? out : Z3_mk_not(z, out));
@@ -131,8 +159,11 @@ static verdict solve(as_story_ctx *ctx, const bounds_query *q, bool want_out, lo
     Z3_model_inc_ref(z, m);
     Z3_ast val;
     int64_t n;
-    if (Z3_model_eval(z, m, count, true, &val) && Z3_get_numeral_int64(z, val, &n)) model[0] = n;
+    uint64_t u;
+    if (Z3_model_eval(z, m, count, true, &val) && Z3_get_numeral_uint64(z, val, &u)) model[0] = (long long)u;
     if (Z3_model_eval(z, m, index, true, &val) && Z3_get_numeral_int64(z, val, &n)) model[1] = n;
+    else if (Z3_model_eval(z, m, index, true, &val) && Z3_get_numeral_uint64(z, val, &u))
+      model[1] = (long long)u;
     Z3_model_dec_ref(z, m);
   }
   if (v == V_TIMEOUT) ctx->stats.timeouts++;
@@ -205,26 +236,75 @@ typedef struct story {
   /* One finding per block and rule: later accesses become notes. */
   as_finding *by_rule[4];
   const as_block *copy;     /* the IR copy whose facts are used (C), or NULL */
-  const char *copy_note;    /* "in the copy inlined into `f`", or "" */
+  /* A statement with several IR copies (inlined): what each copy would
+   * report, told once the copies are all checked. */
+  unsigned copy_index, num_copies;
+  struct pending *pending;
+  unsigned num_pending, cap_pending;
 } story;
+
+/* A finding of some of a statement's copies: which ones (indices). */
+typedef struct pending {
+  int rule;
+  as_severity sev;
+  unsigned line, column;
+  const char *msg;
+  unsigned *copies;
+  unsigned num_copies;
+} pending;
 
 enum { R_BOUNDS, R_ALIGN, R_READONLY, R_PROVENANCE };
 static const char *const rule_ids[] = {"memory-out-of-bounds", "memory-misaligned",
                                        "memory-readonly-write", "memory-no-provenance"};
 
-static void finding(story *st, int rule, as_severity sev, const as_insn *in, const char *msg) {
-  if (!as_check_enabled(st->checks, rule_ids[rule])) return;
-  if (st->copy_note && *st->copy_note) msg = as_arena_printf(st->arena, "%s (%s)", msg, st->copy_note);
+/* The finding, or a note of the block's finding of that rule. */
+static void tell(story *st, int rule, as_severity sev, unsigned line, unsigned column, const char *msg) {
   if (st->by_rule[rule] && !strcmp(st->by_rule[rule]->message, msg)) return;
   for (unsigned k = 0; st->by_rule[rule] && k < st->by_rule[rule]->num_notes; k++)
     if (!strcmp(st->by_rule[rule]->notes[k].text + 6, msg)) return;
   if (st->by_rule[rule]) {
-    as_finding_note(st->arena, st->by_rule[rule], in->line, in->column, "also: %s", msg);
+    as_finding_note(st->arena, st->by_rule[rule], line, column, "also: %s", msg);
     if (sev > st->by_rule[rule]->severity) st->by_rule[rule]->severity = sev;
     return;
   }
-  st->by_rule[rule] = as_finding_add(st->arena, st->out, st->b, rule_ids[rule], sev, in->line,
-                                     in->column, "%s", msg);
+  st->by_rule[rule] = as_finding_add(st->arena, st->out, st->b, rule_ids[rule], sev, line, column, "%s", msg);
+}
+
+static void finding(story *st, int rule, as_severity sev, const as_insn *in, const char *msg) {
+  if (!as_check_enabled(st->checks, rule_ids[rule])) return;
+  if (st->num_copies <= 1) {
+    tell(st, rule, sev, in->line, in->column, msg);
+    return;
+  }
+  pending *p = NULL;
+  for (unsigned i = 0; i < st->num_pending && !p; i++)
+    if (st->pending[i].rule == rule && !strcmp(st->pending[i].msg, msg)) p = &st->pending[i];
+  if (!p) {
+    if (st->num_pending == st->cap_pending)
+      st->pending = as_arena_grow(st->arena, st->pending, sizeof *st->pending, st->num_pending,
+                                  &st->cap_pending);
+    p = &st->pending[st->num_pending++];
+    *p = (pending){rule, sev, in->line, in->column, msg, NULL, 0};
+    p->copies = as_arena_alloc(st->arena, sizeof *p->copies * st->num_copies);
+  }
+  if (sev > p->sev) p->sev = sev;
+  if (!p->num_copies || p->copies[p->num_copies - 1] != st->copy_index)
+    p->copies[p->num_copies++] = st->copy_index;
+}
+
+/* What the copies of a statement found: once each, saying in which copies
+ * when not in all of them. */
+static void tell_copies(story *st, as_block *const *copies) {
+  for (unsigned i = 0; i < st->num_pending; i++) {
+    const pending *p = &st->pending[i];
+    const char *msg = p->msg;
+    if (p->num_copies < st->num_copies) {
+      const char **names = as_arena_alloc(st->arena, sizeof *names * p->num_copies);
+      for (unsigned k = 0; k < p->num_copies; k++) names[k] = as_block_function_shown(copies[p->copies[k]]);
+      msg = as_arena_printf(st->arena, "%s (%s)", msg, as_copies_text(st->arena, names, p->num_copies));
+    }
+    tell(st, p->rule, p->sev, p->line, p->column, msg);
+  }
 }
 
 static const char *object_text(story *st, const as_pointer_facts *f, const char *fallback) {
@@ -382,6 +462,30 @@ static void check_alignment(access_story *ac) {
                                    ac->itext, m->align, ac->plabel, ac->disp, eff));
 }
 
+/* A count is the register's unsigned value; one that may be negative is a
+ * huge count, never one in between. */
+static void count_range(bounds_query *q, const as_int_facts *r) {
+  q->cmin = r->min;
+  q->cmax = r->max;
+  q->count_width = r->bits;
+  if (as_int_facts_signed(r) && r->smin < 0 && r->smax >= 0) {
+    q->count_gap = true;
+    q->gap_lo = (unsigned long long)r->smax;
+    q->gap_hi = (r->bits < 64 ? 1ull << r->bits : 0) + (unsigned long long)r->smin; /* 2^bits + smin */
+  }
+  q->count_bits = r->low_bits;
+  q->count_low = r->low_value;
+}
+
+/* An index moves the address either way: its signed range when tighter. */
+static void index_range(bounds_query *q, const as_int_facts *r) {
+  q->index_signed = as_int_facts_signed(r);
+  q->imin = q->index_signed ? (unsigned long long)r->smin : r->min;
+  q->imax = q->index_signed ? (unsigned long long)r->smax : r->max;
+  q->index_bits = r->low_bits;
+  q->index_low = r->low_value;
+}
+
 /* The bounds query of the access: its start and size in the object, the
  * repeat count of a string instruction and the index from their facts.
  * False when the bounds cannot be checked (the explain line says why);
@@ -405,10 +509,7 @@ static bool bounds_query_of(access_story *ac, bounds_query *q, const char **coun
     as_int_facts cr;
     q->cmin = 1;
     q->cmax = 1ull << 40; /* unknown count: any size the address space allows */
-    if (c >= 0 && facts_in(st->b, st->copy, c, &cf, &cr) && cr.known) {
-      q->cmin = cr.min;
-      q->cmax = cr.max;
-    }
+    if (c >= 0 && facts_in(st->b, st->copy, c, &cf, &cr) && cr.known) count_range(q, &cr);
     *count_name = c >= 0 ? value_name(st, c) : "the count register";
     if (q->cmax == 0) checkable = false; /* never executes */
   } else if (a->in_loop && m->string_op) {
@@ -420,8 +521,7 @@ static bool bounds_query_of(access_story *ac, bounds_query *q, const char **coun
     as_pointer_facts xf;
     as_int_facts xr;
     if (a->index_operand >= 0 && facts_in(st->b, st->copy, a->index_operand, &xf, &xr) && xr.known) {
-      q->imin = xr.min;
-      q->imax = xr.max;
+      index_range(q, &xr);
       q->scale = a->index_scale;
     } else {
       checkable = false;
@@ -430,6 +530,24 @@ static bool bounds_query_of(access_story *ac, bounds_query *q, const char **coun
     }
   }
   return checkable;
+}
+
+/* The end of the bytes [lo, lo + size * count): a count from a negative
+ * value is beyond 2^63. */
+static const char *bytes_end(as_arena *arena, long long lo, long long size, unsigned long long count) {
+  unsigned long long u = (unsigned long long)(size > 0 ? size : 1);
+  if (count <= (unsigned long long)(LLONG_MAX - (lo > 0 ? lo : 0)) / u)
+    return as_arena_printf(arena, "%lld", lo + (long long)(count * u));
+  if (lo >= 0 && count <= (ULLONG_MAX - (unsigned long long)lo) / u)
+    return as_arena_printf(arena, "%llu", (unsigned long long)lo + count * u);
+  return "2^64 and beyond";
+}
+
+/* A count as its source value: one past the gap is a negative value. */
+static long long count_shown(const bounds_query *q, long long model) {
+  unsigned long long u = (unsigned long long)model;
+  if (!q->count_gap || u < q->gap_hi || q->count_width >= 64) return model;
+  return -(long long)((1ull << q->count_width) - u);
 }
 
 /* An access Z3 placed outside its object (model: the count and the index
@@ -441,10 +559,10 @@ static void report_out_of_bounds(access_story *ac, const bounds_query *q, const 
   long long inside[2];
   verdict in_ok = solve(st->ctx, q, false, inside);
   long long lo = q->start + q->scale * model[1];
-  long long hi = lo + q->size * model[0];
+  const char *hi = bytes_end(st->arena, lo, q->size, (unsigned long long)model[0]);
   const char *when = "";
   if (ac->m->repeated && count_name)
-    when = as_arena_printf(st->arena, "when %s = %lld, ", count_name, model[0]);
+    when = as_arena_printf(st->arena, "when %s = %lld, ", count_name, count_shown(q, model[0]));
   else if (ac->a->has_index)
     when = as_arena_printf(st->arena, "when %s = %lld, ", value_name(st, ac->a->index_operand),
                            model[1]);
@@ -453,14 +571,14 @@ static void report_out_of_bounds(access_story *ac, const bounds_query *q, const 
                          ? f->object
                          : f->kind == AS_OBJ_HEAP ? "the allocation" : "the object";
   ac->justified = false;
-  as_strbuf_printf(&ac->line, "; out of bounds %s[%lld..%lld)", when, lo, hi);
+  as_strbuf_printf(&ac->line, "; out of bounds %s[%lld..%s)", when, lo, hi);
   bool named = strcmp(name, "the allocation") && strcmp(name, "the object");
   finding(st, R_BOUNDS, in_ok == V_UNSAT ? AS_SEV_ERROR : AS_SEV_WARNING, ac->in,
-          named ? as_arena_printf(st->arena, "%s%s %s `%s[%lld..%lld)`, %s `%s` (%s, %llu bytes)", when,
+          named ? as_arena_printf(st->arena, "%s%s %s `%s[%lld..%s)`, %s `%s` (%s, %llu bytes)", when,
                                   ac->itext, ac->verb, name, lo, hi,
                                   lo < 0 ? "before the start of" : "past the end of", name,
                                   kind_word(f), (unsigned long long)f->object_size)
-                : as_arena_printf(st->arena, "%s%s %s bytes [%lld..%lld) of the %s that %s points to, "
+                : as_arena_printf(st->arena, "%s%s %s bytes [%lld..%s) of the %s that %s points to, "
                                   "%s it (%llu bytes)", when, ac->itext, ac->verb, lo, hi, kind_word(f),
                                   ac->plabel, lo < 0 ? "before the start of" : "past the end of",
                                   (unsigned long long)f->object_size));
@@ -582,14 +700,13 @@ void as_story_check(as_story_ctx *ctx, as_arena *arena, const as_target *target,
     as_strbuf_printf(explain, "  %u copies of this statement (inlined into", copies);
     for (unsigned c = 0; c < copies; c++)
       as_strbuf_printf(explain, "%s `%s`", c ? "," : "",
-                       block->ir_twins[c]->function ? block->ir_twins[c]->function : "?");
+                       as_block_function_shown(block->ir_twins[c]));
     as_strbuf_puts(explain, "); each is checked, the stories below are the first one's\n");
   }
+  st.num_copies = copies;
   for (unsigned c = 0; c < copies; c++) {
     st.copy = block->num_ir_twins ? block->ir_twins[c] : block->ir_twin;
-    st.copy_note = copies > 1 && st.copy && st.copy->function
-                       ? as_arena_printf(arena, "in the copy in `%s`", st.copy->function)
-                       : "";
+    st.copy_index = c;
     as_strbuf *saved = st.explain;
     if (c > 0) st.explain = NULL; /* --explain tells the first copy's story */
     for (unsigned i = 0; i < summary->num_accesses; i++) {
@@ -599,4 +716,5 @@ void as_story_check(as_story_ctx *ctx, as_arena *arena, const as_target *target,
     }
     st.explain = saved;
   }
+  if (copies > 1) tell_copies(&st, block->ir_twins);
 }

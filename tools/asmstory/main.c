@@ -146,6 +146,7 @@ static void analyze_job(const config *cfg, worker_state *ws, const job *j, job_r
       block_first = r->findings.count;
     }
   }
+  as_findings_merge_copies(arena, &r->findings, 0, blocks.items, blocks.count);
   as_findings_sort(arena, &r->findings, 0, false);
 }
 

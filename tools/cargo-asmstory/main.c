@@ -949,6 +949,7 @@ static void print_block_findings(session *s, as_finding_list *findings, unsigned
 static int analyze(session *s, as_target_cache *targets, as_story_ctx *story) {
   int status = 0;
   strvec seen = {0};
+  as_block_list analyzed = {NULL, 0, 0, NULL}; /* inlined copies are told once */
   as_finding_list findings = {0};
   FILE *side = s->format == FORMAT_TEXT ? stdout : stderr; /* dump/explain */
   as_analysis_options options = {s->checks, s->dump, s->explain};
@@ -965,6 +966,7 @@ static int analyze(session *s, as_target_cache *targets, as_story_ctx *story) {
     for (unsigned i = 0; i < blocks.count; i++) {
       as_block *b = blocks.items[i];
       if (!place_block(s, b, &seen)) continue;
+      as_block_list_push(&s->arena, &analyzed, b);
       as_strbuf d, e;
       as_strbuf_init(&d, &s->arena);
       as_strbuf_init(&e, &s->arena);
@@ -982,6 +984,7 @@ static int analyze(session *s, as_target_cache *targets, as_story_ctx *story) {
   }
   free(seen.items);
   if (status == 2) return status;
+  as_findings_merge_copies(&s->arena, &findings, 0, analyzed.items, analyzed.count);
   as_findings_sort(&s->arena, &findings, 0, true);
   as_strbuf text;
   as_strbuf_init(&text, &s->arena);

@@ -37,12 +37,14 @@
 // RUN:   | FileCheck %s --check-prefix=PROVED-WARN --implicit-check-not=error:
 // PROVED-WARN: story.c:{{[0-9]+}}:8: warning: `vmovdqu {{.*}}` reads `buf[0..32)`{{.*}}[asmstory-memory-out-of-bounds] [-Winline-asm]
 // PROVED-WARN: story.c:{{[0-9]+}}:49: warning: `vmovdqu {{.*}}` writes {{.*}}[asmstory-memory-out-of-bounds] [-Winline-asm]
-// PROVED-WARN: 2 warnings generated.
+// PROVED-WARN: story.c:{{[0-9]+}}:49: warning: `vmovdqu {{.*}}` writes {{.*}}[asmstory-memory-out-of-bounds] [-Winline-asm]
+// PROVED-WARN: 3 warnings generated.
 // RUN: not %clang -fplugin=%asmstory_so -fpass-plugin=%asmstory_so -fplugin-arg-asmstory-errors -O2 -c %S/story.c -o %t.o 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=PROVED
 // PROVED: story.c:{{[0-9]+}}:8: error: `vmovdqu {{.*}}` reads `buf[0..32)`{{.*}}[asmstory-memory-out-of-bounds] [-Winline-asm]
 // PROVED: story.c:{{[0-9]+}}:49: error: `vmovdqu {{.*}}` writes {{.*}}[asmstory-memory-out-of-bounds] [-Winline-asm]
-// PROVED: 2 errors generated.
+// PROVED: story.c:{{[0-9]+}}:49: error: `vmovdqu {{.*}}` writes {{.*}}[asmstory-memory-out-of-bounds] [-Winline-asm]
+// PROVED: 3 errors generated.
 
 unsigned leaf(unsigned a) {
   asm volatile("cpuid" : "+a"(a));

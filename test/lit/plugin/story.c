@@ -20,11 +20,13 @@ unsigned long long load32(void) {
   return r;
 }
 
-// Inlined into two callers: one story per copy, one warning for the statement.
+// Inlined into three callers: one story per copy, one warning for the
+// statement; what only some copies find names them.
 static inline void store32(char *p) {
-  // CHECK: story.c:[[@LINE+1]]:49: warning: `vmovdqu %ymm0, (%{{r..}})` writes bytes [0..32) of the local that %0 (`p`) points to, past the end of it (24 bytes) (in the copy in `caller1`) [asmstory-memory-out-of-bounds] [-Winline-asm]
+  // CHECK: story.c:[[@LINE+1]]:49: warning: `vmovdqu %ymm0, (%{{r..}})` writes bytes [0..32) of the local that %0 (`p`) points to, past the end of it (24 bytes) (in the copies in `caller1` and `caller3`) [asmstory-memory-out-of-bounds] [-Winline-asm]
   asm volatile("vpxor %%ymm0, %%ymm0, %%ymm0\n\tvmovdqu %%ymm0, (%0)" : : "r"(p) : "xmm0", "memory");
-  // CHECK: story.c:[[@LINE-1]]:49: note: also: {{.*}} (in the copy in `caller2`)
+  // CHECK: story.c:[[@LINE-1]]:49: note: also: {{.*}} past the end of it (16 bytes) (in the copy in `caller2`)
+  // CHECK-NOT: note: also:
 }
 void caller1(void) {
   char small[24];
@@ -32,9 +34,27 @@ void caller1(void) {
   asm volatile("" : : "r"(small) : "memory");
 }
 void caller2(void) {
-  char small2[24];
+  char small2[16];
   store32(small2);
   asm volatile("" : : "r"(small2) : "memory");
+}
+void caller3(void) {
+  char small3[24];
+  store32(small3);
+  asm volatile("" : : "r"(small3) : "memory");
+}
+
+// Inlined twice, too small both times: one warning that names no copy.
+static inline void store32b(char *p) {
+  // CHECK: story.c:[[@LINE+1]]:49: warning: `vmovdqu %ymm0, (%{{r..}})` writes bytes [0..32) of the local that %0 (`p`) points to, past the end of it (8 bytes) [asmstory-memory-out-of-bounds] [-Winline-asm]
+  asm volatile("vpxor %%ymm0, %%ymm0, %%ymm0\n\tvmovdqu %%ymm0, (%0)" : : "r"(p) : "xmm0", "memory");
+  // CHECK-NOT: note: also:
+}
+void caller4(void) {
+  char b[8], c[8];
+  store32b(b);
+  store32b(c);
+  asm volatile("" : : "r"(b), "r"(c) : "memory");
 }
 
 // Correct: a 16-byte load from a 16-byte array.

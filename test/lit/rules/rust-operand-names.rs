@@ -27,7 +27,7 @@ pub fn positional_ok(a: u64) -> u64 {
 // A template string with its own "\n": the second line starts after it.
 pub fn newline_bad(x: u64) -> u64 {
     let y: u64;
-    // CHECK: rust-operand-names.rs:[[@LINE+1]]:34: warning: `addq $1, %rax` changes the status flags{{.*}}[asmstory-flags-clobber-missing]
+    // CHECK: rust-operand-names.rs:[[@LINE+1]]:35: warning: `addq $1, %rax` changes the status flags{{.*}}[asmstory-flags-clobber-missing]
     unsafe { asm!("mov {0}, {1}\n add {0}, 1", out(reg) y, in(reg) x, options(pure, nomem, nostack, preserves_flags)); }
     y
 }
