@@ -1070,20 +1070,37 @@ static char *ir_to_source(as_arena *arena, const char *ir) {
   return b.data;
 }
 
-/* Does the source text name an operand by [name]?  Clang's IR form has its
- * number there, so the pieces could not be found in it. */
-static bool names_operand(const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] != '%') continue;
-    if (i + 1 < n && s[i + 1] == '%') {
-      i++;
+/* Does the literal piece (len bytes) match clang's template at w?  An
+ * operand named by [name] in the piece is a number there.  *used: the bytes
+ * of w it covers. */
+static bool piece_matches(const char *w, const char *piece, size_t len, size_t *used) {
+  const char *q = w;
+  for (size_t i = 0; i < len;) {
+    if (piece[i] == '%' && i + 1 < len && piece[i + 1] != '%') {
+      size_t k = i + 1;
+      while (k < len && ((piece[k] >= 'a' && piece[k] <= 'z') || (piece[k] >= 'A' && piece[k] <= 'Z'))) k++;
+      if (k < len && piece[k] == '[') {
+        const char *close = memchr(piece + k, ']', len - k);
+        if (!close || strncmp(q, piece + i, k - i) != 0) return false;
+        q += k - i;
+        if (*q < '0' || *q > '9') return false;
+        while (*q >= '0' && *q <= '9') q++;
+        i = (size_t)(close - piece) + 1;
+        continue;
+      }
+    }
+    if (piece[i] == '%' && i + 1 < len && piece[i + 1] == '%') {
+      if (q[0] != '%' || q[1] != '%') return false;
+      q += 2;
+      i += 2;
       continue;
     }
-    size_t k = i + 1;
-    while (k < n && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z'))) k++;
-    if (k < n && s[k] == '[') return true;
+    if (*q != piece[i]) return false;
+    q++;
+    i++;
   }
-  return false;
+  *used = (size_t)(q - w);
+  return true;
 }
 
 /* Copies bytes [from, to) of a builder's text with their locations. */
@@ -1096,33 +1113,32 @@ static void copy_located(tmpl_builder *dst, const tmpl_builder *src, size_t from
 
 /* Fills the holes the function-like macros left in the decoded literals with
  * their expansions, found in clang's whole template between the literal
- * pieces around them.  Each expanded byte is located at its macro's name. */
+ * pieces around them (the first match; the last piece ends the template).
+ * Each expanded byte is located at its macro's name. */
 static bool fill_holes(c_ctx *ctx, CXCursor c, const tmpl_builder *tb, const tmpl_hole *holes,
                        unsigned num_holes, tmpl_builder *out) {
-  if (names_operand(tb->text.data, tb->text.length)) return false;
   const char *whole = ir_to_source(ctx->arena, take_string(ctx->arena, clang_Cursor_getGCCAssemblyTemplate(c)));
   if (!whole) return false;
-  size_t first = holes[0].at;
-  if (strncmp(whole, tb->text.data, first) != 0) return false;
+  size_t first = holes[0].at, pos = 0;
+  if (!piece_matches(whole, tb->text.data, first, &pos)) return false;
   memset(out, 0, sizeof *out);
   out->ctx = ctx;
   as_strbuf_init(&out->text, ctx->arena);
   push_line(out, first ? tb->byte_locs[0] : holes[0].loc, false);
   out->started = true;
   copy_located(out, tb, 0, first);
-  size_t pos = first;
+  size_t wlen = strlen(whole);
   for (unsigned h = 0; h < num_holes; h++) {
     size_t from = holes[h].at, to = h + 1 < num_holes ? holes[h + 1].at : tb->text.length;
-    const char *piece = tb->text.data + from;
-    size_t len = to - from;
-    const char *found = NULL;
-    if (h + 1 == num_holes && len == 0) found = whole + strlen(whole);
-    for (const char *q = whole + pos; !found && *q; q++)
-      if (!strncmp(q, piece, len)) found = q;
-    if (!found || (h + 1 == num_holes && strlen(found) != len)) return false;
-    for (const char *q = whole + pos; q < found; q++) emit_byte(out, *q, holes[h].loc, holes[h].loc);
+    bool last = h + 1 == num_holes;
+    size_t found = wlen + 1, used = 0;
+    for (size_t q = pos; q <= wlen && found > wlen; q++)
+      if (piece_matches(whole + q, tb->text.data + from, to - from, &used) && (!last || q + used == wlen))
+        found = q;
+    if (found > wlen) return false;
+    for (size_t q = pos; q < found; q++) emit_byte(out, whole[q], holes[h].loc, holes[h].loc);
     copy_located(out, tb, from, to);
-    pos = (size_t)(found - whole) + len;
+    pos = found + used;
   }
   return out->num_locs == count_lines(out->text.data);
 }

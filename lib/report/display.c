@@ -41,7 +41,7 @@ const char *as_operand_label(as_arena *arena, const as_block *b, int i) {
   const char *ref = b->lang == AS_LANG_RUST && !op->name && (op->constraint.kinds & AS_CK_FIXED)
                         ? as_arena_printf(arena, "\"%s\"", op->constraint.fixed_reg)
                     : b->lang == AS_LANG_RUST ? as_arena_printf(arena, "{%d}", i)
-                    : b->template_ir_form   ? as_arena_printf(arena, "$%d", i)
+                    : b->lang == AS_LANG_IR ? as_arena_printf(arena, "$%d", i)
                                             : as_arena_printf(arena, "%%%d", i);
   if (op->name) ref = b->lang == AS_LANG_RUST ? as_arena_printf(arena, "{%s}", op->name)
                                                : as_arena_printf(arena, "%%[%s]", op->name);
