@@ -1,6 +1,16 @@
 // Provenance facts from LLVM's analyses, translated into C structs.
 // Nothing here decides anything about an asm block: it only reports what
 // LLVM knows about each operand value at the asm call.
+//
+// The facts are read on an analysis copy of the module, not on the module
+// itself: the functions that hold inline asm, put through a fixed pipeline
+// of function-local passes (promotion of locals to SSA values, common
+// subexpressions, peephole folds).  At -O0 a pointer handed to a block is a
+// load from the stack slot of a local or parameter, which tells nothing;
+// in the copy it is the local array, the global or the argument itself, as
+// at -O1 and -O2.  Nothing is inlined into the copy, so every fact is one
+// of the function as written.  The module itself is never changed (the
+// pass plugin runs inside the user's compilation).
 #include "facts_shim.h"
 
 #include "llvm/Analysis/AssumptionCache.h"
@@ -18,8 +28,11 @@
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Operator.h"
+#include "llvm/IR/ValueHandle.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/TargetParser/Triple.h"
+#include "llvm/Transforms/Utils/Cloning.h"
+#include "llvm/Transforms/Utils/ValueMapper.h"
 
 #include <memory>
 
@@ -27,6 +40,10 @@ using namespace llvm;
 
 struct as_facts_ctx {
   Module *module;
+  // The analysis copy, and each asm call of module -> its copy there (null
+  // when the passes deleted or merged it: its facts are then the module's).
+  std::unique_ptr<Module> copy;
+  DenseMap<const Value *, WeakVH> twin;
   std::unique_ptr<TargetLibraryInfoImpl> tlii;
   std::unique_ptr<TargetLibraryInfo> tli;
   LoopAnalysisManager lam;
@@ -35,6 +52,48 @@ struct as_facts_ctx {
   ModuleAnalysisManager mam;
   PassBuilder pb;
 };
+
+static bool has_inline_asm(const Function &fn) {
+  for (const BasicBlock &bb : fn)
+    for (const Instruction &inst : bb)
+      if (const auto *call = dyn_cast<CallBase>(&inst); call && call->isInlineAsm()) return true;
+  return false;
+}
+
+// The pipeline of the analysis copy: function-local only (no inlining, no
+// interprocedural attribute inference), and none of its passes removes a
+// block that has a side effect or changes which pointer reaches one.
+static const char analysis_pipeline[] = "function(sroa,early-cse,instcombine<no-verify-fixpoint>)";
+
+// Clones the functions with asm (the others become declarations, with
+// their attributes) and every global, runs the pipeline on the clone with
+// optnone dropped (clang's -O0 marks every function), and maps each asm
+// call to its copy.  Without a copy the facts are the module's own.
+static void make_analysis_copy(as_facts_ctx *ctx) {
+  ValueToValueMapTy vmap;
+  auto wanted = [](const GlobalValue *gv) {
+    const auto *fn = dyn_cast<Function>(gv);
+    return !fn || has_inline_asm(*fn);
+  };
+  std::unique_ptr<Module> copy = CloneModule(*ctx->module, vmap, wanted);
+  if (!copy) return;
+  for (Function &fn : *ctx->module) {
+    if (fn.isDeclaration() || !has_inline_asm(fn)) continue;
+    for (BasicBlock &bb : fn)
+      for (Instruction &inst : bb)
+        if (auto *call = dyn_cast<CallBase>(&inst); call && call->isInlineAsm())
+          if (Value *mapped = vmap.lookup(call)) ctx->twin[call] = WeakVH(mapped);
+  }
+  for (Function &fn : *copy) fn.removeFnAttr(Attribute::OptimizeNone);
+  ModulePassManager mpm;
+  if (Error e = ctx->pb.parsePassPipeline(mpm, analysis_pipeline)) {
+    consumeError(std::move(e));
+    ctx->twin.clear();
+    return;
+  }
+  mpm.run(*copy, ctx->mam);
+  ctx->copy = std::move(copy);
+}
 
 extern "C" as_facts_ctx *as_facts_begin(LLVMModuleRef module) {
   if (!module) return nullptr;
@@ -48,6 +107,7 @@ extern "C" as_facts_ctx *as_facts_begin(LLVMModuleRef module) {
   ctx->pb.registerFunctionAnalyses(ctx->fam);
   ctx->pb.registerLoopAnalyses(ctx->lam);
   ctx->pb.crossRegisterProxies(ctx->lam, ctx->fam, ctx->cgam, ctx->mam);
+  make_analysis_copy(ctx);
   return ctx;
 }
 
@@ -55,6 +115,8 @@ extern "C" void as_facts_end(as_facts_ctx *ctx) {
   if (!ctx) return;
   ctx->fam.clear();
   ctx->mam.clear();
+  ctx->twin.clear();
+  ctx->copy.reset();
   delete ctx;
 }
 
@@ -66,7 +128,7 @@ static const char *name_of(as_arena *arena, const Value *v) {
 
 static void pointer_facts(as_facts_ctx *ctx, as_arena *arena, CallBase *call, Value *v,
                           as_lang lang, as_pointer_facts *pf) {
-  const DataLayout &dl = ctx->module->getDataLayout();
+  const DataLayout &dl = call->getModule()->getDataLayout();
   pf->known = true;
   pf->align = v->getPointerAlignment(dl).value();
   /* __builtin_assume_aligned and other assumptions: known bits at the call. */
@@ -183,11 +245,19 @@ static void int_facts(as_facts_ctx *ctx, CallBase *call, Value *v, as_int_facts 
 
 extern "C" void as_facts_operand(as_facts_ctx *ctx, as_arena *arena, LLVMValueRef callref,
                                  unsigned arg_index, as_lang lang, as_pointer_facts *pointer,
-                                 as_int_facts *range) {
+                                 as_int_facts *range, unsigned long long *identity) {
   if (!ctx) return;
   auto *call = dyn_cast_or_null<CallBase>(unwrap(callref));
   if (!call || arg_index >= call->arg_size()) return;
+  auto found = ctx->twin.find(call);
+  if (found != ctx->twin.end() && found->second) {
+    auto *copy = dyn_cast<CallBase>(&*found->second);
+    if (copy && copy->isInlineAsm() && arg_index < copy->arg_size()) call = copy;
+  }
   Value *v = call->getArgOperand(arg_index);
+  /* Same value in the copy, same number: "m"(*p) beside "r"(p) at -O0,
+   * where each operand loads p from its stack slot. */
+  if (identity) *identity = (unsigned long long)(uintptr_t)v;
   if (v->getType()->isPointerTy()) pointer_facts(ctx, arena, call, v, lang, pointer);
   else int_facts(ctx, call, v, range);
 }

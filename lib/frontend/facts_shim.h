@@ -13,15 +13,20 @@ extern "C" {
 
 typedef struct as_facts_ctx as_facts_ctx;
 
-/* One per module read; owns the analysis managers. NULL on failure. */
+/* One per module read; owns the analysis managers and the analysis copy of
+ * the module (its functions with asm after a fixed function-local pipeline:
+ * the same facts whatever the build's optimization level).  The module is
+ * not changed.  NULL on failure. */
 as_facts_ctx *as_facts_begin(LLVMModuleRef module);
 void as_facts_end(as_facts_ctx *ctx);
 
-/* Facts for argument arg_index of an asm call: pointer facts for pointer
- * values, a value range for integers.  lang decides how argument attributes
- * read (Rust &T is noalias readonly). */
+/* Facts for argument arg_index of an asm call (read at its copy): pointer
+ * facts for pointer values, a value range for integers, and an identity of
+ * the value (equal for two operands holding the same value).  lang decides
+ * how argument attributes read (Rust &T is noalias readonly). */
 void as_facts_operand(as_facts_ctx *ctx, as_arena *arena, LLVMValueRef call, unsigned arg_index,
-                      as_lang lang, as_pointer_facts *pointer, as_int_facts *range);
+                      as_lang lang, as_pointer_facts *pointer, as_int_facts *range,
+                      unsigned long long *identity);
 
 /* A function's name as messages show it: demangled (C++, Rust; a Rust
  * legacy name without its hash), or the name itself. */

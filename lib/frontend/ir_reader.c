@@ -328,8 +328,9 @@ static void fill_arg_operand(ir_reader *r, LLVMValueRef call, unsigned arg_index
     op->value = LLVMConstIntGetSExtValue(arg);
     if (!op->expr_text) op->expr_text = as_arena_printf(r->arena, "%lld", op->value);
   }
-  as_facts_operand(r->facts, r->arena, call, arg_index, r->lang, &op->facts, &op->range);
   op->value_id = value_identity(arg);
+  as_facts_operand(r->facts, r->arena, call, arg_index, r->lang, &op->facts, &op->range,
+                   &op->value_id);
   if (r->kind_elementtype) {
     LLVMAttributeRef attr =
         LLVMGetCallSiteEnumAttribute(call, arg_index + 1, r->kind_elementtype);

@@ -841,8 +841,13 @@ static int build_with_bitcode(session *s, run_result *build) {
   for (unsigned i = 0; i < s->pass.count; i++) sv_push(&cb, s->pass.items[i]);
   for (unsigned i = 0; i < s->build_only.count; i++) sv_push(&cb, s->build_only.items[i]);
 
+  /* opt-level=1 in every profile: rustc writes what a reference grants
+   * (noalias, readonly, dereferenceable, align) into the IR only when it
+   * optimizes, and the story must not weaken in the dev profile.  It comes
+   * after the profile's own -C opt-level, and the last one wins. */
   static const char *const ours[] = {"--emit=llvm-bc,link", "-C", "debuginfo=line-tables-only",
-                                     "-C", "codegen-units=1", "-C", "link-dead-code"};
+                                     "-C", "codegen-units=1", "-C", "link-dead-code",
+                                     "-C", "opt-level=1"};
   as_strbuf flags;
   as_strbuf_init(&flags, &s->arena);
   as_strbuf_puts(&flags, "CARGO_ENCODED_RUSTFLAGS=");

@@ -2,9 +2,9 @@
 use std::arch::asm;
 
 /// Buggy: writes through a shared reference, in a block declared readonly.
-/// Every profile reports the undeclared write (memory-write-undeclared);
-/// with --release rustc marks `p` readonly in the IR and the permission
-/// story reports the write through &T as well (memory-readonly-write).
+/// Every profile reports the undeclared write (memory-write-undeclared)
+/// and the write through &T (memory-readonly-write): the analysis copy is
+/// built with opt-level=1, where rustc marks `p` readonly in the IR.
 pub fn poke(p: &u64) {
     unsafe { asm!("mov qword ptr [{0}], 1", in(reg) p, options(readonly, nostack)); }
 }
