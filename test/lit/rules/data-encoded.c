@@ -3,7 +3,7 @@
 // that decode into no instruction stay a data directive (unmodeled).
 // RUN: not %asmstory %s | FileCheck %s --implicit-check-not='[asmstory-'
 // RUN: %asmstory --print-effects %s | FileCheck %s --check-prefix=EFFECTS
-// RUN: %clang -fplugin=%asmstory_so -O2 -fsyntax-only %s 2>&1 | FileCheck %s --check-prefix=PLUGIN --implicit-check-not=warning:
+// RUN: %if plugin %{ %clang -fplugin=%asmstory_so -O2 -fsyntax-only %s 2>&1 | FileCheck %s --check-prefix=PLUGIN --implicit-check-not=warning: %}
 
 // xgetbv (0f 01 d0) writes edx:eax.  Buggy: edx is neither output nor clobber.
 unsigned xgetbv_bad(unsigned idx) {

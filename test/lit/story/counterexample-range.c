@@ -1,6 +1,6 @@
 // RUN: not %asmstory %s -- -O2 | FileCheck %s --implicit-check-not='[asmstory-'
-// RUN: %clang -fplugin=%asmstory_so -fpass-plugin=%asmstory_so -O2 -c %s -o %t.o 2>&1 \
-// RUN:   | FileCheck %s --implicit-check-not='[asmstory-'
+// RUN: %if plugin %{ %clang -fplugin=%asmstory_so -fpass-plugin=%asmstory_so -O2 -c %s -o %t.o 2>&1 \
+// RUN:   | FileCheck %s --implicit-check-not='[asmstory-' %}
 // RUN: %clang -S -emit-llvm -O2 %s -o %t.ll
 // RUN: %asmstory --dump --checks=-* %t.ll | FileCheck %s --check-prefix=DUMP
 // DUMP: block 1 {{.*}} in small_signed
