@@ -892,7 +892,12 @@ static void param_extent(c_ctx *ctx, as_operand *op, CXCursor expr) {
   if (clang_getCursorKind(c) != CXCursor_DeclRefExpr) return;
   CXCursor decl = clang_getCursorReferenced(c);
   if (clang_getCursorKind(decl) != CXCursor_ParmDecl) return;
-  const char *text = extent_text(ctx, decl);
+  CXCursor fn = clang_getCursorSemanticParent(decl);
+  int nargs = clang_Cursor_getNumArguments(fn);
+  unsigned number = 0;
+  for (int i = 0; i < nargs && !number; i++)
+    if (clang_equalCursors(clang_Cursor_getArgument(fn, (unsigned)i), decl)) number = (unsigned)i + 1;
+  const char *text = number ? extent_text(ctx, decl) : NULL;
   if (!text) return;
   const char *open = strchr(text, '[');
   if (!open) return;
@@ -905,6 +910,7 @@ static void param_extent(c_ctx *ctx, as_operand *op, CXCursor expr) {
     if (left && right) {
       op->extent_decl = text;
       op->extent_param = take_string(ctx->arena, clang_getCursorSpelling(decl));
+      op->extent_param_number = number;
       return;
     }
   }

@@ -107,6 +107,7 @@ void paramExtent(BuildContext &bc, const Expr *e, as_operand *op) {
   if (!text) return;
   op->extent_decl = text;
   op->extent_param = copyString(as_plugin_arena(bc.plugin), pv->getName().str());
+  op->extent_param_number = pv->getFunctionScopeIndex() + 1;
 }
 
 // What an operand hands to the block, when Clang can name it: the value of

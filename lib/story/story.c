@@ -552,15 +552,19 @@ static long long count_shown(const bounds_query *q, long long model) {
 
 /* Where a parameter's extent is written down: the declaration of the
  * parameter the operand names (`const char src[static 16]`), when the facts'
- * parameter is that one (same name, same function); NULL. */
+ * parameter is that one (same function, same position, same name when the
+ * IR keeps names); NULL. */
 static const char *extent_source(const access_story *ac) {
   const as_block *b = ac->st->b;
   const as_pointer_facts *f = &ac->f;
-  if (f->kind != AS_OBJ_ARGUMENT || !f->size_known || !f->object || !f->function || ac->p < 0 ||
-      (unsigned)ac->p >= b->num_operands || !b->function || strcmp(b->function, f->function))
+  if (f->kind != AS_OBJ_ARGUMENT || !f->size_known || !f->function || !f->param_number ||
+      ac->p < 0 || (unsigned)ac->p >= b->num_operands || !b->function ||
+      strcmp(b->function, f->function))
     return NULL;
   const as_operand *o = &b->operands[ac->p];
-  if (!o->extent_decl || !o->extent_param || strcmp(o->extent_param, f->object)) return NULL;
+  if (!o->extent_decl || o->extent_param_number != f->param_number ||
+      (f->object && o->extent_param && strcmp(o->extent_param, f->object)))
+    return NULL;
   return o->extent_decl;
 }
 
@@ -595,9 +599,9 @@ static void report_out_of_bounds(access_story *ac, const bounds_query *q, const 
                                   lo < 0 ? "before the start of" : "past the end of", name,
                                   kind_word(f), (unsigned long long)f->object_size, from)
                 : as_arena_printf(st->arena, "%s%s %s bytes [%lld..%s) of the %s that %s points to, "
-                                  "%s it (%llu bytes)", when, ac->itext, ac->verb, lo, hi, kind_word(f),
+                                  "%s it (%llu bytes%s)", when, ac->itext, ac->verb, lo, hi, kind_word(f),
                                   ac->plabel, lo < 0 ? "before the start of" : "past the end of",
-                                  (unsigned long long)f->object_size));
+                                  (unsigned long long)f->object_size, from));
 }
 
 /* Bounds: does some count and index put the access outside its object? */
