@@ -125,6 +125,8 @@ typedef struct as_pointer_facts {
   bool known;              /* facts were computed for this operand */
   as_object_kind kind;
   const char *object;      /* the object's name, when known */
+  const char *function;    /* AS_OBJ_ARGUMENT: the function it is a parameter of */
+  unsigned param_number;   /* ... and which one, from 1 (0 unknown) */
   bool size_known;
   unsigned long long object_size;   /* bytes (for arguments: dereferenceable) */
   bool offset_known;
@@ -174,6 +176,11 @@ typedef struct as_operand {
                                 constant-offset part of (x, buf[2], ((T *)&x)[1]),
                                 as "name:line:column" of its declaration; NULL */
   long long mem_offset;      /* ... and the lvalue's byte offset in it */
+  const char *extent_decl;   /* C: the operand names a parameter whose declaration
+                                writes its extent down (`char p[static 16]`): that
+                                declaration's text; NULL */
+  const char *extent_param;  /* ... and the parameter's name */
+  unsigned extent_param_number; /* ... and which one it is, from 1 */
   bool frame_object;         /* C: the lvalue is (a field or a constant element of) a
                                 local variable, whose address the frame gives without
                                 a register of its own */

@@ -877,6 +877,45 @@ static const char *extent_text(c_ctx *ctx, CXCursor expr) {
   return buf.data;
 }
 
+/* A parameter whose declaration writes its extent down (`char p[static 16]`):
+ * sets op->extent_decl to the declaration's text and op->extent_param to its
+ * name, when the operand is that parameter (p, (T *)p, *p). */
+static void param_extent(c_ctx *ctx, as_operand *op, CXCursor expr) {
+  CXCursor c = strip_casts(expr);
+  if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+      clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_Deref) {
+    CXCursor inner = clang_getNullCursor();
+    clang_visitChildren(c, first_child, &inner);
+    if (clang_Cursor_isNull(inner)) return;
+    c = strip_casts(inner);
+  }
+  if (clang_getCursorKind(c) != CXCursor_DeclRefExpr) return;
+  CXCursor decl = clang_getCursorReferenced(c);
+  if (clang_getCursorKind(decl) != CXCursor_ParmDecl) return;
+  CXCursor fn = clang_getCursorSemanticParent(decl);
+  int nargs = clang_Cursor_getNumArguments(fn);
+  unsigned number = 0;
+  for (int i = 0; i < nargs && !number; i++)
+    if (clang_equalCursors(clang_Cursor_getArgument(fn, (unsigned)i), decl)) number = (unsigned)i + 1;
+  const char *text = number ? extent_text(ctx, decl) : NULL;
+  if (!text) return;
+  const char *open = strchr(text, '[');
+  if (!open) return;
+  /* `static` among the bracket's words: [static 16], [const static 16] */
+  for (const char *w = strstr(open, "static"); w; w = strstr(w + 6, "static")) {
+    const char *close = strchr(open, ']');
+    if (close && w > close) return;
+    bool left = w[-1] == '[' || w[-1] == ' ';
+    bool right = w[6] == ' ' || w[6] == ']';
+    if (left && right) {
+      op->extent_decl = text;
+      op->extent_param = take_string(ctx->arena, clang_getCursorSpelling(decl));
+      op->extent_param_number = number;
+      return;
+    }
+  }
+}
+
 /* The C type and lvalue facts of an operand (as_gnu_describe_fn): what
  * libclang says of its expression. */
 static void describe_operand(void *data, const as_gnu_operand_src *src, as_operand *op,
@@ -884,6 +923,7 @@ static void describe_operand(void *data, const as_gnu_operand_src *src, as_opera
   c_ctx *ctx = data;
   CXCursor expr = *(const CXCursor *)src->expr;
   fill_type(ctx, op, expr, (want & AS_GNU_WANT_VALUE) != 0);
+  if (!clang_Cursor_isNull(expr)) param_extent(ctx, op, expr);
   if (want & AS_GNU_WANT_FRAME_OBJECT) lvalue->frame_object = frame_object(expr);
   if (want & AS_GNU_WANT_MEM_OBJECT) mem_object(ctx, lvalue, expr);
   if (want & AS_GNU_WANT_DISCARDED) lvalue->discarded = scratch_output(expr);

@@ -176,6 +176,9 @@ static void pointer_facts(as_facts_ctx *ctx, as_arena *arena, CallBase *call, Va
       pf->string_literal = true;
   } else if (const auto *arg = dyn_cast<Argument>(base)) {
     pf->kind = AS_OBJ_ARGUMENT;
+    pf->function = as_arena_strndup(arena, arg->getParent()->getName().data(),
+                                    arg->getParent()->getName().size());
+    pf->param_number = arg->getArgNo() + 1;
     uint64_t deref = arg->getDereferenceableBytes();
     if (deref) {
       have_size = true;

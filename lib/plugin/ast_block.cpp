@@ -68,9 +68,9 @@ bool isPointerLike(QualType canon) {
 
 // The source text of an expression, whitespace runs as one space; null when
 // it does not lie in one file or is long.
-const char *exprText(BuildContext &bc, const Expr *e) {
+const char *rangeText(BuildContext &bc, SourceRange source) {
   const SourceManager &sm = bc.ctx.getSourceManager();
-  CharSourceRange range = sm.getExpansionRange(e->getSourceRange());
+  CharSourceRange range = sm.getExpansionRange(source);
   bool invalid = false;
   llvm::StringRef text = Lexer::getSourceText(range, sm, bc.ctx.getLangOpts(), &invalid);
   if (invalid || text.empty() || text.size() > 512) return nullptr;
@@ -88,6 +88,26 @@ const char *exprText(BuildContext &bc, const Expr *e) {
     out += c;
   }
   return copyString(as_plugin_arena(bc.plugin), out);
+}
+
+const char *exprText(BuildContext &bc, const Expr *e) { return rangeText(bc, e->getSourceRange()); }
+
+// A parameter whose declaration writes its extent down (`char p[static 16]`):
+// its declaration's text and name, when the operand is it (p, (T *)p, *p).
+void paramExtent(BuildContext &bc, const Expr *e, as_operand *op) {
+  const Expr *x = e->IgnoreParenCasts();
+  if (const auto *u = dyn_cast<UnaryOperator>(x); u && u->getOpcode() == UO_Deref)
+    x = u->getSubExpr()->IgnoreParenCasts();
+  const auto *ref = dyn_cast<DeclRefExpr>(x);
+  const auto *pv = ref ? dyn_cast<ParmVarDecl>(ref->getDecl()) : nullptr;
+  if (!pv) return;
+  const ArrayType *at = bc.ctx.getAsArrayType(pv->getOriginalType());
+  if (!at || at->getSizeModifier() != ArraySizeModifier::Static) return;
+  const char *text = rangeText(bc, pv->getSourceRange());
+  if (!text) return;
+  op->extent_decl = text;
+  op->extent_param = copyString(as_plugin_arena(bc.plugin), pv->getName().str());
+  op->extent_param_number = pv->getFunctionScopeIndex() + 1;
 }
 
 // What an operand hands to the block, when Clang can name it: the value of
@@ -168,6 +188,7 @@ void describeOperand(void *data, const as_gnu_operand_src *src, as_operand *op, 
   as_arena *arena = as_plugin_arena(dd.bc.plugin);
   const Expr *e = static_cast<const Expr *>(src->expr);
   if (want & AS_GNU_WANT_DISCARDED) lvalue->discarded = scratchOutput(dd.fn, e);
+  if (!dd.dependent) paramExtent(dd.bc, e, op);
   QualType type = e->getType();
   if (type.isNull()) return;
   op->type_text = copyString(arena, type.getAsString(ctx.getPrintingPolicy()));

@@ -550,6 +550,24 @@ static long long count_shown(const bounds_query *q, long long model) {
   return -(long long)((1ull << q->count_width) - u);
 }
 
+/* Where a parameter's extent is written down: the declaration of the
+ * parameter the operand names (`const char src[static 16]`), when the facts'
+ * parameter is that one (same function, same position, same name when the
+ * IR keeps names); NULL. */
+static const char *extent_source(const access_story *ac) {
+  const as_block *b = ac->st->b;
+  const as_pointer_facts *f = &ac->f;
+  if (f->kind != AS_OBJ_ARGUMENT || !f->size_known || !f->function || !f->param_number ||
+      ac->p < 0 || (unsigned)ac->p >= b->num_operands || !b->function ||
+      strcmp(b->function, f->function))
+    return NULL;
+  const as_operand *o = &b->operands[ac->p];
+  if (!o->extent_decl || o->extent_param_number != f->param_number ||
+      (f->object && o->extent_param && strcmp(o->extent_param, f->object)))
+    return NULL;
+  return o->extent_decl;
+}
+
 /* An access Z3 placed outside its object (model: the count and the index
  * that do it); an error when no value keeps it inside. */
 static void report_out_of_bounds(access_story *ac, const bounds_query *q, const long long model[2],
@@ -573,15 +591,17 @@ static void report_out_of_bounds(access_story *ac, const bounds_query *q, const 
   ac->justified = false;
   as_strbuf_printf(&ac->line, "; out of bounds %s[%lld..%s)", when, lo, hi);
   bool named = strcmp(name, "the allocation") && strcmp(name, "the object");
+  const char *source = extent_source(ac);
+  const char *from = source ? as_arena_printf(st->arena, " by its declaration `%s`", source) : "";
   finding(st, R_BOUNDS, in_ok == V_UNSAT ? AS_SEV_ERROR : AS_SEV_WARNING, ac->in,
-          named ? as_arena_printf(st->arena, "%s%s %s `%s[%lld..%s)`, %s `%s` (%s, %llu bytes)", when,
+          named ? as_arena_printf(st->arena, "%s%s %s `%s[%lld..%s)`, %s `%s` (%s, %llu bytes%s)", when,
                                   ac->itext, ac->verb, name, lo, hi,
                                   lo < 0 ? "before the start of" : "past the end of", name,
-                                  kind_word(f), (unsigned long long)f->object_size)
+                                  kind_word(f), (unsigned long long)f->object_size, from)
                 : as_arena_printf(st->arena, "%s%s %s bytes [%lld..%s) of the %s that %s points to, "
-                                  "%s it (%llu bytes)", when, ac->itext, ac->verb, lo, hi, kind_word(f),
+                                  "%s it (%llu bytes%s)", when, ac->itext, ac->verb, lo, hi, kind_word(f),
                                   ac->plabel, lo < 0 ? "before the start of" : "past the end of",
-                                  (unsigned long long)f->object_size));
+                                  (unsigned long long)f->object_size, from));
 }
 
 /* Bounds: does some count and index put the access outside its object? */
@@ -592,6 +612,10 @@ static void check_bounds(access_story *ac) {
     as_strbuf_puts(&ac->line, "; extent unknown: the story assumes the caller passed a large enough object");
     return;
   }
+  const char *source = extent_source(ac);
+  if (source)
+    as_strbuf_printf(&ac->line, "; extent %llu bytes, from its declaration `%s`",
+                     (unsigned long long)ac->f.object_size, source);
   if (!ac->f.offset_known) return;
   bounds_query q;
   const char *count_name;
