@@ -210,6 +210,12 @@ enum as_block_flag {
   AS_BF_NO_VECTOR_REGS = 1u << 16, /* built without vector registers (x86 -mno-sse,
                                       -mgeneral-regs-only: kernels): the compiler
                                       keeps no value in them */
+  AS_BF_VECTOR_256 = 1u << 17,     /* vector registers may hold 256-bit values (x86
+                                      -mavx, -march=haswell, target feature +avx) */
+  AS_BF_VECTOR_512 = 1u << 18,     /* ... and 512-bit values (x86 -mavx512f) */
+  AS_BF_NO_REG_STACK = 1u << 19,   /* built without the floating-point register
+                                      stack (x86 -mno-80387, -msoft-float,
+                                      -mgeneral-regs-only: kernels) */
 };
 
 /* Where a C asm statement's parts are in the file, for fix-its: byte

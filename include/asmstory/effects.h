@@ -120,6 +120,13 @@ typedef struct as_escape {
   const char *why;
 } as_escape;
 
+/* How the register stack (as_target_reg_stack) stands at the block's exits. */
+typedef enum as_reg_stack_exit {
+  AS_REG_STACK_EXIT_KNOWN = 0, /* reg_stack_exit entries pushed (negative: popped) since entry */
+  AS_REG_STACK_EXIT_EMPTIED,   /* the block emptied it (fninit); it holds reg_stack_exit entries */
+  AS_REG_STACK_EXIT_UNKNOWN,   /* it differs between exits, or was loaded from memory */
+} as_reg_stack_exit;
+
 typedef struct as_summary {
   as_reg_effect regs[AS_MAX_TRACKED];
   unsigned num_regs;
@@ -154,6 +161,18 @@ typedef struct as_summary {
   uint64_t outputs_written_all; /* operands written on every path to an exit */
   unsigned side_effects;      /* as_side_effect union */
   int side_effect_insn[8];    /* first instruction of each class, -1 */
+  /* The register stack, when the block uses it (reg_stack_used): where it stands
+   * at exit (the same on every exit, else AS_REG_STACK_EXIT_UNKNOWN), the last
+   * instruction that moved it, and per exit position (0 is the top) the
+   * entry position whose entry value it holds unchanged on every exit, or
+   * -1 with the instruction that put something else there. */
+  bool reg_stack_used;
+  as_reg_stack_exit reg_stack_exit_mode;
+  int reg_stack_exit;
+  int reg_stack_max;                 /* the most entries it pushes beyond its entry depth */
+  int reg_stack_insn;
+  int reg_stack_exit_src[8];
+  int reg_stack_changed_by[8];
 } as_summary;
 
 int as_effects_compute(as_arena *arena, const as_target *target, const as_block *block,

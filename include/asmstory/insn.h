@@ -31,7 +31,25 @@ enum as_side_effect {
   AS_SE_HINT = 1u << 4,      /* pause, prefetch, clflush: no semantic effect */
   AS_SE_ATOMIC = 1u << 5,    /* lock prefix or implicitly locked (xchg mem) */
   AS_SE_CACHE = 1u << 6,     /* clflush, clwb, wbinvd: cache maintenance */
+  AS_SE_FPENV = 1u << 7,     /* changes the floating-point control state (rounding,
+                                exception masks: fldcw, ldmxcsr, fninit, fxrstor) */
 };
+
+/* What an instruction does to the architecture's register stack (x87), when
+ * it has one (as_target_reg_stack): the registers of insn.h name stack
+ * positions (the top is position 0), so a push renames every register one
+ * position down.  A push happens before the instruction's register writes
+ * (they, and value_src/value_dst, name positions after it: fld %st(1)
+ * copies position 2 of the new frame into position 0); a pop happens after
+ * them (fstp %st(1) writes position 1, then pops). */
+typedef enum as_reg_stack_op {
+  AS_REG_STACK_NONE = 0,
+  AS_REG_STACK_RESET,      /* empties the stack (fninit) */
+  AS_REG_STACK_SAVE,       /* stores the stack state to its memory operand (fxsave, xsave) */
+  AS_REG_STACK_SAVE_RESET, /* stores it, then empties the stack (fnsave) */
+  AS_REG_STACK_RESTORE,    /* loads the stack state from its memory operand (frstor,
+                       fxrstor, xrstor, fldenv): what the memory holds */
+} as_reg_stack_op;
 
 /* A register touched by an instruction.  reg is the full architectural
  * register (rax for al); sub is the register as the instruction names it. */
@@ -39,7 +57,9 @@ typedef struct as_reg_use {
   unsigned reg;
   unsigned sub;
   unsigned bits;         /* width of the access */
-  unsigned shift;        /* bit offset inside reg (8 for ah) */
+  unsigned shift;        /* bit offset inside reg (8 for ah); a write from shift
+                            to the top of reg zeroes those bits and keeps the
+                            low shift bits (vzeroupper) */
   bool whole;            /* a write that defines every bit of reg (eax in
                             64-bit mode zero-extends into rax) */
   bool implicit;         /* not written in the instruction text */
@@ -64,6 +84,8 @@ typedef struct as_mem_access {
   const char *disp_symbol; /* symbolic displacement, or NULL */
   unsigned segment;      /* segment override register, 0 for none */
   unsigned size;         /* bytes per access; 0 = unknown */
+  bool size_at_least;    /* size is a lower bound (the XSAVE area grows with the
+                            state components the processor enables) */
   unsigned align;        /* alignment the instruction requires (bytes, 1 = none) */
   bool stack;            /* implicit stack slot (push, pop, call, ret) */
   bool string_op;        /* movs/stos/lods/cmps/scas: address steps by size per DF */
@@ -144,6 +166,16 @@ typedef struct as_insn {
    * first at the highest address, one pointer-sized slot each. */
   unsigned stack_list[8];
   unsigned num_stack_list;
+  /* The register stack (as_target_reg_stack): entries pushed (> 0) or
+   * popped (< 0), and what the instruction does to the whole stack.  A
+   * save or restore also covers the registers in state_regs (the vector
+   * registers fxsave/fxrstor store and load with the x87 state, the control
+   * and status words): a restore lists them as writes; the walk gives back
+   * the values a save of the same memory stored. */
+  int reg_stack_delta;
+  as_reg_stack_op reg_stack_op;
+  unsigned state_regs[24];
+  unsigned num_state_regs;
 } as_insn;
 
 #ifdef __cplusplus

@@ -144,6 +144,20 @@ bool as_target_reg_holds_data(const as_target *target, unsigned reg);
 bool as_target_reg_is_system(const as_target *target, unsigned reg);
 /* The compiler may keep a value in reg, given the block's build flags. */
 bool as_target_reg_allocatable(const as_target *target, const as_block *block, unsigned reg);
+/* The widest value the compiler may keep in reg, given the block's build
+ * flags (0: none). */
+unsigned as_target_reg_value_bits(const as_target *target, const as_block *block, unsigned reg);
+/* The register stack (x87), top first: how many registers (0: none). */
+unsigned as_target_reg_stack(const as_target *target, unsigned regs[8]);
+/* Its name in messages ("the x87 register stack"). */
+const char *as_target_reg_stack_name(const as_target *target);
+/* The GNU C clobber of stack position pos ("st", "st(1)"). */
+const char *as_target_reg_stack_clobber(const as_target *target, unsigned pos);
+/* For messages: what the compiler keeps on the stack; how to undo a push
+ * the operands do not declare, and how to declare what a block pops. */
+const char *as_target_reg_stack_values(const as_target *target);
+const char *as_target_reg_stack_push_fix(const as_target *target);
+const char *as_target_reg_stack_pop_fix(const as_target *target);
 /* Block flags (AS_BF_*) a compiler argument ("-mno-sse") or a target feature
  * as clang writes it ("-sse") implies for a triple's architecture. */
 unsigned as_target_flags_from_arg(const char *triple, const char *arg);

@@ -158,6 +158,7 @@ void as_checks_run(as_arena *arena, const as_target *target, const as_block *blo
     as_check_width(&c);
   }
   as_check_stack(&c);
+  if (returns) as_check_reg_stack(&c);
   if (returns) as_check_direction_flag(&c);
   as_check_control(&c);
   as_check_memory(&c);

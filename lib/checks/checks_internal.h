@@ -7,6 +7,8 @@
  *                operand-width
  *   stack.c      stack-undeclared, stack-unbalanced, direction-flag,
  *                control-escape
+ *   regstack.c   the register stack (x87): stack-unbalanced, clobber-missing,
+ *                input-overwritten, output-not-written for its registers
  *   memory.c     memory-read-undeclared, memory-write-undeclared
  *   purity.c     pure-side-effect
  *   checks.c     unmodeled, and the driver */
@@ -70,6 +72,8 @@ void as_check_width(check_ctx *c);
 void as_check_stack(check_ctx *c);
 void as_check_direction_flag(check_ctx *c);
 void as_check_control(check_ctx *c);
+/* regstack.c */
+void as_check_reg_stack(check_ctx *c);
 /* memory.c */
 void as_check_memory(check_ctx *c);
 /* purity.c */

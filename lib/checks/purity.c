@@ -11,7 +11,8 @@ void as_check_purity(check_ctx *c) {
                  {AS_SE_IO, "performs port I/O"},
                  {AS_SE_SYSTEM, "is a system or privileged instruction"},
                  {AS_SE_FENCE, "is a memory fence"},
-                 {AS_SE_CACHE, "changes the cache state"}};
+                 {AS_SE_CACHE, "changes the cache state"},
+                 {AS_SE_FPENV, "changes the floating-point control state (rounding, exception masks)"}};
   as_finding *f = NULL;
   for (unsigned k = 0; k < sizeof classes / sizeof classes[0]; k++) {
     if (!(c->s->side_effects & classes[k].bit)) continue;

@@ -8,10 +8,19 @@ void as_check_registers(check_ctx *c) {
   as_strbuf missing_list, clobber_text;
   as_strbuf_init(&missing_list, c->arena);
   as_strbuf_init(&clobber_text, c->arena);
+  struct {
+    int insn;
+    unsigned kept;
+    as_strbuf regs;
+  } groups[8];
+  unsigned num_groups = 0;
   for (unsigned k = 0; k < s->num_regs; k++) {
     const as_reg_effect *e = &s->regs[k];
     if (!e->changed_at_exit || e->reg == c->d->stack_pointer || e->reg == c->d->flags_reg) continue;
     if (as_target_reg_is_system(c->t, e->reg) || !as_target_reg_allocatable(c->t, c->b, e->reg)) continue;
+    /* Only bits the compiler keeps no value in changed (vzeroupper: bits 128
+     * and up of a ymm register in SSE code). */
+    if (e->kept_low_bits && as_target_reg_value_bits(c->t, c->b, e->reg) <= e->kept_low_bits) continue;
     bool is_mem = false;
     int op = as_check_operand_of_reg(c, e->reg, &is_mem);
     if (op >= 0 && !is_mem) {
@@ -58,12 +67,33 @@ void as_check_registers(check_ctx *c) {
       missing = as_check_report(c, "clobber-missing", e->changed_by, "%s", "");
     if (missing) {
       const char *name = as_check_named_reg(c, e->reg);
-      as_check_note(c, missing, e->changed_by, "%s writes %s and the block does not restore it",
-                    as_check_insn_text(c, e->changed_by), name);
+      if (e->kept_low_bits) {
+        /* One note per instruction: vzeroupper changes the upper bits of
+         * sixteen registers the same way. */
+        unsigned g = 0;
+        while (g < num_groups && (groups[g].insn != e->changed_by || groups[g].kept != e->kept_low_bits)) g++;
+        if (g == num_groups && num_groups < sizeof groups / sizeof groups[0]) {
+          groups[g].insn = e->changed_by;
+          groups[g].kept = e->kept_low_bits;
+          as_strbuf_init(&groups[g].regs, c->arena);
+          num_groups++;
+        }
+        if (g < num_groups)
+          as_strbuf_printf(&groups[g].regs, "%s%s", groups[g].regs.length ? ", " : "", name);
+      } else {
+        as_check_note(c, missing, e->changed_by, "%s writes %s and the block does not restore it",
+                      as_check_insn_text(c, e->changed_by), name);
+      }
       as_strbuf_printf(&missing_list, "%s%s", missing_list.length ? ", " : "", name);
       as_strbuf_printf(&clobber_text, "%s\"%s\"", clobber_text.length ? ", " : "", name);
     }
   }
+  for (unsigned g = 0; g < num_groups; g++)
+    as_check_note(c, missing, groups[g].insn,
+                  "%s zeroes bits %u and up of %s (the low %u bits keep their value), where the "
+                  "compiler may keep values wider than %u bits",
+                  as_check_insn_text(c, groups[g].insn), groups[g].kept, groups[g].regs.data, groups[g].kept,
+                  groups[g].kept);
   if (missing) {
     missing->message = as_arena_printf(
         c->arena,

@@ -7,7 +7,12 @@
  * stack pointer.  Stack slots written by push/pop are tracked so that a
  * register saved and restored ends with its entry value.  At every exit the
  * state is compared with the entry state; the union over all exits is the
- * summary the checks read. */
+ * summary the checks read.
+ *
+ * A register stack (x87) is followed by position: a push moves every value
+ * one register down (st(0) to st(1)), a pop one up, and the depth counts
+ * pushes since entry; a save of the whole state (fxsave) and its restore
+ * from the same memory give the values back. */
 #include "asmstory/effects.h"
 
 #include <stdio.h>
@@ -48,7 +53,25 @@ typedef struct state {
     as_value value;
   } saves[4];
   unsigned num_saves;
+  /* The register stack: entries pushed since entry (REG_STACK_KNOWN) or since the
+   * block emptied it (REG_STACK_EMPTIED), or REG_STACK_UNKNOWN; the last instruction that
+   * moved it. */
+  int reg_stack_mode, reg_stack_depth, reg_stack_insn;
+  /* The state a save stored in a memory operand (at an offset): the stack,
+   * and the values of the registers saved with it (as_insn.state_regs). */
+  struct {
+    bool valid;
+    int operand;
+    int64_t offset;
+    int mode, depth;
+    as_value stack[8];
+    unsigned num;
+    unsigned char idx[24];
+    as_value regs[24];
+  } snap;
 } state;
+
+enum { REG_STACK_KNOWN = 0, REG_STACK_EMPTIED = 1, REG_STACK_UNKNOWN = 2 };
 
 typedef struct walker {
   as_arena *arena;
@@ -79,6 +102,15 @@ typedef struct walker {
     bool restored;
   } pending[8];
   unsigned num_pending;
+  /* The register stack: summary indices of its registers from the top (-1:
+   * not tracked); reg_stack_used_count is 0 when the block does not use it.  A state save
+   * or restore at the current instruction: the memory operand and offset it
+   * goes to (operand -1: not one the walk can name). */
+  int reg_stack_index[8];
+  unsigned reg_stack_used_count;
+  unsigned reg_stack_regs[8], reg_stack_count;     /* the stack's registers, used or not */
+  int state_key_operand;
+  int64_t state_key_offset;
 } walker;
 
 int as_summary_reg(const as_summary *s, unsigned reg) {
@@ -152,6 +184,19 @@ static as_value merge_value(const as_value *a, const as_value *b, int at) {
   return m;
 }
 
+/* The same saved state on both paths. */
+static bool snap_equal(const state *a, const state *b) {
+  if (!a->snap.valid || !b->snap.valid || a->snap.operand != b->snap.operand ||
+      a->snap.offset != b->snap.offset || a->snap.mode != b->snap.mode || a->snap.depth != b->snap.depth ||
+      a->snap.num != b->snap.num)
+    return false;
+  for (unsigned k = 0; k < 8; k++)
+    if (!value_equal(&a->snap.stack[k], &b->snap.stack[k])) return false;
+  for (unsigned k = 0; k < a->snap.num; k++)
+    if (a->snap.idx[k] != b->snap.idx[k] || !value_equal(&a->snap.regs[k], &b->snap.regs[k])) return false;
+  return true;
+}
+
 /* Merges src into dst; returns true when dst changed. */
 static bool merge_state(state *dst, const state *src, int at) {
   if (!dst->reached) {
@@ -196,6 +241,12 @@ static bool merge_state(state *dst, const state *src, int at) {
         break;
       }
   dst->num_saves = n;
+  if (dst->reg_stack_mode != src->reg_stack_mode || dst->reg_stack_depth != src->reg_stack_depth) {
+    if (dst->reg_stack_mode != REG_STACK_UNKNOWN) dst->reg_stack_insn = src->reg_stack_insn > dst->reg_stack_insn ? src->reg_stack_insn : dst->reg_stack_insn;
+    dst->reg_stack_mode = REG_STACK_UNKNOWN;
+    dst->reg_stack_depth = 0;
+  }
+  if (dst->snap.valid && !snap_equal(dst, src)) memset(&dst->snap, 0, sizeof dst->snap);
   dst->out_may |= src->out_may;
   dst->out_must &= src->out_must;
   dst->mem_must &= src->mem_must;
@@ -461,6 +512,38 @@ static void write_value(walker *w, state *st, unsigned sub, as_value v, int insn
   }
 }
 
+/* The register stack at one exit: its depth, and which entry value each
+ * position holds; merged with the exits seen before (w->exit_seen). */
+static void record_reg_stack_exit(walker *w, const state *st, int insn) {
+  as_summary *s = w->s;
+  as_reg_stack_exit mode = st->reg_stack_mode == REG_STACK_KNOWN     ? AS_REG_STACK_EXIT_KNOWN
+                    : st->reg_stack_mode == REG_STACK_EMPTIED ? AS_REG_STACK_EXIT_EMPTIED
+                                                : AS_REG_STACK_EXIT_UNKNOWN;
+  if (!w->exit_seen) {
+    s->reg_stack_exit_mode = mode;
+    s->reg_stack_exit = st->reg_stack_depth;
+    s->reg_stack_insn = st->reg_stack_insn;
+  } else if (s->reg_stack_exit_mode != mode || s->reg_stack_exit != st->reg_stack_depth) {
+    s->reg_stack_exit_mode = AS_REG_STACK_EXIT_UNKNOWN;
+    s->reg_stack_exit = 0;
+    if (s->reg_stack_insn < st->reg_stack_insn) s->reg_stack_insn = st->reg_stack_insn;
+  }
+  for (unsigned k = 0; k < w->reg_stack_used_count; k++) {
+    const as_value *v = &st->regs[w->reg_stack_index[k]];
+    int src = -1;
+    for (unsigned j = 0; j < w->reg_stack_used_count; j++)
+      if (entry_unchanged(v, s->regs[w->reg_stack_index[j]].reg)) src = (int)j;
+    int by = src >= 0 ? -1 : v->writer ? v->writer - 1 : v->origin >= 0 ? v->origin : st->reg_stack_insn >= 0 ? st->reg_stack_insn : insn;
+    if (!w->exit_seen) {
+      s->reg_stack_exit_src[k] = src;
+      s->reg_stack_changed_by[k] = by;
+    } else if (s->reg_stack_exit_src[k] != src) {
+      if (s->reg_stack_exit_src[k] >= 0) s->reg_stack_changed_by[k] = by >= 0 ? by : insn;
+      s->reg_stack_exit_src[k] = -1;
+    }
+  }
+}
+
 static void record_exit(walker *w, const state *st, int insn) {
   as_summary *s = w->s;
   for (unsigned k = 0; k < s->num_regs; k++) {
@@ -519,6 +602,7 @@ static void record_exit(walker *w, const state *st, int insn) {
   }
   if (!w->exit_seen) s->outputs_written_all = written;
   else s->outputs_written_all &= written;
+  if (w->reg_stack_used_count) record_reg_stack_exit(w, st, insn);
   w->exit_seen = true;
 }
 
@@ -572,6 +656,14 @@ static uint64_t taint_of_reads(walker *w, const state *st, const as_insn *in, bo
 
 /* ---- one instruction: reads ------------------------------------------- */
 
+/* Is operand op bound to a register of the register stack? */
+static bool on_reg_stack(const walker *w, int op) {
+  if (op < 0 || (unsigned)op >= w->d->num_bindings || w->d->bindings[op].kind != AS_BIND_REG) return false;
+  for (unsigned k = 0; k < w->reg_stack_count; k++)
+    if (w->reg_stack_regs[k] == w->d->bindings[op].reg) return true;
+  return false;
+}
+
 /* Outputs already written that may share a register with `input`, read now
  * by instruction i: early clobbers.  With address, `input` is a memory
  * operand (input or output) whose address is used now: an input of the
@@ -581,6 +673,9 @@ static void early_clobbers_of_input(walker *w, const state *st, int input, int i
   for (unsigned o = 0; o < b->num_operands && o < 64; o++) {
     if (!((st->out_may >> o) & 1)) continue;
     if (address ? !may_share_address(w->t, b, (int)o, input) : !may_share(w->t, b, (int)o, input)) continue;
+    /* Register-stack operands (x87 "t", "u") have positions the compiler
+     * arranges around the block, not registers it allocates. */
+    if (!address && on_reg_stack(w, (int)o) && on_reg_stack(w, input)) continue;
     int wk = -1;
     for (unsigned q = 0; q < w->s->num_regs; q++)
       if (w->reg_operand[q] == (int)o) wk = (int)q;
@@ -725,6 +820,19 @@ static void note_stack_access(walker *w, const as_access *a, const as_insn *in, 
  * them. */
 static bool track_saves(walker *w, state *st, const as_insn *in, int i, const as_access *a);
 
+/* One number for the memory operands of one object: an input tied to an
+ * output, or (IR: "=*m" and "*m" of one pointer, as clang writes "+m") the
+ * same value. */
+static int same_memory(const walker *w, int op) {
+  const as_block *b = w->block;
+  if (op < 0 || (unsigned)op >= b->num_operands) return op;
+  if (b->operands[op].tied_to >= 0) return b->operands[op].tied_to;
+  unsigned long long id = b->operands[op].value_id;
+  for (int q = 0; id && q < op; q++)
+    if (b->operands[q].value_id == id) return q;
+  return op;
+}
+
 static void step_memory(walker *w, state *st, int i) {
   const as_insn *in = &w->d->insns[i];
   const as_block *b = w->block;
@@ -741,6 +849,14 @@ static void step_memory(walker *w, state *st, int i) {
       early_clobbers_of_input(w, st, a.operand, i, true);
     if (a.store && a.operand >= 0 && is_output(&b->operands[a.operand]) && a.operand < 64)
       st->mem_must |= 1ull << a.operand;
+    /* The memory a state save or restore goes to (state_op); any other
+     * store there overwrites a saved state. */
+    if (in->reg_stack_op != AS_REG_STACK_NONE && a.operand >= 0 && !a.has_index && a.base.kind != AS_VALUE_UNKNOWN) {
+      w->state_key_operand = same_memory(w, a.operand);
+      w->state_key_offset = a.base.offset;
+    } else if (a.store && st->snap.valid && (a.operand < 0 || same_memory(w, a.operand) == st->snap.operand)) {
+      memset(&st->snap, 0, sizeof st->snap);
+    }
     bool save = track_saves(w, st, in, i, &a);
     /* A store of an undefined value into memory the program sees. */
     if (a.store && !a.stack) {
@@ -1068,6 +1184,21 @@ static void write_results(walker *w, state *st, int i, const results *r) {
   for (unsigned k = 0; k < in->num_writes; k++) {
     const as_reg_use *u = &in->writes[k];
     if (u->reg == w->sp || is_special(w, u->reg)) continue;
+    if (u->shift && u->shift + u->bits >= as_target_reg_bits(w->t, u->reg)) {
+      /* The bits from u->shift up only (vzeroupper): the low bits keep
+       * what they held, the entry value's low bits included. */
+      int q = idx(w, u->reg);
+      if (q < 0) continue;
+      as_value v = st->regs[q];
+      if (v.kind == AS_VALUE_ENTRY && v.reg == u->reg && !v.offset && !v.reg2 && !v.rot && !v.inv) {
+        if (!v.width || v.width > u->shift) v.width = u->shift;
+        v.origin = i;
+      } else {
+        v = opaque(i, v.taint, v.from_sp, v.defined_bits);
+      }
+      write_value(w, st, u->reg, v, i);
+      continue;
+    }
     as_value v = opaque(i, r->taint, r->from_sp, 4096);
     if (r->is_pop && in->num_stack_list && sp_symbolic(w, st)) {
       /* popa: each register from its slot (the first pushed is highest) */
@@ -1179,6 +1310,103 @@ static void step_stack_pointer(walker *w, state *st, int i) {
   }
 }
 
+/* ---- one instruction: the register stack ------------------------------ */
+
+/* A push (delta > 0) moves every value one register down, the last one to
+ * the top (the registers are a ring: the top of stack moves); a pop moves
+ * them up. */
+static void reg_stack_move(walker *w, state *st, int i, int delta) {
+  if (!w->reg_stack_used_count) return;
+  unsigned n = w->reg_stack_used_count;
+  int steps = delta;
+  for (; steps > 0; steps--) {
+    as_value last = st->regs[w->reg_stack_index[n - 1]];
+    for (unsigned k = n - 1; k > 0; k--) st->regs[w->reg_stack_index[k]] = st->regs[w->reg_stack_index[k - 1]];
+    st->regs[w->reg_stack_index[0]] = last;
+  }
+  for (; steps < 0; steps++) {
+    as_value first = st->regs[w->reg_stack_index[0]];
+    for (unsigned k = 0; k + 1 < n; k++) st->regs[w->reg_stack_index[k]] = st->regs[w->reg_stack_index[k + 1]];
+    st->regs[w->reg_stack_index[n - 1]] = first;
+  }
+  for (unsigned k = 0; k < n; k++)
+    if (w->s->regs[w->reg_stack_index[k]].first_write < 0) w->s->regs[w->reg_stack_index[k]].first_write = i;
+  if (st->reg_stack_mode != REG_STACK_UNKNOWN) st->reg_stack_depth += delta;
+  if (st->reg_stack_mode == REG_STACK_KNOWN && st->reg_stack_depth > w->s->reg_stack_max) w->s->reg_stack_max = st->reg_stack_depth;
+  st->reg_stack_insn = i;
+}
+
+/* Every register of the stack holds something the block does not know. */
+static void reg_stack_forget(walker *w, state *st, int i) {
+  for (unsigned k = 0; k < w->reg_stack_used_count; k++) {
+    st->regs[w->reg_stack_index[k]] = opaque(i, 0, false, 4096);
+    st->regs[w->reg_stack_index[k]].writer = i + 1;
+    if (w->s->regs[w->reg_stack_index[k]].first_write < 0) w->s->regs[w->reg_stack_index[k]].first_write = i;
+  }
+  st->reg_stack_insn = i;
+}
+
+/* A save of the whole state (fxsave, fnsave), before the instruction's own
+ * writes: what its memory then holds, for a restore of the same memory. */
+static void state_save(walker *w, state *st, int i) {
+  const as_insn *in = &w->d->insns[i];
+  memset(&st->snap, 0, sizeof st->snap);
+  if (w->state_key_operand < 0) return;
+  st->snap.valid = true;
+  st->snap.operand = w->state_key_operand;
+  st->snap.offset = w->state_key_offset;
+  st->snap.mode = st->reg_stack_mode;
+  st->snap.depth = st->reg_stack_depth;
+  for (unsigned k = 0; k < w->reg_stack_used_count; k++) st->snap.stack[k] = st->regs[w->reg_stack_index[k]];
+  for (unsigned r = 0; r < in->num_state_regs && st->snap.num < 24; r++) {
+    int q = idx(w, in->state_regs[r]);
+    if (q < 0) continue;
+    st->snap.idx[st->snap.num] = (unsigned char)q;
+    st->snap.regs[st->snap.num++] = st->regs[q];
+  }
+}
+
+/* After the instruction's writes: a reset (fninit, and fnsave after its
+ * save) empties the stack; a restore (fxrstor) from the memory a save of
+ * this path stored gives back the stack and the registers saved with it,
+ * from any other memory the stack is what that memory holds. */
+static void state_op(walker *w, state *st, int i) {
+  const as_insn *in = &w->d->insns[i];
+  bool keyed = w->state_key_operand >= 0;
+  switch (in->reg_stack_op) {
+  case AS_REG_STACK_SAVE:
+    break;
+  case AS_REG_STACK_SAVE_RESET:
+    if (!w->reg_stack_used_count) break;
+    reg_stack_forget(w, st, i); /* fnsave initializes the FPU after storing it */
+    st->reg_stack_mode = REG_STACK_EMPTIED;
+    st->reg_stack_depth = 0;
+    break;
+  case AS_REG_STACK_RESET:
+    if (!w->reg_stack_used_count) break;
+    reg_stack_forget(w, st, i);
+    st->reg_stack_mode = REG_STACK_EMPTIED;
+    st->reg_stack_depth = 0;
+    break;
+  case AS_REG_STACK_RESTORE:
+    if (keyed && st->snap.valid && st->snap.operand == w->state_key_operand &&
+        st->snap.offset == w->state_key_offset) {
+      for (unsigned k = 0; k < w->reg_stack_used_count; k++) st->regs[w->reg_stack_index[k]] = st->snap.stack[k];
+      for (unsigned r = 0; r < st->snap.num; r++) st->regs[st->snap.idx[r]] = st->snap.regs[r];
+      st->reg_stack_mode = st->snap.mode;
+      st->reg_stack_depth = st->snap.depth;
+      st->reg_stack_insn = i;
+    } else if (w->reg_stack_used_count) {
+      reg_stack_forget(w, st, i);
+      st->reg_stack_mode = REG_STACK_UNKNOWN;
+      st->reg_stack_depth = 0;
+    }
+    break;
+  case AS_REG_STACK_NONE:
+    break;
+  }
+}
+
 /* ---- one instruction -------------------------------------------------- */
 
 /* One instruction's effect on the state, in this order: what its reads and
@@ -1205,6 +1433,7 @@ static bool cas_comparand_is_new(const walker *w, const state *st, const as_insn
 static void step(walker *w, state *st, int i) {
   const as_insn *in = &w->d->insns[i];
   w->cas_equal_insn = cas_comparand_is_new(w, st, in) ? i : -1;
+  w->state_key_operand = -1;
   step_reads(w, st, i);
   step_memory(w, st, i);
   step_decisions(w, st, i);
@@ -1218,10 +1447,16 @@ static void step(walker *w, state *st, int i) {
   r.sp_before = st->regs[w->sp_idx];
   r.is_pop = in->sp_delta > 0 && in->kind == AS_INSN_OTHER;
   r.is_push = in->sp_delta < 0 && in->kind == AS_INSN_OTHER;
+  /* A register-stack push renames the registers before the writes, a pop
+   * after them (insn.h). */
+  if (in->reg_stack_op == AS_REG_STACK_SAVE || in->reg_stack_op == AS_REG_STACK_SAVE_RESET) state_save(w, st, i);
+  if (in->reg_stack_delta > 0) reg_stack_move(w, st, i, in->reg_stack_delta);
   bool handled = step_value(w, st, i);
   if (handled && in->flags_written) st->flags = opaque(i, r.taint, false, 0);
   if (!handled) step_generic_writes(w, st, i, &r);
   else if (in->flags_written && w->s->flags_first_write < 0) w->s->flags_first_write = i;
+  if (in->reg_stack_delta < 0) reg_stack_move(w, st, i, in->reg_stack_delta);
+  if (in->reg_stack_op != AS_REG_STACK_NONE) state_op(w, st, i);
 
   forget_stored_slots(w, st, in, r.is_push);
   step_stack_pointer(w, st, i);
@@ -1263,6 +1498,8 @@ static void init_summary(as_summary *s) {
   s->df_set_insn = -1;
   s->sp_exit_known = true;
   for (unsigned c = 0; c < 8; c++) s->side_effect_insn[c] = -1;
+  s->reg_stack_insn = -1;
+  for (unsigned k = 0; k < 8; k++) s->reg_stack_exit_src[k] = (int)k, s->reg_stack_changed_by[k] = -1;
 }
 
 /* The registers the walk tracks: the stack pointer, every bound register,
@@ -1285,12 +1522,36 @@ static bool track_registers(walker *w) {
       }
     }
   }
+  /* The register stack: all its registers, when an instruction moves it,
+   * saves or restores it, or names one of them (a value moves between
+   * them with every push and pop). */
+  unsigned stack_regs[8];
+  unsigned stack_count = as_target_reg_stack(w->t, stack_regs);
+  for (unsigned k = 0; k < stack_count; k++) w->reg_stack_regs[k] = stack_regs[k];
+  w->reg_stack_count = stack_count;
+  for (unsigned k = 0; k < 8; k++) w->reg_stack_index[k] = -1;
+  bool uses_reg_stack = false;
+  for (unsigned i = 0; i < d->num_insns && stack_count; i++) {
+    const as_insn *in = &d->insns[i];
+    uses_reg_stack |= in->reg_stack_delta != 0 || in->reg_stack_op != AS_REG_STACK_NONE;
+    for (unsigned r = 0; r < in->num_reads + in->num_writes; r++) {
+      unsigned reg = r < in->num_reads ? in->reads[r].reg : in->writes[r - in->num_reads].reg;
+      for (unsigned k = 0; k < stack_count; k++) uses_reg_stack |= reg == stack_regs[k];
+    }
+  }
+  if (uses_reg_stack) {
+    for (unsigned k = 0; k < stack_count; k++)
+      if ((w->reg_stack_index[k] = track(w, stack_regs[k])) < 0) return false;
+    w->reg_stack_used_count = stack_count;
+  }
   for (unsigned i = 0; i < d->num_insns; i++) {
     const as_insn *in = &d->insns[i];
     for (unsigned r = 0; r < in->num_reads; r++)
       if (!is_special(w, in->reads[r].reg) && track(w, in->reads[r].reg) < 0) return false;
     for (unsigned r = 0; r < in->num_writes; r++)
       if (!is_special(w, in->writes[r].reg) && track(w, in->writes[r].reg) < 0) return false;
+    for (unsigned r = 0; r < in->num_state_regs; r++)
+      if (track(w, in->state_regs[r]) < 0) return false;
     for (unsigned m = 0; m < in->num_mem; m++) {
       if (in->mem[m].base && track(w, in->mem[m].base) < 0) return false;
       if (in->mem[m].index && track(w, in->mem[m].index) < 0) return false;
@@ -1316,8 +1577,13 @@ static bool defined_by_operand(const walker *w, unsigned reg, as_value *v) {
       if (block->operands[q].tied_to == (int)op && block->operands[q].dir == AS_DIR_IN) tied_input = true;
     if (o->dir != AS_DIR_OUT || tied_input) {
       defined = true;
+      /* A matching input ("0") has the class of the output it is tied to
+       * (a double tied to "=t" is an 80-bit x87 value). */
+      const as_constraint *cls = &o->constraint;
+      if (o->tied_to >= 0 && (unsigned)o->tied_to < block->num_operands)
+        cls = &block->operands[o->tied_to].constraint;
       if (o->width_bits && o->width_bits < v->defined_bits && !o->is_pointer && !bd->reg2 &&
-          as_target_class_narrows(w->t, &o->constraint))
+          as_target_class_narrows(w->t, cls))
         v->defined_bits = o->width_bits;
     }
   }
@@ -1365,6 +1631,9 @@ static void entry_state(walker *w, state *entry) {
   }
   entry->df = 0;
   entry->df_insn = -1;
+  entry->reg_stack_mode = REG_STACK_KNOWN;
+  entry->reg_stack_depth = 0;
+  entry->reg_stack_insn = -1;
 }
 
 /* Where control goes after instruction i (state st after it): up to two
@@ -1481,6 +1750,7 @@ int as_effects_compute(as_arena *arena, const as_target *target, const as_block 
     if (t >= 0 && (unsigned)t <= i)
       for (unsigned k = (unsigned)t; k <= i; k++) w.in_loop[k] = true;
   }
+  s->reg_stack_used = w.reg_stack_used_count > 0;
   state entry;
   entry_state(&w, &entry);
   if (d->num_insns == 0) {

@@ -390,6 +390,24 @@ static void read_call_attributes(ir_reader *r, LLVMValueRef fn, LLVMValueRef cal
   unsigned k = LLVMGetEnumAttributeKindForName("noredzone", 9);
   if (k && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, k))
     b->flags |= AS_BF_NO_RED_ZONE;
+  /* The function's target features ("+avx2,-x87,..."): which registers the
+   * compiler may keep values in, and how wide. */
+  LLVMAttributeRef tf = LLVMGetStringAttributeAtIndex(fn, LLVMAttributeFunctionIndex, "target-features", 15);
+  if (tf) {
+    unsigned len = 0;
+    const char *list = LLVMGetStringAttributeValue(tf, &len);
+    for (unsigned at = 0; list && at < len;) {
+      unsigned end = at;
+      while (end < len && list[end] != ',') end++;
+      char feature[64];
+      if (end - at < sizeof feature) {
+        memcpy(feature, list + at, end - at);
+        feature[end - at] = '\0';
+        b->flags |= as_target_flags_from_feature(b->triple, feature);
+      }
+      at = end + 1;
+    }
+  }
 }
 
 /* A direct output (the call's result, or one field of its struct result):

@@ -77,6 +77,9 @@ unsigned extraFlagsOf(const CompilerInstance &ci) {
   std::string triple = ci.getTarget().getTriple().str();
   for (const std::string &feature : ci.getTargetOpts().FeaturesAsWritten)
     flags |= as_target_flags_from_feature(triple.c_str(), feature.c_str());
+  // The processor (-march=haswell) implies features clang does not list there.
+  const std::string &cpu = ci.getTargetOpts().CPU;
+  if (!cpu.empty()) flags |= as_target_flags_from_arg(triple.c_str(), ("-march=" + cpu).c_str());
   return flags;
 }
 

@@ -36,6 +36,11 @@ static void insn_line(as_strbuf *b, as_arena *arena, const as_target *t, const a
   if (in->flags_read) as_strbuf_puts(b, in->flags_consumed ? "; flags consumed" : "; flags read");
   if (in->flags_written) as_strbuf_puts(b, "; flags written");
   if (in->sp_delta) as_strbuf_printf(b, "; sp%+d", in->sp_delta);
+  if (in->reg_stack_delta > 0) as_strbuf_printf(b, "; pushes %d", in->reg_stack_delta);
+  if (in->reg_stack_delta < 0) as_strbuf_printf(b, "; pops %d", -in->reg_stack_delta);
+  static const char *const reg_stack_ops[] = {"", "; empties the register stack", "; saves the register stack",
+                                       "; saves and empties the register stack", "; restores the register stack"};
+  if (in->reg_stack_op > AS_REG_STACK_NONE && in->reg_stack_op <= AS_REG_STACK_RESTORE) as_strbuf_puts(b, reg_stack_ops[in->reg_stack_op]);
   if (in->df_read) as_strbuf_puts(b, "; df read");
   if (in->df_set >= 0) as_strbuf_puts(b, in->df_set == 0 ? "; df cleared" : in->df_set == 1 ? "; df set" : "; df popped");
   if (in->target_insn >= 0) as_strbuf_printf(b, "; to insn %d", in->target_insn);
@@ -83,9 +88,31 @@ static void reg_lines(as_strbuf *b, as_arena *arena, const as_target *t, const a
     write_facts(b, e->first_write, e->changed_at_exit, e->changed_by);
     if (e->changed_at_exit && e->min_exit_defined_bits < as_target_reg_bits(t, e->reg))
       as_strbuf_printf(b, "; defined bits at exit %u", e->min_exit_defined_bits);
+    if (e->changed_at_exit && e->kept_low_bits) as_strbuf_printf(b, "; low %u bits kept", e->kept_low_bits);
     reg_operands(b, arena, block, d, e->reg);
     as_strbuf_puts(b, "\n");
   }
+}
+
+/* The register stack: where it stands at exit, how deep the block pushes
+ * it, and what each position holds at exit (the top first). */
+static void reg_stack_line(as_strbuf *b, const as_target *t, const as_summary *s) {
+  unsigned regs[8];
+  unsigned n = as_target_reg_stack(t, regs);
+  as_strbuf_puts(b, "  register stack: ");
+  switch (s->reg_stack_exit_mode) {
+  case AS_REG_STACK_EXIT_KNOWN: as_strbuf_printf(b, "exit %+d", s->reg_stack_exit); break;
+  case AS_REG_STACK_EXIT_EMPTIED: as_strbuf_printf(b, "emptied, %d at exit", s->reg_stack_exit); break;
+  case AS_REG_STACK_EXIT_UNKNOWN: as_strbuf_puts(b, "exit unknown"); break;
+  }
+  if (s->reg_stack_insn >= 0) as_strbuf_printf(b, " (insn %d)", s->reg_stack_insn);
+  if (s->reg_stack_max) as_strbuf_printf(b, "; deepest %+d", s->reg_stack_max);
+  as_strbuf_puts(b, "; holds");
+  for (unsigned k = 0; k < n; k++) {
+    if (s->reg_stack_exit_src[k] >= 0) as_strbuf_printf(b, "%s entry %s", k ? "," : "", reg_name(t, regs[s->reg_stack_exit_src[k]]));
+    else as_strbuf_printf(b, "%s insn %d", k ? "," : "", s->reg_stack_changed_by[k]);
+  }
+  as_strbuf_puts(b, "\n");
 }
 
 static void value_text(as_strbuf *b, const as_target *t, const as_value *v) {
@@ -142,7 +169,7 @@ static void access_line(as_strbuf *b, as_arena *arena, const as_target *t, const
   const as_mem_access *m = &d->insns[a->insn].mem[a->mem_index];
   as_strbuf_printf(b, "  access insn %d: %s", a->insn,
                    a->load && a->store ? "load store" : a->store ? "store" : "load");
-  if (m->size) as_strbuf_printf(b, " %u byte%s", m->size, m->size == 1 ? "" : "s");
+  if (m->size) as_strbuf_printf(b, "%s %u byte%s", m->size_at_least ? " at least" : "", m->size, m->size == 1 ? "" : "s");
   else as_strbuf_puts(b, " size unknown");
   if (m->align > 1) as_strbuf_printf(b, "; align %u", m->align);
   if (m->repeated) as_strbuf_printf(b, "; repeated, count in %s", reg_name(t, m->count_reg));
@@ -195,7 +222,7 @@ static void undefined_lines(as_strbuf *b, as_arena *arena, const as_target *t, c
 }
 
 static void side_effect_line(as_strbuf *b, const as_summary *s) {
-  static const char *const names[] = {"io", "fence", "system", "nondet", "hint", "atomic", "cache"};
+  static const char *const names[] = {"io", "fence", "system", "nondet", "hint", "atomic", "cache", "fpenv"};
   as_strbuf_puts(b, "  side effects:");
   if (!s->side_effects) as_strbuf_puts(b, " none");
   for (unsigned c = 0; c < sizeof names / sizeof names[0]; c++)
@@ -224,6 +251,7 @@ void as_effects_text(as_strbuf *b, as_arena *arena, const as_target *t, const as
 
   if (s->df_may_be_set_at_exit) as_strbuf_printf(b, "  direction flag: may be set at exit by insn %d\n", s->df_set_insn);
   else as_strbuf_puts(b, "  direction flag: clear at exit\n");
+  if (s->reg_stack_used) reg_stack_line(b, t, s);
 
   access_lines(b, arena, t, block, d, s);
   undefined_lines(b, arena, t, block, d, s);

@@ -590,16 +590,18 @@ static void report_out_of_bounds(access_story *ac, const bounds_query *q, const 
                          : f->kind == AS_OBJ_HEAP ? "the allocation" : "the object";
   ac->justified = false;
   as_strbuf_printf(&ac->line, "; out of bounds %s[%lld..%s)", when, lo, hi);
+  /* A size that is a lower bound (the XSAVE area): at least this range. */
+  const char *verb = ac->m->size_at_least ? as_arena_printf(st->arena, "%s at least", ac->verb) : ac->verb;
   bool named = strcmp(name, "the allocation") && strcmp(name, "the object");
   const char *source = extent_source(ac);
   const char *from = source ? as_arena_printf(st->arena, " by its declaration `%s`", source) : "";
   finding(st, R_BOUNDS, in_ok == V_UNSAT ? AS_SEV_ERROR : AS_SEV_WARNING, ac->in,
           named ? as_arena_printf(st->arena, "%s%s %s `%s[%lld..%s)`, %s `%s` (%s, %llu bytes%s)", when,
-                                  ac->itext, ac->verb, name, lo, hi,
+                                  ac->itext, verb, name, lo, hi,
                                   lo < 0 ? "before the start of" : "past the end of", name,
                                   kind_word(f), (unsigned long long)f->object_size, from)
                 : as_arena_printf(st->arena, "%s%s %s bytes [%lld..%s) of the %s that %s points to, "
-                                  "%s it (%llu bytes%s)", when, ac->itext, ac->verb, lo, hi, kind_word(f),
+                                  "%s it (%llu bytes%s)", when, ac->itext, verb, lo, hi, kind_word(f),
                                   ac->plabel, lo < 0 ? "before the start of" : "past the end of",
                                   (unsigned long long)f->object_size, from));
 }
@@ -652,7 +654,8 @@ static void one_access(story *st, const as_access *a) {
   ac.verb = a->load && a->store ? "reads and writes" : a->store ? "writes" : "reads";
   ac.itext = as_arena_printf(st->arena, "`%s`", as_insn_display(st->arena, b, ac.in));
   as_strbuf_init(&ac.line, st->arena);
-  as_strbuf_printf(&ac.line, "  %s %s %u byte%s", ac.itext, ac.verb, ac.m->size, ac.m->size == 1 ? "" : "s");
+  as_strbuf_printf(&ac.line, "  %s %s %s%u byte%s", ac.itext, ac.verb, ac.m->size_at_least ? "at least " : "",
+                   ac.m->size, ac.m->size == 1 ? "" : "s");
   if (ac.m->repeated) as_strbuf_puts(&ac.line, " per iteration");
 
   /* Which pointer handed to the block does the address derive from? */

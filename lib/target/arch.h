@@ -57,6 +57,21 @@ typedef struct as_arch {
   /* May the compiler keep a value in reg in a block built with the block's
    * flags (not in a vector register under -mno-sse)? */
   bool (*reg_allocatable)(const as_target *t, const as_block *b, unsigned reg);
+  /* The widest value the compiler may keep in reg in a block built with the
+   * block's flags (0: none; 128 in an xmm register of SSE code, 256 with
+   * AVX): a write that keeps the low bits of a register changes nothing the
+   * compiler holds there when it keeps no wider value. */
+  unsigned (*reg_value_bits)(const as_target *t, const as_block *b, unsigned reg);
+  /* The architecture's register stack, if it has one (x87): its registers
+   * from the top (position 0) down, full registers; returns how many (0:
+   * none).  Instructions move it (as_insn.reg_stack_delta); operands name
+   * positions. */
+  unsigned (*reg_stack)(const as_target *t, unsigned regs[8]);
+  const char *reg_stack_name;            /* "the x87 register stack" */
+  const char *const *reg_stack_clobbers; /* each position's clobber in GNU C ("st", "st(1)") */
+  const char *reg_stack_values;          /* what the compiler keeps there, for messages */
+  const char *reg_stack_push_fix;        /* GNU C: undo a push the operands do not declare */
+  const char *reg_stack_pop_fix;         /* GNU C: declare what the block pops */
   /* Block flags (AS_BF_NO_RED_ZONE, AS_BF_NO_VECTOR_REGS) that a compiler
    * argument ("-mno-sse") or a target feature as clang writes it ("-sse")
    * implies. */

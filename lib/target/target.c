@@ -184,6 +184,27 @@ bool as_target_reg_is_system(const as_target *t, unsigned reg) {
 bool as_target_reg_allocatable(const as_target *t, const as_block *b, unsigned reg) {
   return t->arch->reg_allocatable(t, b, reg);
 }
+unsigned as_target_reg_value_bits(const as_target *t, const as_block *b, unsigned reg) {
+  return t->arch->reg_value_bits(t, b, reg);
+}
+unsigned as_target_reg_stack(const as_target *t, unsigned regs[8]) {
+  return t->arch->reg_stack ? t->arch->reg_stack(t, regs) : 0;
+}
+const char *as_target_reg_stack_name(const as_target *t) {
+  return t->arch->reg_stack_name ? t->arch->reg_stack_name : "the register stack";
+}
+const char *as_target_reg_stack_clobber(const as_target *t, unsigned pos) {
+  return t->arch->reg_stack_clobbers && pos < 8 ? t->arch->reg_stack_clobbers[pos] : "?";
+}
+const char *as_target_reg_stack_values(const as_target *t) {
+  return t->arch->reg_stack_values ? t->arch->reg_stack_values : "values";
+}
+const char *as_target_reg_stack_push_fix(const as_target *t) {
+  return t->arch->reg_stack_push_fix ? t->arch->reg_stack_push_fix : "pop what the block pushes";
+}
+const char *as_target_reg_stack_pop_fix(const as_target *t) {
+  return t->arch->reg_stack_pop_fix ? t->arch->reg_stack_pop_fix : "declare what the block pops";
+}
 unsigned as_target_flags_from_arg(const char *triple, const char *arg) {
   const as_arch *arch = arch_for(triple && *triple ? triple : AS_DEFAULT_TRIPLE);
   return arch && arg ? arch->flags_from_arg(arg) : 0;

@@ -212,6 +212,63 @@ static void test_rotation_restores(void **state) {
   assert_true(reg(f, "rdi")->changed_at_exit);
 }
 
+/* The x87 stack: a push moves every value one position down, a pop up. */
+static void test_reg_stack_push_pop(void **state) {
+  fixture *f = *state;
+  make_block(f, "fld1\n\tfld %%st(0)\n\tfaddp\n\tfstp %%st(0)", 0, NULL, NULL, 0);
+  run(f);
+  assert_true(f->s.reg_stack_used);
+  assert_int_equal(f->s.reg_stack_exit_mode, AS_REG_STACK_EXIT_KNOWN);
+  assert_int_equal(f->s.reg_stack_exit, 0);
+  assert_int_equal(f->s.reg_stack_max, 2);
+  for (int k = 0; k < 6; k++) assert_int_equal(f->s.reg_stack_exit_src[k], k);
+  /* fpatan pops: everything below moves up one position */
+  make_block(f, "fpatan", 0, NULL, NULL, 0);
+  run(f);
+  assert_int_equal(f->s.reg_stack_exit, -1);
+  assert_int_equal(f->s.reg_stack_exit_src[0], -1);
+  for (int k = 1; k < 7; k++) assert_int_equal(f->s.reg_stack_exit_src[k], k + 1);
+  /* a push on one path only */
+  make_block(f, "test %%eax, %%eax\n\tjz 1f\n\tfldz\n1:", 0, NULL, NULL, 0);
+  run(f);
+  assert_int_equal(f->s.reg_stack_exit_mode, AS_REG_STACK_EXIT_UNKNOWN);
+  make_block(f, "fninit\n\tfld1", 0, NULL, NULL, 0);
+  run(f);
+  assert_int_equal(f->s.reg_stack_exit_mode, AS_REG_STACK_EXIT_EMPTIED);
+  assert_int_equal(f->s.reg_stack_exit, 1);
+}
+
+/* A state save and its restore from the same memory give the values back. */
+static void test_state_save_restore(void **state) {
+  fixture *f = *state;
+  static const char *const c[] = {"+m"};
+  static const unsigned w[] = {4096};
+  make_block(f, "fxsave %0\n\tfninit\n\tfld1\n\tpxor %%xmm3, %%xmm3\n\tfxrstor %0", 1, c, w, 1);
+  run(f);
+  assert_int_equal(f->s.reg_stack_exit_mode, AS_REG_STACK_EXIT_KNOWN);
+  assert_int_equal(f->s.reg_stack_exit, 0);
+  for (int k = 0; k < 8; k++) assert_int_equal(f->s.reg_stack_exit_src[k], k);
+  assert_false(reg(f, "xmm3")->changed_at_exit);
+  /* from memory it did not save: the stack is what the memory holds */
+  make_block(f, "fxrstor %0", 1, c, w, 1);
+  run(f);
+  assert_int_equal(f->s.reg_stack_exit_mode, AS_REG_STACK_EXIT_UNKNOWN);
+  assert_true(reg(f, "xmm3")->changed_at_exit);
+}
+
+/* vzeroupper keeps the low 128 bits of each ymm register. */
+static void test_vzeroupper_keeps_low_bits(void **state) {
+  fixture *f = *state;
+  make_block(f, "vzeroupper", 0, NULL, NULL, 0);
+  run(f);
+  assert_true(reg(f, "ymm5")->changed_at_exit);
+  assert_int_equal(reg(f, "ymm5")->kept_low_bits, 128);
+  make_block(f, "vzeroall", 0, NULL, NULL, 0);
+  run(f);
+  assert_true(reg(f, "ymm5")->changed_at_exit);
+  assert_int_equal(reg(f, "ymm5")->kept_low_bits, 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_push_pop_restores),   cmocka_unit_test(test_xchg_and_mov_restore),
@@ -219,6 +276,8 @@ int main(void) {
       cmocka_unit_test(test_early_clobber_evidence), cmocka_unit_test(test_undefined_output_read),
       cmocka_unit_test(test_flags_and_direction), cmocka_unit_test(test_rep_string_access),
       cmocka_unit_test(test_loop_pointer_varies), cmocka_unit_test(test_rotation_restores),
+      cmocka_unit_test(test_reg_stack_push_pop), cmocka_unit_test(test_state_save_restore),
+      cmocka_unit_test(test_vzeroupper_keeps_low_bits),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

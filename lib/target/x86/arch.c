@@ -26,6 +26,16 @@ static unsigned clobber_reg(const as_target *t, const char *name) {
   if (n >= sizeof buf) return 0;
   memcpy(buf, name, n);
   buf[n] = '\0';
+  /* The x87 stack: GCC and LLVM name it "st" and "st(1)".."st(7)"; MC's
+   * registers are st0..st7. */
+  unsigned pos;
+  char close;
+  if (!strcmp(buf, "st")) return as_target_reg_lookup(t, "st0");
+  if (sscanf(buf, "st(%u%c", &pos, &close) == 2 && close == ')' && pos < 8) {
+    char st[8];
+    snprintf(st, sizeof st, "st%u", pos);
+    return as_target_reg_lookup(t, st);
+  }
   unsigned r = as_target_reg_lookup(t, buf);
   if (!r) {
     char e[40];
@@ -39,6 +49,10 @@ static unsigned clobber_reg(const as_target *t, const char *name) {
  * the register the template used (xmm3 in SSE code); others by their full
  * name (rcx for ecx, as GCC's clobbers take it). */
 static const char *reg_spelling(const as_target *t, unsigned reg, unsigned widest_sub) {
+  /* The x87 stack as the assembler and GCC's manual write it: st(1). */
+  static const char *const st[] = {"st(0)", "st(1)", "st(2)", "st(3)", "st(4)", "st(5)", "st(6)", "st(7)"};
+  const char *n = name_of(t, reg);
+  if (!strncmp(n, "st", 2) && n[2] >= '0' && n[2] <= '7' && !n[3]) return st[n[2] - '0'];
   if (as_target_reg_bits(t, reg) < 128 || !widest_sub) return name_of(t, reg);
   return name_of(t, widest_sub);
 }
@@ -69,14 +83,75 @@ static bool reg_allocatable(const as_target *t, const as_block *b, unsigned reg)
   return strncmp(n, "xmm", 3) && strncmp(n, "ymm", 3) && strncmp(n, "zmm", 3);
 }
 
-static unsigned flags_from_arg(const char *arg) {
-  if (!strcmp(arg, "-mno-red-zone") || !strcmp(arg, "-mcmodel=kernel")) return AS_BF_NO_RED_ZONE;
-  if (!strcmp(arg, "-mno-sse") || !strcmp(arg, "-mgeneral-regs-only")) return AS_BF_NO_VECTOR_REGS;
+/* The widest value the compiler keeps in a vector register: 128 bits in
+ * SSE code, 256 with AVX, 512 with AVX-512F.  -march names the processor;
+ * "native" is taken as AVX. */
+static unsigned vector_width_of_cpu(const char *cpu) {
+  static const char *const avx512[] = {"skylake-avx512", "cascadelake", "cooperlake", "cannonlake",
+                                       "icelake", "tigerlake", "rocketlake", "sapphirerapids",
+                                       "graniterapids", "emeraldrapids", "diamondrapids", "knl", "knm",
+                                       "x86-64-v4", "znver4", "znver5", NULL};
+  static const char *const avx[] = {"sandybridge", "ivybridge", "haswell", "broadwell", "skylake",
+                                    "alderlake", "raptorlake", "meteorlake", "arrowlake", "lunarlake",
+                                    "pantherlake", "gracemont", "sierraforest", "grandridge",
+                                    "clearwaterforest", "x86-64-v3", "znver", "bdver", "btver2",
+                                    "corei7-avx", "core-avx", "native", NULL};
+  for (unsigned i = 0; avx512[i]; i++)
+    if (!strncmp(cpu, avx512[i], strlen(avx512[i]))) return AS_BF_VECTOR_256 | AS_BF_VECTOR_512;
+  for (unsigned i = 0; avx[i]; i++)
+    if (!strncmp(cpu, avx[i], strlen(avx[i]))) return AS_BF_VECTOR_256;
   return 0;
 }
 
+static unsigned flags_from_arg(const char *arg) {
+  if (!strcmp(arg, "-mno-red-zone") || !strcmp(arg, "-mcmodel=kernel")) return AS_BF_NO_RED_ZONE;
+  if (!strcmp(arg, "-mno-sse")) return AS_BF_NO_VECTOR_REGS;
+  if (!strcmp(arg, "-mgeneral-regs-only")) return AS_BF_NO_VECTOR_REGS | AS_BF_NO_REG_STACK;
+  if (!strcmp(arg, "-mno-80387") || !strcmp(arg, "-mno-x87") || !strcmp(arg, "-msoft-float"))
+    return AS_BF_NO_REG_STACK;
+  if (!strncmp(arg, "-mavx512", 8)) return AS_BF_VECTOR_256 | AS_BF_VECTOR_512;
+  if (!strcmp(arg, "-mavx") || !strcmp(arg, "-mavx2") || !strcmp(arg, "-mfma") || !strcmp(arg, "-mf16c"))
+    return AS_BF_VECTOR_256;
+  if (!strncmp(arg, "-march=", 7)) return vector_width_of_cpu(arg + 7);
+  return 0;
+}
+
+/* Target features as clang writes them ("-sse", "+avx2"), on the command
+ * line (FeaturesAsWritten) and in a function's "target-features". */
 static unsigned flags_from_feature(const char *feature) {
-  return !strcmp(feature, "-sse") || !strcmp(feature, "+general-regs-only") ? AS_BF_NO_VECTOR_REGS : 0;
+  if (!strcmp(feature, "-sse")) return AS_BF_NO_VECTOR_REGS;
+  if (!strcmp(feature, "+general-regs-only")) return AS_BF_NO_VECTOR_REGS | AS_BF_NO_REG_STACK;
+  if (!strcmp(feature, "-x87") || !strcmp(feature, "+soft-float")) return AS_BF_NO_REG_STACK;
+  if (!strcmp(feature, "+avx512f")) return AS_BF_VECTOR_256 | AS_BF_VECTOR_512;
+  if (!strcmp(feature, "+avx") || !strcmp(feature, "+avx2")) return AS_BF_VECTOR_256;
+  return 0;
+}
+
+static bool is_vector(const char *n) {
+  return !strncmp(n, "xmm", 3) || !strncmp(n, "ymm", 3) || !strncmp(n, "zmm", 3);
+}
+
+static unsigned reg_value_bits(const as_target *t, const as_block *b, unsigned reg) {
+  if (!reg_allocatable(t, b, reg)) return 0;
+  unsigned bits = as_target_reg_bits(t, reg);
+  if (as_x86_is_gpr(t, reg)) return t->is64 ? bits : bits > 32 ? 32 : bits;
+  if (is_vector(name_of(t, reg))) {
+    unsigned widest = (b->flags & AS_BF_VECTOR_512) ? 512 : (b->flags & AS_BF_VECTOR_256) ? 256 : 128;
+    return bits < widest ? bits : widest;
+  }
+  return bits;
+}
+
+/* st0..st7: MC's x87 registers are the stack positions the instructions
+ * name (st(i) is the i-th from the top). */
+static unsigned reg_stack(const as_target *t, unsigned regs[8]) {
+  for (unsigned i = 0; i < 8; i++) {
+    char name[8];
+    snprintf(name, sizeof name, "st%u", i);
+    regs[i] = as_target_reg_lookup(t, name);
+    if (!regs[i]) return 0;
+  }
+  return 8;
 }
 
 /* In 64-bit mode a 32-bit write to a general-purpose register zero-extends
@@ -111,6 +186,7 @@ static int operand_file(const as_constraint *c) {
  * Not in vector registers (the type is the vector's), nor on the x87 stack,
  * where the compiler loads a float or double as an 80-bit extended value. */
 static bool class_narrows(const as_constraint *c) {
+  if ((c->kinds & AS_CK_FIXED) && !strncmp(c->fixed_reg, "st", 2)) return false; /* IR {st(1)} */
   return c->reg_class != AS_RC_XMM && c->reg_class != AS_RC_VEC_ANY && c->reg_class != AS_RC_X87 &&
          c->reg_class != AS_RC_X87_TOP && c->reg_class != AS_RC_X87_SECOND;
 }
@@ -142,6 +218,9 @@ static bool syscall_never_returns(const as_target *t, const as_insn *insn, long 
   return !strcmp(insn->opcode, "SYSCALL") ? (nr == 60 || nr == 231) : (nr == 1 || nr == 252);
 }
 
+/* GCC and Clang take "st" for st(0), and reject "st(0)". */
+static const char *const st_clobbers[] = {"st", "st(1)", "st(2)", "st(3)", "st(4)", "st(5)", "st(6)", "st(7)"};
+
 const as_arch as_arch_x86 = {
     .name = "x86",
     .supported = "x86-64 and i386",
@@ -157,6 +236,15 @@ const as_arch as_arch_x86 = {
     .reg_is_system = reg_is_system,
     .write_defines_whole = write_defines_whole,
     .reg_allocatable = reg_allocatable,
+    .reg_value_bits = reg_value_bits,
+    .reg_stack = reg_stack,
+    .reg_stack_name = "the x87 register stack",
+    .reg_stack_clobbers = st_clobbers,
+    .reg_stack_values = "long double; on i386 without SSE, float and double too",
+    .reg_stack_push_fix = "pop what the block pushes (fstp %st(0)), or declare it as an output (\"=t\", "
+                          "\"=u\")",
+    .reg_stack_pop_fix = "declare each value the block pops as an input in st(0), st(1), ... (\"t\", \"u\") "
+                         "and clobber it",
     .flags_from_arg = flags_from_arg,
     .flags_from_feature = flags_from_feature,
     .operand_file = operand_file,

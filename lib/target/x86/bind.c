@@ -155,6 +155,12 @@ static unsigned pick(bind_state *s, const char *const *order) {
 }
 
 static unsigned fixed_register(bind_state *s, const char *name) {
+  /* The x87 stack as LLVM's IR names it: {st}, {st(1)}; MC: st0, st1. */
+  unsigned pos;
+  char close;
+  if (!strcmp(name, "st")) name = "st0";
+  else if (sscanf(name, "st(%u%c", &pos, &close) == 2 && close == ')' && pos < 8)
+    name = as_arena_printf(s->arena, "st%u", pos);
   unsigned r = as_target_reg_lookup(s->t, name);
   if (!r) {
     /* GNU letters name a family ("ax"); MC may spell some differently. */
@@ -617,6 +623,11 @@ unsigned as_x86_alternatives(as_target *t, as_arena *arena, const as_block *bloc
     if (op->tied_to >= 0 || (kinds & (AS_CK_TIED | AS_CK_FIXED | AS_CK_LABEL)) || op->indirect ||
         d->bindings[i].kind != AS_BIND_REG)
       continue;
+    /* x87 stack operands are positions the compiler arranges (inputs at
+     * the top, outputs pushed), which the register-stack rules check; a
+     * template naming %st(2) does not make it a place the compiler picks. */
+    unsigned rc = op->constraint.reg_class;
+    if (rc == AS_RC_X87 || rc == AS_RC_X87_TOP || rc == AS_RC_X87_SECOND) continue;
     n += named_alternatives(t, block, d, i, p + n);
     if (kinds & AS_CK_MEM) { /* "g", "rm", "qm": the memory form */
       p[n].operand = (int)i;

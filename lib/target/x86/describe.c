@@ -253,6 +253,309 @@ static void leaf_dependent(as_target *t, as_insn *insn, const char *why) {
   insn->unmodeled = why;
 }
 
+/* ---- x87, MMX and SSE state ---------------------------------------------
+ * MC's x87 instructions name the st(i) operand they take and FPSW/FPCW, not
+ * the stack positions they read and write or how they move the top of the
+ * stack (LLVM's stackifier knows that from its own pseudo instructions).
+ * The table gives both, keyed on MC opcode names (X86InstrFPStack.td):
+ * positions read before the instruction; positions written after a push or
+ * before a pop (insn.h: as_reg_stack_op). */
+
+enum { X_ST0 = 1, X_ST1 = 2, X_STI = 4 }; /* st(0), st(1), the st(i) operand */
+enum { X_NONE, X_COPY, X_SWAP };          /* the value it moves (fld/fst %st(i), fxch) */
+
+typedef struct x87_op {
+  const char *op;
+  signed char delta;      /* +1 push, -1 pop, -2 pops twice */
+  unsigned char reads, writes, value;
+} x87_op;
+
+static const x87_op x87_ops[] = {
+    /* loads and constants: push */
+    {"LD_F32m", 1, 0, X_ST0, X_NONE}, {"LD_F64m", 1, 0, X_ST0, X_NONE}, {"LD_F80m", 1, 0, X_ST0, X_NONE},
+    {"ILD_F16m", 1, 0, X_ST0, X_NONE}, {"ILD_F32m", 1, 0, X_ST0, X_NONE}, {"ILD_F64m", 1, 0, X_ST0, X_NONE},
+    {"FBLDm", 1, 0, X_ST0, X_NONE}, {"LD_F0", 1, 0, X_ST0, X_NONE}, {"LD_F1", 1, 0, X_ST0, X_NONE},
+    {"FLDL2T", 1, 0, X_ST0, X_NONE}, {"FLDL2E", 1, 0, X_ST0, X_NONE}, {"FLDPI", 1, 0, X_ST0, X_NONE},
+    {"FLDLG2", 1, 0, X_ST0, X_NONE}, {"FLDLN2", 1, 0, X_ST0, X_NONE},
+    {"LD_Frr", 1, X_STI, X_ST0, X_COPY},
+    {"FDECSTP", 1, 0, 0, X_NONE}, /* the top moves: st(7) becomes st(0) */
+    /* one value in, two out: push */
+    {"FSINCOS", 1, X_ST0, X_ST0 | X_ST1, X_NONE}, {"FPTAN", 1, X_ST0, X_ST0 | X_ST1, X_NONE},
+    {"FXTRACT", 1, X_ST0, X_ST0 | X_ST1, X_NONE},
+    /* st(0) in place */
+    {"CHS_F", 0, X_ST0, X_ST0, X_NONE}, {"ABS_F", 0, X_ST0, X_ST0, X_NONE},
+    {"SQRT_F", 0, X_ST0, X_ST0, X_NONE}, {"FSIN", 0, X_ST0, X_ST0, X_NONE},
+    {"FCOS", 0, X_ST0, X_ST0, X_NONE}, {"FRNDINT", 0, X_ST0, X_ST0, X_NONE},
+    {"F2XM1", 0, X_ST0, X_ST0, X_NONE}, {"FSCALE", 0, X_ST0 | X_ST1, X_ST0, X_NONE},
+    {"FPREM", 0, X_ST0 | X_ST1, X_ST0, X_NONE}, {"FPREM1", 0, X_ST0 | X_ST1, X_ST0, X_NONE},
+    /* compares and stores that keep the stack */
+    {"TST_F", 0, X_ST0, 0, X_NONE}, {"XAM_F", 0, X_ST0, 0, X_NONE},
+    {"COM_FST0r", 0, X_ST0 | X_STI, 0, X_NONE}, {"UCOM_Fr", 0, X_ST0 | X_STI, 0, X_NONE},
+    {"COM_FIr", 0, X_ST0 | X_STI, 0, X_NONE}, {"UCOM_FIr", 0, X_ST0 | X_STI, 0, X_NONE},
+    {"FCOM32m", 0, X_ST0, 0, X_NONE}, {"FCOM64m", 0, X_ST0, 0, X_NONE},
+    {"FICOM16m", 0, X_ST0, 0, X_NONE}, {"FICOM32m", 0, X_ST0, 0, X_NONE},
+    {"ST_F32m", 0, X_ST0, 0, X_NONE}, {"ST_F64m", 0, X_ST0, 0, X_NONE},
+    {"IST_F16m", 0, X_ST0, 0, X_NONE}, {"IST_F32m", 0, X_ST0, 0, X_NONE},
+    {"ST_Frr", 0, X_ST0, X_STI, X_COPY}, {"XCH_F", 0, X_ST0 | X_STI, X_ST0 | X_STI, X_SWAP},
+    {"FFREE", 0, 0, X_STI, X_NONE}, /* tags st(i) empty: its value is gone */
+    /* stores and compares that pop */
+    {"ST_FP32m", -1, X_ST0, 0, X_NONE}, {"ST_FP64m", -1, X_ST0, 0, X_NONE},
+    {"ST_FP80m", -1, X_ST0, 0, X_NONE}, {"IST_FP16m", -1, X_ST0, 0, X_NONE},
+    {"IST_FP32m", -1, X_ST0, 0, X_NONE}, {"IST_FP64m", -1, X_ST0, 0, X_NONE},
+    {"ISTT_FP16m", -1, X_ST0, 0, X_NONE}, {"ISTT_FP32m", -1, X_ST0, 0, X_NONE},
+    {"ISTT_FP64m", -1, X_ST0, 0, X_NONE}, {"FBSTPm", -1, X_ST0, 0, X_NONE},
+    {"ST_FPrr", -1, X_ST0, X_STI, X_COPY},
+    {"COMP_FST0r", -1, X_ST0 | X_STI, 0, X_NONE}, {"UCOM_FPr", -1, X_ST0 | X_STI, 0, X_NONE},
+    {"COM_FIPr", -1, X_ST0 | X_STI, 0, X_NONE}, {"UCOM_FIPr", -1, X_ST0 | X_STI, 0, X_NONE},
+    {"FCOMP32m", -1, X_ST0, 0, X_NONE}, {"FCOMP64m", -1, X_ST0, 0, X_NONE},
+    {"FICOMP16m", -1, X_ST0, 0, X_NONE}, {"FICOMP32m", -1, X_ST0, 0, X_NONE},
+    /* two values in, one out in st(1): pop */
+    {"FPATAN", -1, X_ST0 | X_ST1, X_ST1, X_NONE}, {"FYL2X", -1, X_ST0 | X_ST1, X_ST1, X_NONE},
+    {"FYL2XP1", -1, X_ST0 | X_ST1, X_ST1, X_NONE},
+    {"FINCSTP", -1, 0, 0, X_NONE}, /* the top moves: st(0) becomes st(7) */
+    {"FFREEP", -1, 0, X_STI, X_NONE},
+    {"FCOMPP", -2, X_ST0 | X_ST1, 0, X_NONE}, {"UCOM_FPPr", -2, X_ST0 | X_ST1, 0, X_NONE},
+    /* control and status: no register of the stack */
+    {"FNOP", 0, 0, 0, X_NONE}, {"WAIT", 0, 0, 0, X_NONE}, {"FNCLEX", 0, 0, 0, X_NONE},
+    {"FNSTSW16r", 0, 0, 0, X_NONE}, {"FNSTSWm", 0, 0, 0, X_NONE}, {"FNSTCW16m", 0, 0, 0, X_NONE},
+    {"FLDCW16m", 0, 0, 0, X_NONE},
+};
+
+/* The arithmetic families: st(0) op= st(i) (_FST0r), st(i) op= st(0)
+ * (_FrST0, and _FPrST0 pops), st(0) op= memory (_F32m ... _FI32m). */
+static bool x87_arith(const char *op, x87_op *out) {
+  static const char *const stems[] = {"ADD", "SUB", "SUBR", "MUL", "DIV", "DIVR", NULL};
+  static const struct {
+    const char *suffix;
+    signed char delta;
+    unsigned char reads, writes;
+  } forms[] = {{"_FST0r", 0, X_ST0 | X_STI, X_ST0},  {"_FrST0", 0, X_ST0 | X_STI, X_STI},
+               {"_FPrST0", -1, X_ST0 | X_STI, X_STI}, {"_F32m", 0, X_ST0, X_ST0},
+               {"_F64m", 0, X_ST0, X_ST0},             {"_FI16m", 0, X_ST0, X_ST0},
+               {"_FI32m", 0, X_ST0, X_ST0}};
+  for (unsigned s = 0; stems[s]; s++) {
+    size_t n = strlen(stems[s]);
+    if (strncmp(op, stems[s], n)) continue;
+    for (unsigned f = 0; f < sizeof forms / sizeof forms[0]; f++)
+      if (!strcmp(op + n, forms[f].suffix)) {
+        out->op = op;
+        out->delta = forms[f].delta;
+        out->reads = forms[f].reads;
+        out->writes = forms[f].writes;
+        out->value = X_NONE;
+        return true;
+      }
+  }
+  /* fcmovcc st(i): st(0) = st(i) when the condition holds */
+  size_t len = strlen(op);
+  if (starts(op, "CMOV") && len > 2 && !strcmp(op + len - 2, "_F")) {
+    out->op = op;
+    out->delta = 0;
+    out->reads = X_ST0 | X_STI;
+    out->writes = X_ST0;
+    out->value = X_NONE;
+    return true;
+  }
+  return false;
+}
+
+static bool x87_lookup(const char *op, x87_op *out) {
+  for (unsigned i = 0; i < sizeof x87_ops / sizeof x87_ops[0]; i++)
+    if (!strcmp(op, x87_ops[i].op)) {
+      *out = x87_ops[i];
+      return true;
+    }
+  return x87_arith(op, out);
+}
+
+static unsigned st_reg(const as_target *t, unsigned pos) {
+  char name[8];
+  snprintf(name, sizeof name, "st%u", pos);
+  return as_target_reg_lookup(t, name);
+}
+
+/* The st(i) operand MC decoded, as a stack position; -1 when none. */
+static int x87_operand(const as_target *t, const as_mc_insn *mi) {
+  for (unsigned i = 0; i < mi->num_ops; i++)
+    if (mi->ops[i].kind == AS_MCOP_REG && mi->ops[i].reg)
+      for (unsigned p = 0; p < 8; p++)
+        if (mi->ops[i].reg == st_reg(t, p)) return (int)p;
+  return -1;
+}
+
+/* The x87 control and status words, saved and restored with the stack. */
+static void x87_state_regs(const as_target *t, as_insn *insn) {
+  static const char *const words[] = {"fpcw", "fpsw"};
+  for (unsigned k = 0; k < 2; k++) {
+    unsigned r = as_target_reg_lookup(t, words[k]);
+    if (r) insn->state_regs[insn->num_state_regs++] = as_target_reg_full(t, r);
+  }
+}
+
+/* The vector registers fxsave/xsave store and fxrstor/xrstor load with the
+ * x87 state: xmm0-xmm15 (xmm0-xmm7 on i386), as full registers, and mxcsr. */
+static void sse_state_regs(const as_target *t, as_insn *insn, bool write) {
+  x87_state_regs(t, insn);
+  unsigned mxcsr = as_target_reg_lookup(t, "mxcsr");
+  if (mxcsr) insn->state_regs[insn->num_state_regs++] = as_target_reg_full(t, mxcsr);
+  unsigned n = t->is64 ? 16 : 8;
+  for (unsigned k = 0; k < n; k++) {
+    char name[8];
+    snprintf(name, sizeof name, "xmm%u", k);
+    unsigned xmm = as_target_reg_lookup(t, name);
+    if (!xmm) continue;
+    insn->state_regs[insn->num_state_regs++] = as_target_reg_full(t, xmm);
+    if (write) note_reg(t, insn, xmm, true, true);
+  }
+  if (write) note_reg(t, insn, as_target_reg_lookup(t, "mxcsr"), true, true);
+}
+
+/* Memory of the state instructions: sizes MC does not print, direction
+ * (MC marks fxsave and xsave as loads too, fxrstor and xrstor as stores),
+ * and required alignment. */
+static void state_memory(as_insn *insn, unsigned size, unsigned align, bool store, bool at_least) {
+  for (unsigned k = 0; k < insn->num_mem; k++) {
+    as_mem_access *m = &insn->mem[k];
+    m->size = size;
+    m->align = align;
+    m->store = store;
+    m->load = !store;
+    m->size_at_least = at_least;
+  }
+}
+
+/* x87, MMX and SSE state instructions: what the tables above say.  True
+ * when the instruction is one of them (then it is modeled). */
+static bool describe_fp(const as_target *t, const as_mc_insn *mi, as_insn *insn) {
+  const char *op = mi->opcode_name;
+  x87_op x;
+  if (x87_lookup(op, &x)) {
+    int sti = x87_operand(t, mi);
+    insn->reg_stack_delta = x.delta;
+    for (unsigned p = 0; p < 3; p++) {
+      int pos = p == 0 ? 0 : p == 1 ? 1 : sti;
+      unsigned bit = p == 0 ? X_ST0 : p == 1 ? X_ST1 : X_STI;
+      if (pos < 0) continue;
+      if (x.reads & bit) note_reg(t, insn, st_reg(t, (unsigned)pos), bit != X_STI, false);
+      if (x.writes & bit) note_reg(t, insn, st_reg(t, (unsigned)pos), bit != X_STI, true);
+    }
+    /* MC lists the st(i) operand as read; ffree %st(3), fstp %st(2) do not
+     * read it. */
+    if (!(x.reads & X_STI) && sti >= 0 && !(sti == 0 && (x.reads & X_ST0)) && !(sti == 1 && (x.reads & X_ST1))) {
+      unsigned r = st_reg(t, (unsigned)sti), n = 0;
+      for (unsigned k = 0; k < insn->num_reads; k++)
+        if (insn->reads[k].reg != r) insn->reads[n++] = insn->reads[k];
+      insn->num_reads = n;
+    }
+    if (starts(op, "CMOV")) insn->flags_read = true;
+    if (x.value == X_SWAP && sti >= 0) {
+      insn->value_op = AS_VAL_SWAP;
+      insn->value_dst = st_reg(t, 0);
+      insn->value_src = st_reg(t, (unsigned)sti);
+    } else if (x.value == X_COPY && sti >= 0 && x.delta > 0 && sti < 7) {
+      insn->value_op = AS_VAL_COPY; /* fld %st(i): after the push, st(i) is st(i+1) */
+      insn->value_dst = st_reg(t, 0);
+      insn->value_src = st_reg(t, (unsigned)sti + 1);
+    } else if (x.value == X_COPY && sti >= 0 && x.delta <= 0) {
+      insn->value_op = AS_VAL_COPY; /* fst %st(i), fstp %st(i): before the pop */
+      insn->value_dst = st_reg(t, (unsigned)sti);
+      insn->value_src = st_reg(t, 0);
+    }
+    if (!strcmp(op, "FLDCW16m") || !strcmp(op, "FNCLEX")) insn->side_effects |= AS_SE_FPENV;
+    return true;
+  }
+  if (!strcmp(op, "MMX_EMMS") || !strcmp(op, "FEMMS")) {
+    /* The x87 tag word only (every register tagged empty): MC lists mm0-mm7
+     * and st0-st7 as defs, but no register value changes. */
+    insn->num_writes = 0;
+    return true;
+  }
+  if (!strcmp(op, "VZEROUPPER")) {
+    /* Bits 128 and up of ymm0-ymm15 (zmm0-zmm15; ymm0-ymm7 on i386) are
+     * zeroed; the low 128 bits, the xmm registers, keep their values. */
+    insn->num_writes = 0;
+    unsigned n = t->is64 ? 16 : 8;
+    for (unsigned k = 0; k < n && insn->num_writes < AS_MAX_REG_USES; k++) {
+      char name[8];
+      snprintf(name, sizeof name, "ymm%u", k);
+      unsigned ymm = as_target_reg_lookup(t, name);
+      if (!ymm) continue;
+      as_reg_use *u = &insn->writes[insn->num_writes++];
+      memset(u, 0, sizeof *u);
+      u->reg = as_target_reg_full(t, ymm);
+      u->sub = ymm;
+      u->shift = 128;
+      u->bits = as_target_reg_bits(t, u->reg) - 128;
+      u->implicit = true;
+    }
+    return true;
+  }
+  if (!strcmp(op, "VZEROALL")) {
+    if (!t->is64) { /* ymm0-ymm7 only */
+      unsigned n = 0;
+      for (unsigned k = 0; k < insn->num_writes; k++) {
+        unsigned num = 99;
+        sscanf(as_target_reg_name(t, insn->writes[k].sub), "ymm%u", &num);
+        if (num < 8) insn->writes[n++] = insn->writes[k];
+      }
+      insn->num_writes = n;
+    }
+    return true;
+  }
+  if (!strcmp(op, "FNINIT")) {
+    insn->reg_stack_op = AS_REG_STACK_RESET;
+    insn->side_effects |= AS_SE_FPENV;
+    return true;
+  }
+  if (!strcmp(op, "FSAVEm") || !strcmp(op, "FRSTORm")) {
+    /* 108 bytes: the environment (28) and st0-st7 (8 x 10); fnsave then
+     * initializes the FPU. */
+    bool save = op[1] == 'S';
+    state_memory(insn, 108, 1, save, false);
+    insn->reg_stack_op = save ? AS_REG_STACK_SAVE_RESET : AS_REG_STACK_RESTORE;
+    x87_state_regs(t, insn);
+    insn->side_effects |= AS_SE_FPENV;
+    return true;
+  }
+  if (!strcmp(op, "FSTENVm") || !strcmp(op, "FLDENVm")) {
+    /* 28 bytes of control, status and tag words and pointers; fnstenv
+     * then masks all exceptions.  fldenv also loads the top of stack and
+     * the tags: taken as the ones an fnstenv stored at the same depth (the
+     * fenv functions of the C libraries), not as a change of the stack. */
+    bool save = op[1] == 'S';
+    state_memory(insn, 28, 1, save, false);
+    insn->side_effects |= AS_SE_FPENV;
+    return true;
+  }
+  if (starts(op, "FXSAVE") || starts(op, "FXRSTOR")) {
+    /* The 512-byte legacy area: x87 and MMX, mxcsr, xmm0-xmm15. */
+    bool save = starts(op, "FXSAVE");
+    state_memory(insn, 512, 16, save, false);
+    insn->reg_stack_op = save ? AS_REG_STACK_SAVE : AS_REG_STACK_RESTORE;
+    sse_state_regs(t, insn, !save);
+    if (!save) insn->side_effects |= AS_SE_FPENV;
+    return true;
+  }
+  if (starts(op, "XSAVE") || starts(op, "XRSTOR")) {
+    /* The XSAVE area: the legacy area and the 64-byte header at least; the
+     * components edx:eax selects (with XCR0) make it larger, up to the size
+     * cpuid leaf 0xd reports.  xrstor writes xmm0-xmm15 as fxrstor does;
+     * the upper halves of ymm and the AVX-512 state it may also load are
+     * not listed apart (a write of xmm0 already makes zmm0 unknown). */
+    bool save = starts(op, "XSAVE");
+    state_memory(insn, 576, 64, save, true);
+    insn->reg_stack_op = save ? AS_REG_STACK_SAVE : AS_REG_STACK_RESTORE;
+    sse_state_regs(t, insn, !save);
+    if (!save) insn->side_effects |= AS_SE_FPENV;
+    return true;
+  }
+  if (!strcmp(op, "LDMXCSR") || !strcmp(op, "VLDMXCSR")) {
+    insn->side_effects |= AS_SE_FPENV;
+    return true;
+  }
+  return !strcmp(op, "STMXCSR") || !strcmp(op, "VSTMXCSR");
+}
+
 /* Value semantics of the register-to-register families the effects walk
  * follows (save/restore through moves, exchanges, constant stack
  * adjustment, lea). */
@@ -635,13 +938,14 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
   /* What pconfig reads and writes depends on the leaf in eax: LLVM lists
    * every register any leaf may use. */
   if (!strcmp(op, "PCONFIG")) leaf_dependent(t, insn, "pconfig: its registers depend on the leaf in eax");
+  /* x87, MMX and SSE state (the tables above). */
+  bool fp_modeled = describe_fp(t, mi, insn);
 
   /* Sizes MC does not print, and required alignment. */
   for (unsigned k = 0; k < insn->num_mem; k++) {
     as_mem_access *m = &insn->mem[k];
-    if (starts(op, "FXSAVE") || starts(op, "FXRSTOR")) {
-      m->size = 512;
-      m->align = 16;
+    if (fp_modeled) {
+      /* sizes and alignment from describe_fp or MC */
     } else if (starts(op, "CMPXCHG8B")) {
       cas_pairs(t, insn);
     } else if (starts(op, "CMPXCHG16B")) {
@@ -664,10 +968,9 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
   /* MC says "side effects I do not describe": modeled only if a table
    * above classified it. */
   if ((mi->desc_flags & AS_MCD_UNMODELED_SIDE_EFFECTS) && !insn->unmodeled && !is_string &&
-      !insn->side_effects && !any_prefix(op, benign_unmodeled) && !starts(op, "POPF") &&
+      !insn->side_effects && !fp_modeled && !any_prefix(op, benign_unmodeled) && !starts(op, "POPF") &&
       !starts(op, "PUSHF") && insn->kind == AS_INSN_OTHER)
     insn->unmodeled = as_arena_printf(arena, "%s: side effects LLVM does not describe", insn->mnemonic);
-  if (!strcmp(op, "VZEROUPPER") || !strcmp(op, "VZEROALL")) insn->unmodeled = NULL;
   /* The kernel's side of syscall (x86-64 Linux ABI): the result in rax;
    * the CPU itself writes rcx (return address) and r11 (flags). */
   if (!strcmp(op, "SYSCALL") && t->is64) {
@@ -837,12 +1140,15 @@ const char *as_x86_insn_text(as_arena *arena, const as_target *t, const as_insn 
     }
     if (m->disp_symbol) { as_strbuf_printf(&b, "%s%s", any ? "+" : "", m->disp_symbol); any = true; }
     if (m->disp || !any) as_strbuf_printf(&b, "%s%lld", any && m->disp >= 0 ? "+" : "", (long long)m->disp);
-    as_strbuf_printf(&b, "] size=%u", m->size);
+    as_strbuf_printf(&b, "] size=%s%u", m->size_at_least ? ">=" : "", m->size);
     if (m->align > 1) as_strbuf_printf(&b, " align=%u", m->align);
     if (m->stack) as_strbuf_puts(&b, " stack");
     if (m->string_op) as_strbuf_puts(&b, m->repeated ? " x rcx" : " step");
   }
   if (insn->sp_delta) as_strbuf_printf(&b, " sp%+d", insn->sp_delta);
+  if (insn->reg_stack_delta) as_strbuf_printf(&b, " st%+d", insn->reg_stack_delta);
+  static const char *const reg_stack_ops[] = {"", " st:=empty", " st:save", " st:save+empty", " st:restore"};
+  if (insn->reg_stack_op > AS_REG_STACK_NONE && insn->reg_stack_op <= AS_REG_STACK_RESTORE) as_strbuf_puts(&b, reg_stack_ops[insn->reg_stack_op]);
   if (insn->sp_explicit_write) as_strbuf_puts(&b, " sp=written");
   if (insn->kind) {
     as_strbuf_printf(&b, " %s", kinds[insn->kind]);
@@ -852,8 +1158,8 @@ const char *as_x86_insn_text(as_arena *arena, const as_target *t, const as_insn 
   if (insn->rep) as_strbuf_puts(&b, " rep");
   if (insn->lock) as_strbuf_puts(&b, " lock");
   if (insn->zero_idiom) as_strbuf_puts(&b, " zero-idiom");
-  static const char *const se[] = {"io", "fence", "system", "nondet", "hint", "atomic", "cache"};
-  for (unsigned i = 0; i < 7; i++)
+  static const char *const se[] = {"io", "fence", "system", "nondet", "hint", "atomic", "cache", "fpenv"};
+  for (unsigned i = 0; i < 8; i++)
     if (insn->side_effects & (1u << i)) as_strbuf_printf(&b, " effect=%s", se[i]);
   if (insn->unmodeled) as_strbuf_printf(&b, " UNMODELED(%s)", insn->unmodeled);
   return b.data;

@@ -267,10 +267,10 @@ pub fn mixed_ok(a: u64) -> u64 {
     r
 }
 
-// unmodeled: xsave stores an area whose size depends on the CPU.
-pub fn xsave_note(p: *mut u8) {
-    // CHECK: lang-rust.rs:[[@LINE+1]]:20: note: the block is not verified: `xsave (%rcx)` cannot be modeled (xsave: memory access of unknown size) [asmstory-unmodeled]
-    unsafe { asm!("xsave [{0}]", in(reg) p, in("eax") -1i32, in("edx") -1i32, options(nostack)); }
+// unmodeled: bytes that decode into no instruction stay a data directive.
+pub fn bytes_note() {
+    // CHECK: lang-rust.rs:[[@LINE+1]]:20: note: the block is not verified: it contains a data directive [asmstory-unmodeled]
+    unsafe { asm!(".byte 0x0f, 0xff, 0xff", options(nostack)); }
 }
 // Modeled: xgetbv with its registers declared.
 pub fn xgetbv_ok() -> u64 {
