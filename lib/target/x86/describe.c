@@ -640,6 +640,152 @@ static void describe_value(as_target *t, const as_mc_insn *mi, as_insn *insn) {
   }
 }
 
+/* What kind of control transfer an instruction is, and the stack slot a
+ * call, return or iret uses. */
+static void control_kind(as_target *t, const as_mc_insn *mi, as_insn *insn, const char *op,
+                         unsigned ptr_bytes) {
+  if (mi->desc_flags & AS_MCD_CALL) {
+    insn->kind = insn->target ? AS_INSN_CALL : AS_INSN_CALL_INDIRECT;
+    as_mem_access *m = add_mem(insn);
+    if (m) {
+      m->base = t->sp;
+      m->disp = -(int64_t)ptr_bytes;
+      m->size = ptr_bytes;
+      m->store = true;
+      m->stack = true;
+    }
+    insn->sp_delta = -(int)ptr_bytes;
+    insn->unmodeled = "call: the callee's effects are not modeled";
+    for (unsigned k = 0; k < insn->num_mem; k++) /* explicit (mem) of call *(mem) */
+      if (!insn->mem[k].stack) insn->mem[k].load = true;
+  } else if (mi->desc_flags & AS_MCD_RETURN) {
+    insn->kind = AS_INSN_RETURN;
+    as_mem_access *m = add_mem(insn);
+    if (m) {
+      m->base = t->sp;
+      m->size = ptr_bytes;
+      m->load = true;
+      m->stack = true;
+    }
+    insn->sp_delta = (int)ptr_bytes;
+    if (mi->num_ops > 0 && mi->ops[0].kind == AS_MCOP_IMM) insn->sp_delta += (int)mi->ops[0].imm;
+    /* iret pops its whole frame: rip, cs, rflags, rsp, ss in 64-bit mode
+     * (the stack pointer is the frame's, the one before it when the block
+     * built the frame itself); eip, cs, eflags on i386 without a privilege
+     * change. */
+    if (!strcmp(op, "IRET64")) insn->sp_delta = 5 * 8;
+    if (!strcmp(op, "IRET32") && !t->is64) insn->sp_delta = 3 * 4;
+  } else if (mi->desc_flags & AS_MCD_BRANCH) {
+    if (mi->desc_flags & AS_MCD_INDIRECT_BRANCH) insn->kind = AS_INSN_JUMP_INDIRECT;
+    else if (mi->desc_flags & AS_MCD_COND_BRANCH) insn->kind = AS_INSN_JUMP_COND;
+    else insn->kind = AS_INSN_JUMP;
+    if (insn->kind == AS_INSN_JUMP_INDIRECT) insn->target = NULL;
+  } else if ((mi->desc_flags & AS_MCD_TRAP) || !strcmp(op, "INT3") || !strcmp(op, "TRAP")) {
+    insn->kind = AS_INSN_TRAP;
+  } else if (!strcmp(op, "HLT")) {
+    insn->kind = AS_INSN_OTHER; /* execution resumes after the next interrupt */
+  }
+}
+
+/* Side-effect classes from the opcode-family tables; the locked no-op fence
+ * on the stack top; hints and cache maintenance touch no visible memory. */
+static void side_effect_classes(as_target *t, const as_mc_insn *mi, as_insn *insn, const char *op) {
+  if (any_prefix(op, nondet_ops)) insn->side_effects |= AS_SE_NONDET;
+  if (any_of(op, fence_ops)) insn->side_effects |= AS_SE_FENCE;
+  if (any_prefix(op, hint_ops)) insn->side_effects |= AS_SE_HINT;
+  if (any_prefix(op, cache_ops)) insn->side_effects |= AS_SE_CACHE;
+  if (is_io(op)) insn->side_effects |= AS_SE_IO;
+  {
+    /* system_ops are whole names or families with an operand suffix. */
+    for (unsigned i = 0; system_ops[i]; i++) {
+      size_t n = strlen(system_ops[i]);
+      if (!strncmp(op, system_ops[i], n) &&
+          (op[n] == '\0' || (op[n] >= '0' && op[n] <= '9') || op[n] == 'm' || op[n] == 'r' ||
+           op[n] == 'i'))
+        insn->side_effects |= AS_SE_SYSTEM;
+    }
+  }
+  if (insn->lock) insn->side_effects |= AS_SE_ATOMIC;
+  /* The locked no-op on the stack top (`lock; orq $0, (%rsp)`, `lock; addl
+   * $0, (%esp)`): a full fence, cheaper than mfence (Linux's smp_mb()).  The
+   * bytes it rewrites keep their value, so there is no access to tell about:
+   * a fence that changes the flags. */
+  if (insn->lock && insn->num_mem == 1 && !insn->mem[0].index && insn->mem[0].base &&
+      insn->mem[0].base == as_target_reg_full(t, t->sp) && mi->num_ops > 0 &&
+      mi->ops[mi->num_ops - 1].kind == AS_MCOP_IMM &&
+      (((starts(op, "OR") || starts(op, "ADD") || starts(op, "SUB") || starts(op, "XOR")) &&
+        mi->ops[mi->num_ops - 1].imm == 0) ||
+       (starts(op, "AND") && mi->ops[mi->num_ops - 1].imm == -1))) {
+    insn->num_mem = 0;
+    insn->side_effects |= AS_SE_FENCE;
+  }
+  if (starts(op, "XCHG") && insn->num_mem) insn->side_effects |= AS_SE_ATOMIC;
+
+  /* Hints and cache maintenance touch no memory the program can see. */
+  if (insn->side_effects & (AS_SE_HINT | AS_SE_CACHE)) {
+    for (unsigned k = 0; k < insn->num_mem; k++) insn->mem[k].load = insn->mem[k].store = false;
+    insn->num_mem = 0;
+  }
+}
+
+/* Sizes MC does not print, and required alignment. */
+static void memory_sizes(as_target *t, as_arena *arena, as_insn *insn, const char *op, bool fp_modeled) {
+  for (unsigned k = 0; k < insn->num_mem; k++) {
+    as_mem_access *m = &insn->mem[k];
+    if (fp_modeled) {
+      /* sizes and alignment from describe_fp or MC */
+    } else if (starts(op, "CMPXCHG8B")) {
+      cas_pairs(t, insn);
+    } else if (starts(op, "CMPXCHG16B")) {
+      m->align = 16;
+      cas_pairs(t, insn);
+    } else if (starts(op, "SGDT") || starts(op, "SIDT") || starts(op, "LGDT") || starts(op, "LIDT")) {
+      m->size = t->is64 ? 10 : 6; /* limit (2 bytes) and base */
+      if (op[0] == 'S') m->store = true; /* MC marks neither load nor store */
+      else m->load = true;
+    } else if (any_prefix(op, aligned_moves) && m->size >= 16) {
+      m->align = m->size;
+    } else if (m->size == 16 && op[0] != 'V' && !any_prefix(op, unaligned_sse) && !m->stack &&
+               !m->string_op) {
+      m->align = 16; /* legacy SSE memory operands fault when misaligned */
+    }
+    if (m->size == 0 && !insn->unmodeled)
+      insn->unmodeled = as_arena_printf(arena, "%s: memory access of unknown size", insn->mnemonic);
+  }
+}
+
+/* Registers an ABI or MC's table gets wrong: syscall's rcx/r11, cdq's eax,
+ * int $0x80's result; control-word moves' one direction. */
+static void abi_registers(as_target *t, const as_mc_insn *mi, as_insn *insn, const char *op) {
+  /* The kernel's side of syscall (x86-64 Linux ABI): the result in rax;
+   * the CPU itself writes rcx (return address) and r11 (flags). */
+  if (!strcmp(op, "SYSCALL") && t->is64) {
+    static const char *const regs[] = {"rax", "rcx", "r11"};
+    for (unsigned k = 0; k < 3; k++) note_reg(t, insn, as_target_reg_lookup(t, regs[k]), true, true);
+    note_reg(t, insn, as_target_reg_lookup(t, "rax"), true, false);
+  }
+  /* Sign extension into rdx: MC lists eax as a def, but its value stays. */
+  if (!strcmp(op, "CDQ") || !strcmp(op, "CQO") || !strcmp(op, "CWD")) {
+    unsigned rax = as_target_reg_full(t, as_target_reg_lookup(t, "eax"));
+    unsigned n = 0;
+    for (unsigned k = 0; k < insn->num_writes; k++)
+      if (insn->writes[k].reg != rax) insn->writes[n++] = insn->writes[k];
+    insn->num_writes = n;
+  }
+  /* int $0x80 (i386 Linux system call): the result comes back in eax. */
+  if (!strcmp(op, "INT") && mi->num_ops > 0 && mi->ops[0].kind == AS_MCOP_IMM && mi->ops[0].imm == 0x80)
+    note_reg(t, insn, as_target_reg_lookup(t, "eax"), true, true);
+  /* Control-word moves: MC marks them load and store; one of each is true. */
+  {
+    static const char *const load_only[] = {"LDMXCSR", "VLDMXCSR", "FLDCW16m", "FLDENVm", NULL};
+    static const char *const store_only[] = {"STMXCSR", "VSTMXCSR", "FNSTCW16m", "FNSTSW16m", NULL};
+    for (unsigned k = 0; k < insn->num_mem; k++) {
+      if (any_of(op, load_only)) insn->mem[k].store = false, insn->mem[k].load = true;
+      if (any_of(op, store_only)) insn->mem[k].load = false, insn->mem[k].store = true;
+    }
+  }
+}
+
 static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as_insn *insn) {
   const char *op = mi->opcode_name;
   memset(insn, 0, sizeof *insn);
@@ -847,47 +993,7 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
   }
 
   /* Control flow. */
-  if (mi->desc_flags & AS_MCD_CALL) {
-    insn->kind = insn->target ? AS_INSN_CALL : AS_INSN_CALL_INDIRECT;
-    as_mem_access *m = add_mem(insn);
-    if (m) {
-      m->base = t->sp;
-      m->disp = -(int64_t)ptr_bytes;
-      m->size = ptr_bytes;
-      m->store = true;
-      m->stack = true;
-    }
-    insn->sp_delta = -(int)ptr_bytes;
-    insn->unmodeled = "call: the callee's effects are not modeled";
-    for (unsigned k = 0; k < insn->num_mem; k++) /* explicit (mem) of call *(mem) */
-      if (!insn->mem[k].stack) insn->mem[k].load = true;
-  } else if (mi->desc_flags & AS_MCD_RETURN) {
-    insn->kind = AS_INSN_RETURN;
-    as_mem_access *m = add_mem(insn);
-    if (m) {
-      m->base = t->sp;
-      m->size = ptr_bytes;
-      m->load = true;
-      m->stack = true;
-    }
-    insn->sp_delta = (int)ptr_bytes;
-    if (mi->num_ops > 0 && mi->ops[0].kind == AS_MCOP_IMM) insn->sp_delta += (int)mi->ops[0].imm;
-    /* iret pops its whole frame: rip, cs, rflags, rsp, ss in 64-bit mode
-     * (the stack pointer is the frame's, the one before it when the block
-     * built the frame itself); eip, cs, eflags on i386 without a privilege
-     * change. */
-    if (!strcmp(op, "IRET64")) insn->sp_delta = 5 * 8;
-    if (!strcmp(op, "IRET32") && !t->is64) insn->sp_delta = 3 * 4;
-  } else if (mi->desc_flags & AS_MCD_BRANCH) {
-    if (mi->desc_flags & AS_MCD_INDIRECT_BRANCH) insn->kind = AS_INSN_JUMP_INDIRECT;
-    else if (mi->desc_flags & AS_MCD_COND_BRANCH) insn->kind = AS_INSN_JUMP_COND;
-    else insn->kind = AS_INSN_JUMP;
-    if (insn->kind == AS_INSN_JUMP_INDIRECT) insn->target = NULL;
-  } else if ((mi->desc_flags & AS_MCD_TRAP) || !strcmp(op, "INT3") || !strcmp(op, "TRAP")) {
-    insn->kind = AS_INSN_TRAP;
-  } else if (!strcmp(op, "HLT")) {
-    insn->kind = AS_INSN_OTHER; /* execution resumes after the next interrupt */
-  }
+  control_kind(t, mi, insn, op, ptr_bytes);
   if (starts(op, "ENTER") || starts(op, "LEAVE")) insn->unmodeled = "enter/leave frame instructions";
   /* cli, sti, stac, clac change IF or AC only: system flags, not the status
    * flags that "cc" and Rust's preserves_flags are about. */
@@ -896,43 +1002,7 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
   if (!strcmp(op, "STD")) insn->df_set = 1;
   if (!strcmp(op, "CLD")) insn->df_set = 0;
 
-  /* Side-effect classes. */
-  if (any_prefix(op, nondet_ops)) insn->side_effects |= AS_SE_NONDET;
-  if (any_of(op, fence_ops)) insn->side_effects |= AS_SE_FENCE;
-  if (any_prefix(op, hint_ops)) insn->side_effects |= AS_SE_HINT;
-  if (any_prefix(op, cache_ops)) insn->side_effects |= AS_SE_CACHE;
-  if (is_io(op)) insn->side_effects |= AS_SE_IO;
-  {
-    /* system_ops are whole names or families with an operand suffix. */
-    for (unsigned i = 0; system_ops[i]; i++) {
-      size_t n = strlen(system_ops[i]);
-      if (!strncmp(op, system_ops[i], n) &&
-          (op[n] == '\0' || (op[n] >= '0' && op[n] <= '9') || op[n] == 'm' || op[n] == 'r' ||
-           op[n] == 'i'))
-        insn->side_effects |= AS_SE_SYSTEM;
-    }
-  }
-  if (insn->lock) insn->side_effects |= AS_SE_ATOMIC;
-  /* The locked no-op on the stack top (`lock; orq $0, (%rsp)`, `lock; addl
-   * $0, (%esp)`): a full fence, cheaper than mfence (Linux's smp_mb()).  The
-   * bytes it rewrites keep their value, so there is no access to tell about:
-   * a fence that changes the flags. */
-  if (insn->lock && insn->num_mem == 1 && !insn->mem[0].index && insn->mem[0].base &&
-      insn->mem[0].base == as_target_reg_full(t, t->sp) && mi->num_ops > 0 &&
-      mi->ops[mi->num_ops - 1].kind == AS_MCOP_IMM &&
-      (((starts(op, "OR") || starts(op, "ADD") || starts(op, "SUB") || starts(op, "XOR")) &&
-        mi->ops[mi->num_ops - 1].imm == 0) ||
-       (starts(op, "AND") && mi->ops[mi->num_ops - 1].imm == -1))) {
-    insn->num_mem = 0;
-    insn->side_effects |= AS_SE_FENCE;
-  }
-  if (starts(op, "XCHG") && insn->num_mem) insn->side_effects |= AS_SE_ATOMIC;
-
-  /* Hints and cache maintenance touch no memory the program can see. */
-  if (insn->side_effects & (AS_SE_HINT | AS_SE_CACHE)) {
-    for (unsigned k = 0; k < insn->num_mem; k++) insn->mem[k].load = insn->mem[k].store = false;
-    insn->num_mem = 0;
-  }
+  side_effect_classes(t, mi, insn, op);
 
   direct_stores(t, mi, insn, op);
   /* What pconfig reads and writes depends on the leaf in eax: LLVM lists
@@ -941,29 +1011,7 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
   /* x87, MMX and SSE state (the tables above). */
   bool fp_modeled = describe_fp(t, mi, insn);
 
-  /* Sizes MC does not print, and required alignment. */
-  for (unsigned k = 0; k < insn->num_mem; k++) {
-    as_mem_access *m = &insn->mem[k];
-    if (fp_modeled) {
-      /* sizes and alignment from describe_fp or MC */
-    } else if (starts(op, "CMPXCHG8B")) {
-      cas_pairs(t, insn);
-    } else if (starts(op, "CMPXCHG16B")) {
-      m->align = 16;
-      cas_pairs(t, insn);
-    } else if (starts(op, "SGDT") || starts(op, "SIDT") || starts(op, "LGDT") || starts(op, "LIDT")) {
-      m->size = t->is64 ? 10 : 6; /* limit (2 bytes) and base */
-      if (op[0] == 'S') m->store = true; /* MC marks neither load nor store */
-      else m->load = true;
-    } else if (any_prefix(op, aligned_moves) && m->size >= 16) {
-      m->align = m->size;
-    } else if (m->size == 16 && op[0] != 'V' && !any_prefix(op, unaligned_sse) && !m->stack &&
-               !m->string_op) {
-      m->align = 16; /* legacy SSE memory operands fault when misaligned */
-    }
-    if (m->size == 0 && !insn->unmodeled)
-      insn->unmodeled = as_arena_printf(arena, "%s: memory access of unknown size", insn->mnemonic);
-  }
+  memory_sizes(t, arena, insn, op, fp_modeled);
 
   /* MC says "side effects I do not describe": modeled only if a table
    * above classified it. */
@@ -971,33 +1019,7 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
       !insn->side_effects && !fp_modeled && !any_prefix(op, benign_unmodeled) && !starts(op, "POPF") &&
       !starts(op, "PUSHF") && insn->kind == AS_INSN_OTHER)
     insn->unmodeled = as_arena_printf(arena, "%s: side effects LLVM does not describe", insn->mnemonic);
-  /* The kernel's side of syscall (x86-64 Linux ABI): the result in rax;
-   * the CPU itself writes rcx (return address) and r11 (flags). */
-  if (!strcmp(op, "SYSCALL") && t->is64) {
-    static const char *const regs[] = {"rax", "rcx", "r11"};
-    for (unsigned k = 0; k < 3; k++) note_reg(t, insn, as_target_reg_lookup(t, regs[k]), true, true);
-    note_reg(t, insn, as_target_reg_lookup(t, "rax"), true, false);
-  }
-  /* Sign extension into rdx: MC lists eax as a def, but its value stays. */
-  if (!strcmp(op, "CDQ") || !strcmp(op, "CQO") || !strcmp(op, "CWD")) {
-    unsigned rax = as_target_reg_full(t, as_target_reg_lookup(t, "eax"));
-    unsigned n = 0;
-    for (unsigned k = 0; k < insn->num_writes; k++)
-      if (insn->writes[k].reg != rax) insn->writes[n++] = insn->writes[k];
-    insn->num_writes = n;
-  }
-  /* int $0x80 (i386 Linux system call): the result comes back in eax. */
-  if (!strcmp(op, "INT") && mi->num_ops > 0 && mi->ops[0].kind == AS_MCOP_IMM && mi->ops[0].imm == 0x80)
-    note_reg(t, insn, as_target_reg_lookup(t, "eax"), true, true);
-  /* Control-word moves: MC marks them load and store; one of each is true. */
-  {
-    static const char *const load_only[] = {"LDMXCSR", "VLDMXCSR", "FLDCW16m", "FLDENVm", NULL};
-    static const char *const store_only[] = {"STMXCSR", "VSTMXCSR", "FNSTCW16m", "FNSTSW16m", NULL};
-    for (unsigned k = 0; k < insn->num_mem; k++) {
-      if (any_of(op, load_only)) insn->mem[k].store = false, insn->mem[k].load = true;
-      if (any_of(op, store_only)) insn->mem[k].load = false, insn->mem[k].store = true;
-    }
-  }
+  abi_registers(t, mi, insn, op);
   describe_value(t, mi, insn);
 }
 
