@@ -688,6 +688,22 @@ static bool scratch_output(CXCursor expr) {
   return r.count == 0;
 }
 
+/* The expression under parentheses and casts, implicit and written. */
+static CXCursor strip_casts(CXCursor c) {
+  for (int depth = 0; depth < 8; depth++) {
+    c = strip_expr(c);
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k != CXCursor_CStyleCastExpr && k != CXCursor_CXXStaticCastExpr &&
+        k != CXCursor_CXXReinterpretCastExpr && k != CXCursor_CXXConstCastExpr)
+      break;
+    CXCursor inner = clang_getNullCursor();
+    clang_visitChildren(c, last_child, &inner);
+    if (clang_Cursor_isNull(inner)) break;
+    c = inner;
+  }
+  return c;
+}
+
 /* The variable a memory operand's lvalue is a constant-offset part of:
  * x itself, or a constant element of it or of a pointer cast of &x
  * (((T *)&x)[1], Boost's 128-bit halves).  Sets op->mem_object/mem_offset. */
@@ -700,17 +716,7 @@ static void mem_object(c_ctx *ctx, as_gnu_lvalue *op, CXCursor expr) {
     long long size = clang_Type_getSizeOf(clang_getCanonicalType(clang_getCursorType(c)));
     if (!constant_subscript(c, &base, &index) || size <= 0) return;
     offset = index * size;
-    c = strip_expr(base);
-    /* a pointer cast of &x, or an array x */
-    for (int depth = 0; depth < 4 && (clang_getCursorKind(c) == CXCursor_CStyleCastExpr ||
-                                      clang_getCursorKind(c) == CXCursor_CXXReinterpretCastExpr ||
-                                      clang_getCursorKind(c) == CXCursor_CXXStaticCastExpr);
-         depth++) {
-      CXCursor inner = clang_getNullCursor();
-      clang_visitChildren(c, last_child, &inner);
-      if (clang_Cursor_isNull(inner)) return;
-      c = strip_expr(inner);
-    }
+    c = strip_casts(base); /* a pointer cast of &x, or an array x */
     if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
         clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_AddrOf) {
       CXCursor inner = clang_getNullCursor();
@@ -729,22 +735,6 @@ static void mem_object(c_ctx *ctx, as_gnu_lvalue *op, CXCursor expr) {
   op->mem_object = as_arena_printf(ctx->arena, "%s:%u:%u", clang_getCString(name), line, column);
   clang_disposeString(name);
   op->mem_offset = offset;
-}
-
-/* The expression under parentheses and casts, implicit and written. */
-static CXCursor strip_casts(CXCursor c) {
-  for (int depth = 0; depth < 8; depth++) {
-    c = strip_expr(c);
-    enum CXCursorKind k = clang_getCursorKind(c);
-    if (k != CXCursor_CStyleCastExpr && k != CXCursor_CXXStaticCastExpr &&
-        k != CXCursor_CXXReinterpretCastExpr && k != CXCursor_CXXConstCastExpr)
-      break;
-    CXCursor inner = clang_getNullCursor();
-    clang_visitChildren(c, last_child, &inner);
-    if (clang_Cursor_isNull(inner)) break;
-    c = inner;
-  }
-  return c;
 }
 
 /* The identity of the value an operand hands to the block, from the AST (the
