@@ -1,10 +1,12 @@
 #!/bin/sh
 # Installs asmstory's build and test dependencies from Debian's packages.
 # (chromium: the scan-build report is opened headless in a test; bear: -p with
-# a database recorded from make.)
+# a database recorded from make; the libc6-dev-*-cross and libgcc-12-dev-*-cross packages: the C headers
+# of the other targets, which clang finds for hosted code built with
+# --target=aarch64-linux-gnu, arm-linux-gnueabihf or riscv64-linux-gnu.)
 # Idempotent: does nothing when everything is already there.
 set -eu
-PKGS="llvm-22-dev llvm-22-tools clang-22 clang-tools-22 libclang-rt-22-dev chromium bear libclang-22-dev libclang-cpp22-dev libz3-dev z3 cmake ninja-build libcmocka-dev"
+PKGS="llvm-22-dev llvm-22-tools clang-22 clang-tools-22 libclang-rt-22-dev chromium bear libclang-22-dev libclang-cpp22-dev libz3-dev z3 cmake ninja-build libcmocka-dev libc6-dev-arm64-cross libc6-dev-armhf-cross libc6-dev-riscv64-cross libgcc-12-dev-arm64-cross libgcc-12-dev-armhf-cross libgcc-12-dev-riscv64-cross"
 missing=""
 for p in $PKGS; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

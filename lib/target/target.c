@@ -45,7 +45,16 @@ static const as_arch *arch_for(const char *triple) {
   return NULL;
 }
 
-const char *as_target_supported(void) { return arches[0]->supported; }
+/* "x86-64 and i386, AArch64": every architecture's own phrase, in order. */
+const char *as_target_supported(void) {
+  static char buf[256];
+  if (!buf[0]) {
+    size_t n = 0;
+    for (unsigned i = 0; i < sizeof arches / sizeof arches[0] && n < sizeof buf; i++)
+      n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? ", " : "", arches[i]->supported);
+  }
+  return buf;
+}
 
 #define AS_DEFAULT_TRIPLE "x86_64-unknown-linux-gnu"
 
@@ -61,7 +70,7 @@ as_target *as_target_get(as_target_cache *cache, const char *triple, char *err,
     if (!strcmp(cache->targets[i]->triple, triple)) return cache->targets[i];
   const as_arch *arch = arch_for(triple);
   if (!arch) {
-    snprintf(err, errlen, "target '%s' is not supported yet (%s are)", triple, arches[0]->supported);
+    snprintf(err, errlen, "target '%s' is not supported yet (%s are)", triple, as_target_supported());
     return NULL;
   }
   if (cache->count == AS_MAX_TARGETS) {

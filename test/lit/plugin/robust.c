@@ -7,11 +7,11 @@
 // RUN: %clang -fplugin=%asmstory_so -fpass-plugin=%asmstory_so -m32 -O2 -c %s -o %t32.o 2>&1 \
 // RUN:   | FileCheck %s --check-prefix=I386 --implicit-check-not='[asmstory-'
 // A target the analyzer does not support: silent by default, a remark on request.
-// RUN: echo 'long f(long x) { asm("add %%0, %%0, #1" : "+r"(x)); return x; }' > %t-arm.c
-// RUN: %clang -fplugin=%asmstory_so -fpass-plugin=%asmstory_so --target=aarch64-linux-gnu -O2 -c %t-arm.c -o %t-arm.o 2>&1 | count 0
-// RUN: %clang -fplugin=%asmstory_so --target=aarch64-linux-gnu -Rremark-backend-plugin -fsyntax-only %t-arm.c 2>&1 \
-// RUN:   | FileCheck %s --check-prefix=AARCH64
-// AARCH64: remark: asmstory: the asm statement is not analyzed: {{.*}} [-Rremark-backend-plugin]
+// RUN: echo 'long f(long x) { asm("daddiu %%0, %%0, 1" : "+r"(x)); return x; }' > %t-mips.c
+// RUN: %clang -fplugin=%asmstory_so -fpass-plugin=%asmstory_so --target=mips64-linux-gnuabi64 -O2 -c %t-mips.c -o %t-mips.o 2>&1 | count 0
+// RUN: %clang -fplugin=%asmstory_so --target=mips64-linux-gnuabi64 -Rremark-backend-plugin -fsyntax-only %t-mips.c 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=MIPS
+// MIPS: remark: asmstory: the asm statement is not analyzed: {{.*}} [-Rremark-backend-plugin]
 #include <stddef.h>
 
 struct opaque;
