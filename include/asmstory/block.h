@@ -253,6 +253,9 @@ typedef struct as_block {
   unsigned num_line_locs;
   const char *function;       /* enclosing function, when known */
   const char *function_shown; /* IR: the function demangled, for messages; NULL: function */
+  /* An IR copy that stands for one call of its (internal) function: the
+   * operands' facts are that caller's (function_shown names the caller). */
+  bool caller_context;
   /* C/C++ with IR wanted: the IR call of this same statement (matched by
    * source location), whose call attributes and pointer values later stages
    * read.  NULL when the statement was never emitted (AS_BF_UNREACHED) or

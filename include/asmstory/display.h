@@ -27,8 +27,10 @@ void as_block_header(as_strbuf *out, const as_block *block);
 
 /* Where a finding of an inlined statement arises when not every copy has
  * it: "in the copy in `f`", "in the copies in `f` and `g`" (the functions
- * the copies are in, each named once, demangled names as given). */
-const char *as_copies_text(as_arena *arena, const char *const *functions, unsigned count);
+ * the copies are in, each named once, demangled names as given); for the
+ * copies that stand for one call of their function (caller_context): "when
+ * called from `g`". */
+const char *as_copies_text(as_arena *arena, const as_block *const *copies, unsigned count);
 
 /* --print-effects: the effects summary of a decoded block (lib/report/
  * effects_text.c), one fact per line, in an order that does not depend on

@@ -16,6 +16,7 @@
 #include "llvm/Analysis/AssumptionCache.h"
 #include "llvm/Analysis/LazyValueInfo.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
+#include "llvm/Analysis/PostDominators.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/Demangle/Demangle.h"
@@ -34,6 +35,7 @@
 #include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/Transforms/Utils/ValueMapper.h"
 
+#include <cstring>
 #include <memory>
 
 using namespace llvm;
@@ -44,6 +46,9 @@ struct as_facts_ctx {
   // when the passes deleted or merged it: its facts are then the module's).
   std::unique_ptr<Module> copy;
   DenseMap<const Value *, WeakVH> twin;
+  /* The direct calls of each function with asm, in module order (at most
+   * AS_MAX_CALLERS). */
+  DenseMap<const Function *, SmallVector<CallBase *, 4>> callers;
   std::unique_ptr<TargetLibraryInfoImpl> tlii;
   std::unique_ptr<TargetLibraryInfo> tli;
   LoopAnalysisManager lam;
@@ -69,11 +74,22 @@ static const char analysis_pipeline[] = "function(sroa,early-cse,instcombine<no-
 // their attributes) and every global, runs the pipeline on the clone with
 // optnone dropped (clang's -O0 marks every function), and maps each asm
 // call to its copy.  Without a copy the facts are the module's own.
+/* Does fn call, directly, a function of the translation unit that holds
+ * asm?  Its calls are that function's contexts (as_facts_caller_count). */
+static bool calls_asm_function(const Function &fn) {
+  for (const BasicBlock &bb : fn)
+    for (const Instruction &inst : bb)
+      if (const auto *call = dyn_cast<CallBase>(&inst))
+        if (const Function *callee = call->getCalledFunction())
+          if (!callee->isDeclaration() && has_inline_asm(*callee)) return true;
+  return false;
+}
+
 static void make_analysis_copy(as_facts_ctx *ctx) {
   ValueToValueMapTy vmap;
   auto wanted = [](const GlobalValue *gv) {
     const auto *fn = dyn_cast<Function>(gv);
-    return !fn || has_inline_asm(*fn);
+    return !fn || has_inline_asm(*fn) || calls_asm_function(*fn);
   };
   std::unique_ptr<Module> copy = CloneModule(*ctx->module, vmap, wanted);
   if (!copy) return;
@@ -123,6 +139,11 @@ extern "C" void as_facts_end(as_facts_ctx *ctx) {
 static const char *name_of(as_arena *arena, const Value *v) {
   if (!v->hasName()) return nullptr;
   std::string n = v->getName().str();
+  /* The inliner's renaming of a callee's local (buf.i, buf.i12): the
+   * source's name.  Source names have no dot. */
+  for (size_t dot; (dot = n.rfind(".i")) != std::string::npos && dot > 0 &&
+                   n.find_first_not_of("0123456789", dot + 2) == std::string::npos;)
+    n.erase(dot);
   return as_arena_strndup(arena, n.data(), n.size());
 }
 
@@ -274,4 +295,129 @@ extern "C" const char *as_facts_demangle(as_arena *arena, const char *name) {
       text.find_first_not_of("0123456789abcdef", at + 3) == std::string::npos)
     text.erase(at);
   return as_arena_strndup(arena, text.data(), text.size());
+}
+
+/* ---- the contexts of a function with asm: its callers ------------------- */
+
+enum { AS_MAX_CALLERS = 4 };
+
+/* The copy of an asm call (the analysis copy's, when there is one). */
+static CallBase *copy_of(as_facts_ctx *ctx, LLVMValueRef callref) {
+  auto *call = dyn_cast_or_null<CallBase>(unwrap(callref));
+  if (!call) return nullptr;
+  auto found = ctx->twin.find(call);
+  if (found != ctx->twin.end() && found->second)
+    if (auto *copy = dyn_cast<CallBase>(&*found->second); copy && copy->isInlineAsm()) return copy;
+  return call;
+}
+
+/* The first AS_MAX_CALLERS direct calls of fn in the translation unit, in
+ * module order.  Calls from elsewhere (fn external, or its address taken)
+ * are not seen: each call seen is checked with its own objects, the others
+ * keep the callee's story ("assumes the caller"). */
+static const SmallVector<CallBase *, 4> &callers_of(as_facts_ctx *ctx, Function *fn) {
+  auto found = ctx->callers.find(fn);
+  if (found != ctx->callers.end()) return found->second;
+  SmallVector<CallBase *, 4> &out = ctx->callers[fn];
+  for (Function &caller : *fn->getParent())
+    for (BasicBlock &bb : caller)
+      for (Instruction &inst : bb)
+        if (auto *call = dyn_cast<CallBase>(&inst);
+            call && call->getCalledFunction() == fn && out.size() < AS_MAX_CALLERS)
+          out.push_back(call);
+  return out;
+}
+
+/* Is the asm call run on every entry to its function (its block
+ * post-dominates the entry)?  Then no test in the function can keep a
+ * caller's values from reaching it. */
+static bool runs_on_entry(as_facts_ctx *ctx, CallBase *call) {
+  Function *fn = call->getFunction();
+  if (!fn) return false;
+  PostDominatorTree &pdt = ctx->fam.getResult<PostDominatorTreeAnalysis>(*fn);
+  return pdt.dominates(call->getParent(), &fn->getEntryBlock());
+}
+
+extern "C" unsigned as_facts_caller_count(as_facts_ctx *ctx, LLVMValueRef callref) {
+  if (!ctx) return 0;
+  CallBase *call = copy_of(ctx, callref);
+  if (!call || !call->getFunction() || !runs_on_entry(ctx, call)) return 0;
+  return (unsigned)callers_of(ctx, call->getFunction()).size();
+}
+
+extern "C" const char *as_facts_caller_name(as_facts_ctx *ctx, as_arena *arena, LLVMValueRef callref,
+                                            unsigned caller) {
+  if (!ctx) return nullptr;
+  CallBase *call = copy_of(ctx, callref);
+  const auto &sites = callers_of(ctx, call->getFunction());
+  if (caller >= sites.size()) return nullptr;
+  StringRef name = sites[caller]->getFunction()->getName();
+  std::string raw = name.str();
+  return as_facts_demangle(arena, raw.c_str());
+}
+
+/* The intersection of two ranges given as facts (b may be unknown). */
+static void narrow_range(as_int_facts *a, const as_int_facts *b) {
+  if (!b->known) return;
+  if (!a->known) {
+    *a = *b;
+    return;
+  }
+  if (b->min > a->min) a->min = b->min;
+  if (b->max < a->max) a->max = b->max;
+  if (b->smin > a->smin) a->smin = b->smin;
+  if (b->smax < a->smax) a->smax = b->smax;
+  if (b->low_bits > a->low_bits) {
+    a->low_bits = b->low_bits;
+    a->low_value = b->low_value;
+  }
+}
+
+extern "C" bool as_facts_operand_in_caller(as_facts_ctx *ctx, as_arena *arena, LLVMValueRef callref,
+                                           unsigned arg_index, unsigned caller, as_lang lang,
+                                           as_pointer_facts *pointer, as_int_facts *range) {
+  if (!ctx) return false;
+  CallBase *call = copy_of(ctx, callref);
+  if (!call || arg_index >= call->arg_size()) return false;
+  Function *fn = call->getFunction();
+  const auto &sites = callers_of(ctx, fn);
+  if (caller >= sites.size()) return false;
+  CallBase *site = sites[caller];
+  Value *v = call->getArgOperand(arg_index);
+  const DataLayout &dl = fn->getParent()->getDataLayout();
+  if (v->getType()->isPointerTy()) {
+    /* A pointer parameter whose extent the callee does not know. */
+    if (pointer->kind != AS_OBJ_ARGUMENT || pointer->size_known || !pointer->offset_known) return false;
+    APInt offset(dl.getIndexTypeSizeInBits(v->getType()), 0);
+    const auto *arg = dyn_cast<Argument>(v->stripAndAccumulateConstantOffsets(dl, offset, true));
+    if (!arg || arg->getParent() != fn || arg->getArgNo() >= site->arg_size()) return false;
+    as_pointer_facts outer;
+    memset(&outer, 0, sizeof outer);
+    pointer_facts(ctx, arena, site, site->getArgOperand(arg->getArgNo()), lang, &outer);
+    /* Only objects the caller owns: a null or integer pointer may be what
+     * the callee never dereferences on that path. */
+    if (outer.kind != AS_OBJ_LOCAL && outer.kind != AS_OBJ_GLOBAL && outer.kind != AS_OBJ_HEAP)
+      return false;
+    if (!outer.size_known || !outer.offset_known) return false;
+    outer.offset += offset.getSExtValue();
+    uint64_t align = outer.align;
+    if (uint64_t off = (uint64_t)(offset.getSExtValue() < 0 ? -offset.getSExtValue() : offset.getSExtValue())) {
+      uint64_t low = off & (~off + 1);
+      if (low < align) align = low;
+    }
+    outer.align = align > pointer->align ? align : pointer->align;
+    *pointer = outer;
+    return true;
+  }
+  /* An integer parameter: the caller's value, within what the callee
+   * knows of it at the asm. */
+  const auto *arg = dyn_cast<Argument>(v);
+  if (!arg || arg->getParent() != fn || arg->getArgNo() >= site->arg_size()) return false;
+  as_int_facts outer;
+  memset(&outer, 0, sizeof outer);
+  int_facts(ctx, site, site->getArgOperand(arg->getArgNo()), &outer);
+  if (!outer.known) return false;
+  narrow_range(&outer, range);
+  *range = outer;
+  return true;
 }

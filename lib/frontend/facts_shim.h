@@ -28,6 +28,20 @@ void as_facts_operand(as_facts_ctx *ctx, as_arena *arena, LLVMValueRef call, uns
                       as_lang lang, as_pointer_facts *pointer, as_int_facts *range,
                       unsigned long long *identity);
 
+/* The contexts of an asm call that its function runs on every entry: how
+ * many direct calls of the function the translation unit makes (the first
+ * four; 0: none, or the asm behind a test), the caller's name, and an
+ * operand's facts as that call gives them (a pointer parameter whose extent
+ * the callee does not know becomes the caller's object; an integer
+ * parameter the caller's value, within the callee's range); false when the
+ * call changes nothing. */
+unsigned as_facts_caller_count(as_facts_ctx *ctx, LLVMValueRef call);
+const char *as_facts_caller_name(as_facts_ctx *ctx, as_arena *arena, LLVMValueRef call,
+                                 unsigned caller);
+bool as_facts_operand_in_caller(as_facts_ctx *ctx, as_arena *arena, LLVMValueRef call,
+                                unsigned arg_index, unsigned caller, as_lang lang,
+                                as_pointer_facts *pointer, as_int_facts *range);
+
 /* A function's name as messages show it: demangled (C++, Rust; a Rust
  * legacy name without its hash), or the name itself. */
 const char *as_facts_demangle(as_arena *arena, const char *name);

@@ -492,6 +492,38 @@ static bool read_call_operands(ir_reader *r, LLVMValueRef fn, LLVMValueRef call,
   return has_output;
 }
 
+/* The contexts of b, an asm call its function runs on every entry: one
+ * copy of b per direct call of the function in the translation unit (the
+ * first four, as_facts_caller_count) whose operand facts are the caller's,
+ * appended to out (at most max);
+ * a call that changes no operand's facts makes no copy.  Returns how
+ * many. */
+unsigned as_ir_caller_copies(as_arena *arena, struct as_facts_ctx *facts, LLVMValueRef call,
+                             const as_block *b, as_block **out, unsigned max) {
+  unsigned callers = as_facts_caller_count(facts, call), made = 0;
+  for (unsigned k = 0; k < callers && made < max; k++) {
+    as_block *copy = as_arena_alloc(arena, sizeof *copy);
+    *copy = *b;
+    copy->operands = as_arena_alloc(arena, sizeof *copy->operands * (b->num_operands + 1));
+    memcpy(copy->operands, b->operands, sizeof *copy->operands * b->num_operands);
+    bool changed = false;
+    unsigned arg_index = 0;
+    for (unsigned i = 0; i < copy->num_operands; i++) {
+      as_operand *op = &copy->operands[i];
+      if (op->dir == AS_DIR_OUT && !op->indirect) continue; /* a direct output: no argument */
+      if (as_facts_operand_in_caller(facts, arena, call, arg_index, k, b->lang, &op->facts,
+                                     &op->range))
+        changed = true;
+      arg_index++;
+    }
+    if (!changed) continue;
+    copy->caller_context = true;
+    copy->function_shown = as_facts_caller_name(facts, arena, call, k);
+    out[made++] = copy;
+  }
+  return made;
+}
+
 /* What the language implies: a Rust block is pure without sideeffect,
  * preserves the flags without a flags clobber and is nostack without
  * alignstack; a C block with outputs and without sideeffect is pure. */
@@ -692,6 +724,16 @@ static int read_module_blocks(ir_reader *r, as_block_list *out) {
         next_id++;
         ordinal++;
         as_block_list_push(r->arena, &found, b);
+        /* Copies of one statement merge their findings by its source
+         * location: none without one. */
+        as_block *contexts[4];
+        unsigned n = b->loc.file && b->loc.line
+                         ? as_ir_caller_copies(r->arena, r->facts, in, b, contexts, 4)
+                         : 0;
+        for (unsigned k = 0; k < n; k++) {
+          contexts[k]->id = next_id++;
+          as_block_list_push(r->arena, &found, contexts[k]);
+        }
       }
     }
   }

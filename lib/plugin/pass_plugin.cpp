@@ -62,7 +62,8 @@ struct AsmStoryPass : PassInfoMixin<AsmStoryPass> {
         as_arena scratch;
         as_arena_init(&scratch);
         std::vector<CallBase *> &calls = copies[cookie];
-        auto **twins = static_cast<as_block **>(as_arena_alloc(&scratch, sizeof(as_block *) * calls.size()));
+        auto **twins =
+            static_cast<as_block **>(as_arena_alloc(&scratch, sizeof(as_block *) * calls.size() * 5));
         unsigned num_twins = 0;
         char err[512] = "";
         session->guarded([&] {
@@ -70,8 +71,10 @@ struct AsmStoryPass : PassInfoMixin<AsmStoryPass> {
             auto *twin = static_cast<as_block *>(as_arena_alloc(&scratch, sizeof(as_block)));
             if (as_ir_read_call(&scratch, wrap(&module), wrap(call->getFunction()), wrap(call),
                                 session->lang(), rec->block->triple, facts, twin, err,
-                                sizeof err) == 0)
+                                sizeof err) == 0) {
               twins[num_twins++] = twin;
+              num_twins += as_ir_caller_copies(&scratch, facts, wrap(call), twin, twins + num_twins, 4);
+            }
           }
         });
         as_finding_list findings = {nullptr, 0, 0};

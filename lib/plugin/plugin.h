@@ -74,6 +74,10 @@ struct as_facts_ctx;
 int as_ir_read_call(as_arena *arena, LLVMModuleRef module, LLVMValueRef fn, LLVMValueRef call,
                     as_lang lang, const char *triple, struct as_facts_ctx *facts, as_block *out,
                     char *err, size_t errlen);
+/* Copies of b, one per call of its function whose facts differ
+ * (at most max, into out): see lib/frontend/ir_reader.c. */
+unsigned as_ir_caller_copies(as_arena *arena, struct as_facts_ctx *facts, LLVMValueRef call,
+                             const as_block *b, as_block **out, unsigned max);
 
 #ifdef __cplusplus
 }

@@ -72,19 +72,40 @@ void as_block_header(as_strbuf *b, const as_block *block) {
   as_strbuf_puts(b, "\n");
 }
 
-const char *as_copies_text(as_arena *arena, const char *const *functions, unsigned count) {
-  const char **names = as_arena_alloc(arena, sizeof *names * (count ? count : 1));
+/* "`a`", "`a` and `b`", "`a`, `b` and `c`": the distinct names of the
+ * copies (of the kind asked) among copies[0..count). */
+static unsigned copy_names(const as_block *const *copies, unsigned count, bool contexts,
+                           const char **names) {
   unsigned n = 0;
   for (unsigned i = 0; i < count; i++) {
-    const char *f = functions[i] ? functions[i] : "?";
+    if (copies[i]->caller_context != contexts) continue;
+    const char *f = as_block_function_shown(copies[i]);
+    f = f ? f : "?";
     bool again = false;
     for (unsigned k = 0; k < n && !again; k++) again = !strcmp(names[k], f);
     if (!again) names[n++] = f;
   }
+  return n;
+}
+
+static void name_list(as_strbuf *b, const char *const *names, unsigned n) {
+  for (unsigned i = 0; i < n; i++)
+    as_strbuf_printf(b, "%s`%s`", i == 0 ? " " : i + 1 == n ? " and " : ", ", names[i]);
+}
+
+const char *as_copies_text(as_arena *arena, const as_block *const *copies, unsigned count) {
+  const char **names = as_arena_alloc(arena, sizeof *names * (count ? count : 1));
   as_strbuf b;
   as_strbuf_init(&b, arena);
-  as_strbuf_puts(&b, n == 1 ? "in the copy in" : "in the copies in");
-  for (unsigned i = 0; i < n; i++)
-    as_strbuf_printf(&b, "%s`%s`", i == 0 ? " " : i + 1 == n ? " and " : ", ", names[i]);
-  return b.data;
+  unsigned n = copy_names(copies, count, false, names);
+  if (n) {
+    as_strbuf_puts(&b, n == 1 ? "in the copy in" : "in the copies in");
+    name_list(&b, names, n);
+  }
+  unsigned m = copy_names(copies, count, true, names);
+  if (m) {
+    as_strbuf_puts(&b, n ? "; when called from" : "when called from");
+    name_list(&b, names, m);
+  }
+  return b.data ? b.data : "";
 }

@@ -268,7 +268,7 @@ void as_findings_merge_copies(as_arena *arena, as_finding_list *list, unsigned f
   as_finding *items = list->items + from;
   bool *gone = as_arena_alloc(arena, n ? n : 1);
   memset(gone, 0, n ? n : 1);
-  const char **names = as_arena_alloc(arena, sizeof *names * (num_blocks ? num_blocks : 1));
+  const as_block **names = as_arena_alloc(arena, sizeof *names * (num_blocks ? num_blocks : 1));
   unsigned kept = 0;
   for (unsigned i = 0; i < n; i++) {
     if (gone[i]) continue;
@@ -281,7 +281,7 @@ void as_findings_merge_copies(as_arena *arena, as_finding_list *list, unsigned f
       bool has = blocks[k] == f->block;
       for (unsigned j = i + 1; j < n && !has; j++)
         if (!gone[j] && items[j].block == blocks[k] && same_finding(f, &items[j])) has = true;
-      if (has) names[found++] = as_block_function_shown(blocks[k]);
+      if (has) names[found++] = blocks[k];
     }
     for (unsigned j = i + 1; j < n && copies > 1; j++)
       if (!gone[j] && same_finding(f, &items[j])) gone[j] = true;

@@ -299,9 +299,9 @@ static void tell_copies(story *st, as_block *const *copies) {
     const pending *p = &st->pending[i];
     const char *msg = p->msg;
     if (p->num_copies < st->num_copies) {
-      const char **names = as_arena_alloc(st->arena, sizeof *names * p->num_copies);
-      for (unsigned k = 0; k < p->num_copies; k++) names[k] = as_block_function_shown(copies[p->copies[k]]);
-      msg = as_arena_printf(st->arena, "%s (%s)", msg, as_copies_text(st->arena, names, p->num_copies));
+      const as_block **have = as_arena_alloc(st->arena, sizeof *have * p->num_copies);
+      for (unsigned k = 0; k < p->num_copies; k++) have[k] = copies[p->copies[k]];
+      msg = as_arena_printf(st->arena, "%s (%s)", msg, as_copies_text(st->arena, have, p->num_copies));
     }
     tell(st, p->rule, p->sev, p->line, p->column, msg);
   }
@@ -606,12 +606,26 @@ static void report_out_of_bounds(access_story *ac, const bounds_query *q, const 
                                   (unsigned long long)f->object_size, from));
 }
 
+/* The calls of an internal function checked in their own contexts (the
+ * copies with caller_context), named after an "extent unknown" story. */
+static void tell_caller_contexts(story *st, as_strbuf *line) {
+  const as_block *b = st->b;
+  unsigned n = 0;
+  for (unsigned c = 0; c < b->num_ir_twins; c++)
+    if (b->ir_twins[c]->caller_context) {
+      as_strbuf_printf(line, "%s `%s`", n++ ? "," : " (checked again with the objects of each call: from",
+                       as_block_function_shown(b->ir_twins[c]));
+    }
+  if (n) as_strbuf_puts(line, ")");
+}
+
 /* Bounds: does some count and index put the access outside its object? */
 static void check_bounds(access_story *ac) {
   story *st = ac->st;
   if (ac->derived) return; /* told by one_access */
   if (!ac->f.size_known) {
     as_strbuf_puts(&ac->line, "; extent unknown: the story assumes the caller passed a large enough object");
+    tell_caller_contexts(ac->st, &ac->line);
     return;
   }
   const char *source = extent_source(ac);
@@ -725,9 +739,13 @@ void as_story_check(as_story_ctx *ctx, as_arena *arena, const as_target *target,
   unsigned copies = block->num_ir_twins ? block->num_ir_twins : 1;
   if (explain && copies > 1) {
     as_strbuf_printf(explain, "  %u copies of this statement (inlined into", copies);
-    for (unsigned c = 0; c < copies; c++)
-      as_strbuf_printf(explain, "%s `%s`", c ? "," : "",
-                       as_block_function_shown(block->ir_twins[c]));
+    for (unsigned c = 0, n = 0; c < copies; c++)
+      if (!block->ir_twins[c]->caller_context)
+        as_strbuf_printf(explain, "%s `%s`", n++ ? "," : "", as_block_function_shown(block->ir_twins[c]));
+    for (unsigned c = 0, n = 0; c < copies; c++)
+      if (block->ir_twins[c]->caller_context)
+        as_strbuf_printf(explain, "%s `%s`", n++ ? "," : "; and as called from",
+                         as_block_function_shown(block->ir_twins[c]));
     as_strbuf_puts(explain, "); each is checked, the stories below are the first one's\n");
   }
   st.num_copies = copies;
