@@ -92,10 +92,14 @@ typedef struct as_mem_access {
   bool repeated;         /* repeated: the range is size * count register */
   unsigned count_reg;    /* repeated: full register that holds the count */
   bool rip_relative;
+  bool if_pointer;       /* made only when base holds a pointer operand: a
+                            system or monitor call given its arguments in
+                            registers may read and write through any of
+                            them (size is then a lower bound) */
 } as_mem_access;
 
 #define AS_MAX_REG_USES 24
-#define AS_MAX_MEM 4
+#define AS_MAX_MEM 8
 
 /* How an instruction computes its destination register, for the few
  * families whose value the effects walk tracks (moves, exchanges, constant

@@ -833,11 +833,22 @@ static int same_memory(const walker *w, int op) {
   return op;
 }
 
+/* Does reg hold, unchanged, a register operand of pointer type? */
+static bool holds_pointer_operand(const walker *w, const state *st, unsigned reg) {
+  int k = idx(w, reg);
+  if (k < 0 || w->reg_operand[k] < 0) return false;
+  const as_value *v = &st->regs[k];
+  return v->kind == AS_VALUE_ENTRY && v->reg == reg && !v->offset && w->block->operands[w->reg_operand[k]].is_pointer;
+}
+
 static void step_memory(walker *w, state *st, int i) {
   const as_insn *in = &w->d->insns[i];
   const as_block *b = w->block;
   for (unsigned m = 0; m < in->num_mem; m++) {
     const as_mem_access *ma = &in->mem[m];
+    /* A call given its arguments in registers reaches memory only through
+     * those that hold a pointer the block was handed. */
+    if (ma->if_pointer && !holds_pointer_operand(w, st, ma->base)) continue;
     as_access a;
     describe_access(w, st, i, m, &a);
     add_access(w, &a);

@@ -25,6 +25,14 @@ typedef struct as_arch {
   const char *supported;                 /* for messages: "x86-64 and i386" */
   bool (*matches_triple)(const char *triple);
   const as_constraint_dialect *constraints; /* its constraint letters */
+  /* Optional: sets the target's stack pointer, flags, instruction pointer
+   * and control-flag registers (as_target.sp ...) for its triple; NULL:
+   * x86's (rsp/esp, eflags, rip/eip, df). */
+  void (*init_target)(as_target *t);
+  /* Optional: the architectural register reg belongs to (w0 -> x0, s3 ->
+   * q3); NULL: MC's widest super-register.  For register files whose MC
+   * super-registers are tuples (AArch64's x0_x1, q0_q1_q2_q3). */
+  unsigned (*reg_full)(const as_target *t, unsigned reg);
 
   /* ---- decoding ---- */
   /* Substitutes the block's operands into its template: the text lines MC
@@ -115,5 +123,6 @@ typedef struct as_arch {
 } as_arch;
 
 extern const as_arch as_arch_x86;
+extern const as_arch as_arch_aarch64;
 
 #endif
