@@ -43,6 +43,16 @@ typedef struct as_arch {
   const char *(*insn_text)(as_arena *arena, const as_target *t, const as_insn *insn);
 
   /* ---- registers ---- */
+  /* Optional (NULL: the x86 defaults of target.c): sets the target's
+   * stack pointer, flags and instruction pointer registers (t->sp, t->flags,
+   * t->ip, t->df; 0 where the architecture has none). */
+  void (*setup)(as_target *t);
+  /* Optional (NULL: MC's widest super-register and its class size): the
+   * architectural register a register belongs to, and its width, where MC's
+   * super-registers are groups or pairs (RISC-V v8m2, x10_x11) rather than
+   * wider views. */
+  unsigned (*reg_full)(const as_target *t, unsigned reg);
+  unsigned (*reg_bits)(const as_target *t, unsigned reg);
   /* The full register a clobber names ("~{ax}", "%eax", "xmm3"), or 0. */
   unsigned (*clobber_reg)(const as_target *t, const char *name);
   /* How to spell reg in a clobber or a message, given the widest
