@@ -90,6 +90,10 @@ extern "C" as_mc *as_mc_create(const char *triple, char *err, size_t errlen) {
   init_targets();
   auto mc = std::make_unique<as_mc>();
   mc->triple = Triple(Triple::normalize(triple ? triple : ""));
+  // Rust's target names carry RISC-V ISA letters (riscv64gc, riscv32imac).
+  StringRef name(triple ? triple : "");
+  if (mc->triple.getArch() == Triple::UnknownArch && (name.starts_with("riscv32") || name.starts_with("riscv64")))
+    mc->triple.setArchName(name.substr(0, 7));
   std::string error;
   mc->target = TargetRegistry::lookupTarget(mc->triple, error);
   if (!mc->target) {
