@@ -214,12 +214,12 @@ static int operand_file(const as_constraint *c) {
   return (c->kinds & (AS_CK_REG | AS_CK_ANY | AS_CK_ADDRESS)) ? 0 : -1;
 }
 
-/* Narrower integers leave the upper bits of an x register to the ABI's
- * extension; floats are NaN-boxed and vectors are lanes. */
+/* No class leaves upper bits undefined: the psABI keeps narrower integers
+ * sign- or zero-extended to 32 bits and 32-bit values sign-extended to
+ * XLEN in x registers; floats are NaN-boxed; vectors are lanes. */
 static bool class_narrows(const as_constraint *c) {
-  if (c->kinds & AS_CK_FIXED) return operand_file(c) == 0;
-  return c->reg_class != AS_RV_FPR && c->reg_class != AS_RV_FPR_C && c->reg_class != AS_RV_VR &&
-         c->reg_class != AS_RV_VM && c->reg_class != AS_RV_VD;
+  (void)c;
+  return false;
 }
 
 /* The RISC-V psABI has no red zone. */

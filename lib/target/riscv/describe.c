@@ -140,7 +140,10 @@ static void control_kind(as_target *t, const as_mc_insn *mi, as_insn *insn) {
               !(as_riscv_reg_file(t, mi->ops[0].reg, &num) == RV_X && num == 0);
   if (!strcmp(op, "C_JAL")) link = true;
   if (!strcmp(op, "C_J")) link = false;
-  if (!strcmp(op, "JAL") || !strcmp(op, "C_J") || !strcmp(op, "C_JAL")) {
+  if (starts(op, "PseudoCALL")) link = true; /* call sym: auipc ra + jalr ra */
+  if (!strcmp(op, "PseudoTAIL") || !strcmp(op, "PseudoJump")) link = false;
+  if (!strcmp(op, "JAL") || !strcmp(op, "C_J") || !strcmp(op, "C_JAL") || starts(op, "PseudoCALL") ||
+      !strcmp(op, "PseudoTAIL") || !strcmp(op, "PseudoJump")) {
     insn->kind = link ? AS_INSN_CALL : AS_INSN_JUMP;
   } else if (!strcmp(op, "JALR") || !strcmp(op, "C_JR") || !strcmp(op, "C_JALR")) {
     if (!strcmp(op, "C_JALR")) link = true;
