@@ -31,7 +31,8 @@ typedef struct as_arch {
   void (*init_target)(as_target *t);
   /* Optional: the architectural register reg belongs to (w0 -> x0, s3 ->
    * q3); NULL: MC's widest super-register.  For register files whose MC
-   * super-registers are tuples (AArch64's x0_x1, q0_q1_q2_q3). */
+   * super-registers are tuples or groups (AArch64's x0_x1, q0_q1_q2_q3;
+   * RISC-V's x10_x11, v8m2).  Never called with 0. */
   unsigned (*reg_full)(const as_target *t, unsigned reg);
 
   /* ---- decoding ---- */
@@ -51,6 +52,10 @@ typedef struct as_arch {
   const char *(*insn_text)(as_arena *arena, const as_target *t, const as_insn *insn);
 
   /* ---- registers ---- */
+  /* Optional (NULL: MC's size of the register's class): the width of a
+   * register where MC's super-registers are groups or pairs (RISC-V v8m2,
+   * x10_x11) rather than wider views. */
+  unsigned (*reg_bits)(const as_target *t, unsigned reg);
   /* The full register a clobber names ("~{ax}", "%eax", "xmm3"), or 0. */
   unsigned (*clobber_reg)(const as_target *t, const char *name);
   /* How to spell reg in a clobber or a message, given the widest
@@ -124,5 +129,6 @@ typedef struct as_arch {
 
 extern const as_arch as_arch_x86;
 extern const as_arch as_arch_aarch64;
+extern const as_arch as_arch_riscv;
 
 #endif

@@ -75,10 +75,25 @@ static void init_targets() {
 
 extern "C" void as_mc_global_init(void) { init_targets(); }
 
+// The extensions a triple's default build has where MC's default CPU has
+// fewer: AArch64's LSE atomics; RISC-V's G and C as clang's default -march
+// (rv64imafdc, Linux rv32imafdc, bare-metal rv32imac).  A block built with
+// more says so in its template (.option arch, +v: riscv/bind.c).
+static std::string default_features(const Triple &triple) {
+  if (triple.getArch() == Triple::aarch64) return "+lse,+v8.4a";
+  if (!triple.isRISCV()) return "";
+  bool fd = triple.isArch64Bit() || triple.isOSLinux();
+  return fd ? "+m,+a,+f,+d,+c,+zicsr,+zifencei" : "+m,+a,+c,+zicsr,+zifencei";
+}
+
 extern "C" as_mc *as_mc_create(const char *triple, char *err, size_t errlen) {
   init_targets();
   auto mc = std::make_unique<as_mc>();
   mc->triple = Triple(Triple::normalize(triple ? triple : ""));
+  // Rust's target names carry RISC-V ISA letters (riscv64gc, riscv32imac).
+  StringRef name(triple ? triple : "");
+  if (mc->triple.getArch() == Triple::UnknownArch && (name.starts_with("riscv32") || name.starts_with("riscv64")))
+    mc->triple.setArchName(name.substr(0, 7));
   std::string error;
   mc->target = TargetRegistry::lookupTarget(mc->triple, error);
   if (!mc->target) {
@@ -87,7 +102,7 @@ extern "C" as_mc *as_mc_create(const char *triple, char *err, size_t errlen) {
   }
   mc->mri.reset(mc->target->createMCRegInfo(mc->triple));
   if (mc->mri) mc->mai.reset(mc->target->createMCAsmInfo(*mc->mri, mc->triple, mc->options));
-  std::string features = mc->triple.getArch() == Triple::aarch64 ? "+lse,+v8.4a" : "";
+  std::string features = default_features(mc->triple);
   mc->sti.reset(mc->target->createMCSubtargetInfo(mc->triple, "", features));
   mc->mii.reset(mc->target->createMCInstrInfo());
   if (!mc->mri || !mc->mai || !mc->sti || !mc->mii) {
@@ -521,6 +536,9 @@ extern "C" int as_mc_assemble_direct(as_mc *mc, as_arena *arena, const as_mc_lin
   DataDecoder bytes(mc, ctx, rec);
   RecordingStreamer streamer(ctx, rec, bytes);
   streamer.text = mofi->getTextSection();
+  // Directives that reach the target streamer (RISC-V .option push/pop,
+  // .option arch) need one: the null one records nothing.  x86 keeps none.
+  if (!mc->triple.isX86()) mc->target->createNullTargetStreamer(streamer);
   streamer.switchSection(streamer.text);
   std::unique_ptr<MCAsmParser> parser(createMCAsmParser(srcmgr, ctx, streamer, *mc->mai));
   std::unique_ptr<MCTargetAsmParser> tap(

@@ -37,7 +37,7 @@ void as_target_cache_destroy(as_target_cache *cache) {
 }
 
 /* The architectures asmstory describes. */
-static const as_arch *const arches[] = {&as_arch_x86, &as_arch_aarch64};
+static const as_arch *const arches[] = {&as_arch_x86, &as_arch_aarch64, &as_arch_riscv};
 
 static const as_arch *arch_for(const char *triple) {
   for (unsigned i = 0; i < sizeof arches / sizeof arches[0]; i++)
@@ -111,7 +111,7 @@ unsigned as_target_reg_lookup(const as_target *t, const char *name) {
   return as_mc_reg_lookup(t->mc, name);
 }
 unsigned as_target_reg_full(const as_target *t, unsigned reg) {
-  if (t->arch->reg_full) return t->arch->reg_full(t, reg);
+  if (t->arch->reg_full) return reg ? t->arch->reg_full(t, reg) : 0;
   unsigned top = as_mc_reg_top(t->mc, reg);
   /* In 32-bit mode the architectural GPRs are the 32-bit ones. */
   if (!t->is64 && top && as_mc_reg_bits(t->mc, top) == 64 && as_x86_is_gpr(t, top)) {
@@ -121,6 +121,7 @@ unsigned as_target_reg_full(const as_target *t, unsigned reg) {
   return top;
 }
 unsigned as_target_reg_bits(const as_target *t, unsigned reg) {
+  if (t->arch->reg_bits) return t->arch->reg_bits(t, reg);
   return as_mc_reg_bits(t->mc, reg);
 }
 
