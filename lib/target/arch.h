@@ -127,6 +127,10 @@ typedef struct as_arch {
   bool (*syscall_never_returns)(const as_target *t, const as_insn *insn, long long nr);
 } as_arch;
 
+/* The --dump text of an instruction description, the same on every
+ * architecture (lib/target/insn_text.c): the usual insn_text. */
+const char *as_insn_text_default(as_arena *arena, const as_target *t, const as_insn *insn);
+
 extern const as_arch as_arch_x86;
 extern const as_arch as_arch_aarch64;
 extern const as_arch as_arch_riscv;

@@ -5,7 +5,6 @@
  * exclusives and atomics with their alignment, NZCV consumers, system
  * instructions, barriers and the Linux system call. */
 #include "aarch64.h"
-#include "../x86/x86.h" /* as_x86_insn_text: arch-neutral text of an as_insn */
 
 #include <ctype.h>
 #include <stdio.h>
@@ -505,5 +504,5 @@ void as_a64_describe_insns(as_target *t, as_arena *arena, const as_mc_result *mc
 
 /* The description as text (--dump): the same layout as x86's. */
 const char *as_a64_insn_text(as_arena *arena, const as_target *t, const as_insn *insn) {
-  return as_x86_insn_text(arena, t, insn);
+  return as_insn_text_default(arena, t, insn);
 }

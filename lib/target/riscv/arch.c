@@ -3,7 +3,6 @@
  * and their groups), clobber names with their ABI aliases, and the psABI's
  * conventions (no red zone, no flags register, ecall with its number in a7). */
 #include "riscv.h"
-#include "../x86/x86.h" /* as_x86_insn_text: the neutral --dump text */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -249,7 +248,7 @@ const as_arch as_arch_riscv = {
     .bind = as_riscv_bind_template,
     .alternatives = as_riscv_alternatives,
     .describe = as_riscv_describe_insns,
-    .insn_text = as_x86_insn_text,
+    .insn_text = as_insn_text_default,
     .init_target = init_target,
     .reg_full = reg_full,
     .reg_bits = reg_bits,

@@ -34,5 +34,4 @@ unsigned as_x86_alternatives(as_target *t, as_arena *arena, const as_block *bloc
 /* Describes what MC decoded (describe.c). */
 void as_x86_describe_insns(as_target *t, as_arena *arena, const struct as_mc_result *mc,
                            as_decoded *out);
-const char *as_x86_insn_text(as_arena *arena, const as_target *t, const as_insn *insn);
 #endif
