@@ -890,7 +890,9 @@ static const char *cond_text(as_cond c) {
 static const char *term_text(story *st, const loop_term *t) {
   if (t->operand < 0) return t->name;
   const char *s = t->constant ? as_arena_printf(st->arena, "%s%+lld", t->name, t->constant) : t->name;
-  if (t->is_pointer) return as_arena_printf(st->arena, "%s (offset %lld)", s, t->pointer_offset);
+  if (t->is_pointer) /* the operand as the template names it: %1 (`end`), {e} */
+    return as_arena_printf(st->arena, "%s (offset %lld)", as_operand_label(st->arena, st->b, t->operand),
+                           t->pointer_offset);
   return s;
 }
 

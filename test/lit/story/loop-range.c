@@ -60,7 +60,7 @@ void end_le_bad(void) {
                    : "+r"(p) : "r"(src + sizeof src), "m"(src) : "xmm0", "memory");
 }
 // EXPLAIN: block {{.*}} in end_le_bad
-// EXPLAIN: in a loop (lines 2-5) that steps the pointer by 16 and runs while `p` (offset 0), stepped by 16, stays <= `src + sizeof src` (offset 64) (line 4); out of bounds in 5 iterations: [0..80){{$}}
+// EXPLAIN: in a loop (lines 2-5) that steps the pointer by 16 and runs while %0 (`p`) (offset 0), stepped by 16, stays <= %1 (`src + sizeof src`) (offset 64) (line 4); out of bounds in 5 iterations: [0..80){{$}}
 
 // Correct: `<` against the end pointer.
 void end_lt_ok(void) {
@@ -70,7 +70,7 @@ void end_lt_ok(void) {
                    : "+r"(p) : "r"(src + sizeof src), "m"(src) : "xmm0", "memory");
 }
 // EXPLAIN: block {{.*}} in end_lt_ok
-// EXPLAIN: stays < `src + sizeof src` (offset 64) (line 4); in bounds on every iteration: justified
+// EXPLAIN: stays < %1 (`src + sizeof src`) (offset 64) (line 4); in bounds on every iteration: justified
 
 // Buggy: `loop` with a constant count one too many.
 void loop_insn_bad(void) {
