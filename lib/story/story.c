@@ -983,8 +983,13 @@ static bool loop_story(access_story *ac) {
   long long last = q.start + (long long)(shown - 1) * step;
   long long lo = q.start < last ? q.start : last, hi = (q.start > last ? q.start : last) + q.size;
   const char *when = "";
-  if (q.control.operand >= 0 && !q.control.is_pointer)
-    when = as_arena_printf(st->arena, "when %s = %lld, ", q.control.name, model[0]);
+  if (q.control.operand >= 0 && !q.control.is_pointer) {
+    /* a value from a signed range that includes negatives is shown negative */
+    bounds_query shown_as;
+    memset(&shown_as, 0, sizeof shown_as);
+    if (q.control.range.known && !q.control.constant) count_range(&shown_as, &q.control.range);
+    when = as_arena_printf(st->arena, "when %s = %lld, ", q.control.name, count_shown(&shown_as, model[0]));
+  }
   if (q.bound.operand >= 0 && !q.bound.is_pointer)
     when = as_arena_printf(st->arena, "%swhen %s = %lld, ", when, q.bound.name, model[1]);
   const char *trips_text = trips ? as_arena_printf(st->arena, "%llu iteration%s", trips, trips == 1 ? "" : "s")

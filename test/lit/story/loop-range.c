@@ -126,3 +126,14 @@ void two_loops(void) {
 }
 // EXPLAIN: block {{.*}} in two_loops
 // EXPLAIN: `movb $0, (%{{r..}})` writes 1 byte {{.*}}; the pointer moves in the block (a loop): bounds and alignment not checked (more than one backward jump){{$}}
+
+// Buggy: a signed count that may be negative is a huge unsigned count; the
+// counterexample shows the value the source has.
+void signed_count_bad(long n) {
+  char src[64];
+  const char *p = src;
+  if (n < -2 || n > 4 || n == 0) return;
+  // CHECK: loop-range.c:[[@LINE+1]]:27: warning: when `n` = -{{[12]}}, `movdqu (%{{r..}}), %xmm0` in a loop of more than {{[0-9]+}} iterations (its count does not end first) reads `src[0..{{[0-9]+}})`, past the end of `src` (local, 64 bytes) [asmstory-memory-out-of-bounds]
+  __asm__ volatile("1:\n\tmovdqu (%0), %%xmm0\n\tadd $16, %0\n\tsub $1, %1\n\tjnz 1b"
+                   : "+r"(p), "+r"(n) : "m"(src) : "xmm0", "memory");
+}
