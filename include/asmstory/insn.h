@@ -127,6 +127,27 @@ typedef enum as_involution {
   AS_INV_NOT,           /* one's complement */
 } as_involution;
 
+/* The condition a conditional jump tests: on the status flags as the last
+ * instruction that set them left them (as_insn.compare says what they
+ * compare), or on a count register (cond_reg). */
+typedef enum as_cond {
+  AS_COND_UNKNOWN = 0, /* one the generic layers do not model */
+  AS_COND_EQ, AS_COND_NE,
+  AS_COND_ULT, AS_COND_ULE, AS_COND_UGT, AS_COND_UGE, /* unsigned a < b ... */
+  AS_COND_SLT, AS_COND_SLE, AS_COND_SGT, AS_COND_SGE, /* signed */
+  AS_COND_COUNT_NE,   /* decrements cond_reg by one, jumps while it is not zero */
+  AS_COND_COUNT_ZERO, /* jumps when cond_reg is zero (does not change it) */
+} as_cond;
+
+/* What the status flags an instruction sets compare, for as_cond. */
+typedef enum as_compare {
+  AS_CMP_NONE = 0, /* nothing the conditions model */
+  AS_CMP_SUB,      /* compare_a - compare_b (or compare_imm), both taken
+                      before the instruction: every condition */
+  AS_CMP_ZERO,     /* compare_a after the instruction against zero: only
+                      AS_COND_EQ and AS_COND_NE */
+} as_compare;
+
 typedef struct as_insn {
   unsigned line, column;      /* 1-based position in the template */
   const char *text;           /* the bound instruction as MC prints it (AT&T) */
@@ -161,6 +182,15 @@ typedef struct as_insn {
   unsigned value_dst, value_src; /* sub-registers as named (MC numbers) */
   int64_t value_imm;
   as_mem_access lea;          /* AS_VAL_LEA: the address computed */
+  /* Conditions and comparisons (loops bounded by a count or an end
+   * pointer): a conditional jump's condition; what the flags compare after
+   * a flags writer, at compare_bits (full registers; compare_b 0: the
+   * immediate compare_imm). */
+  as_cond cond;
+  unsigned cond_reg;
+  as_compare compare;
+  unsigned compare_a, compare_b, compare_bits;
+  int64_t compare_imm;
   /* A compare-exchange of register pairs (cmpxchg16b: rdx:rax against
    * memory, rcx:rbx stored): when each comparand register holds the same
    * value as its new-value register, the result is the memory's value

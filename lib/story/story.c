@@ -8,6 +8,7 @@
  * can exist the finding carries a counterexample in the source's terms. */
 #include "asmstory/story.h"
 #include "asmstory/display.h"
+#include "asmstory/loop.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -113,6 +114,49 @@ static void assert_ranges(Z3_context z, Z3_solver s, const bounds_query *q, Z3_a
   assert_low_bits(z, s, index, q->index_bits, q->index_low);
 }
 
+/* A solver with the context's timeout. */
+static Z3_solver timed_solver(as_story_ctx *ctx) {
+  Z3_context z = z3_context(ctx);
+  ctx->stats.queries++;
+  Z3_solver s = Z3_mk_simple_solver(z);
+  Z3_solver_inc_ref(z, s);
+  Z3_params params = Z3_mk_params(z);
+  Z3_params_inc_ref(z, params);
+  Z3_params_set_uint(z, params, Z3_mk_string_symbol(z, "timeout"), ctx->timeout_ms);
+  Z3_solver_set_params(z, s, params);
+  Z3_params_dec_ref(z, params);
+  return s;
+}
+
+/* A model value: signed when it fits, else unsigned (a count past 2^63). */
+static long long model_value(Z3_context z, Z3_model m, Z3_ast a) {
+  Z3_ast val;
+  int64_t n;
+  uint64_t u;
+  if (!Z3_model_eval(z, m, a, true, &val)) return 0;
+  if (Z3_get_numeral_int64(z, val, &n)) return n;
+  if (Z3_get_numeral_uint64(z, val, &u)) return (long long)u;
+  return 0;
+}
+
+/* Checks s (and releases it); on sat, the values of a and b. */
+static verdict check_solver(as_story_ctx *ctx, Z3_solver s, Z3_ast a, Z3_ast b, long long model[2]) {
+  Z3_context z = ctx->z3;
+  Z3_lbool r = Z3_solver_check(z, s);
+  verdict v = r == Z3_L_TRUE ? V_SAT : r == Z3_L_FALSE ? V_UNSAT : V_TIMEOUT;
+  model[0] = model[1] = 0;
+  if (v == V_SAT) {
+    Z3_model m = Z3_solver_get_model(z, s);
+    Z3_model_inc_ref(z, m);
+    model[0] = model_value(z, m, a);
+    model[1] = model_value(z, m, b);
+    Z3_model_dec_ref(z, m);
+  }
+  if (v == V_TIMEOUT) ctx->stats.timeouts++;
+  Z3_solver_dec_ref(z, s);
+  return v;
+}
+
 static verdict solve(as_story_ctx *ctx, const bounds_query *q, bool want_out, long long model[2]) {
   char key[384];
   snprintf(key, sizeof key, "%d|%lld|%lld|%lld|%lld|%llu|%llu|%llu|%llu|%d|%llu|%llu|%d|%u|%llu|%u|%llu",
@@ -127,8 +171,8 @@ static verdict solve(as_story_ctx *ctx, const bounds_query *q, bool want_out, lo
         model[1] = ctx->cache[i].model[1];
         return ctx->cache[i].result;
       }
-  Z3_context z = z3_context(ctx);
-  ctx->stats.queries++;
+  Z3_solver s = timed_solver(ctx);
+  Z3_context z = ctx->z3;
   Z3_sort int_sort = Z3_mk_int_sort(z);
   Z3_ast count = Z3_mk_const(z, Z3_mk_string_symbol(z, "count"), int_sort);
   Z3_ast index = Z3_mk_const(z, Z3_mk_string_symbol(z, "index"), int_sort);
@@ -141,34 +185,11 @@ static verdict solve(as_story_ctx *ctx, const bounds_query *q, bool want_out, lo
   Z3_ast hi_terms[2] = {lo, Z3_mk_mul(z, 2, length_terms)};
   Z3_ast hi = Z3_mk_add(z, 2, hi_terms);
   Z3_ast size = Z3_mk_int64(z, q->object_size, int_sort);
-  Z3_solver s = Z3_mk_simple_solver(z);
-  Z3_solver_inc_ref(z, s);
-  Z3_params params = Z3_mk_params(z);
-  Z3_params_inc_ref(z, params);
-  Z3_params_set_uint(z, params, Z3_mk_string_symbol(z, "timeout"), ctx->timeout_ms);
-  Z3_solver_set_params(z, s, params);
   assert_ranges(z, s, q, count, index);
   Z3_ast outside[2] = {Z3_mk_lt(z, lo, zero), Z3_mk_gt(z, hi, size)};
   Z3_ast out = Z3_mk_or(z, 2, outside);
   Z3_solver_assert(z, s, want_out ? out : Z3_mk_not(z, out));
-  Z3_lbool r = Z3_solver_check(z, s);
-  verdict v = r == Z3_L_TRUE ? V_SAT : r == Z3_L_FALSE ? V_UNSAT : V_TIMEOUT;
-  model[0] = model[1] = 0;
-  if (v == V_SAT) {
-    Z3_model m = Z3_solver_get_model(z, s);
-    Z3_model_inc_ref(z, m);
-    Z3_ast val;
-    int64_t n;
-    uint64_t u;
-    if (Z3_model_eval(z, m, count, true, &val) && Z3_get_numeral_uint64(z, val, &u)) model[0] = (long long)u;
-    if (Z3_model_eval(z, m, index, true, &val) && Z3_get_numeral_int64(z, val, &n)) model[1] = n;
-    else if (Z3_model_eval(z, m, index, true, &val) && Z3_get_numeral_uint64(z, val, &u))
-      model[1] = (long long)u;
-    Z3_model_dec_ref(z, m);
-  }
-  if (v == V_TIMEOUT) ctx->stats.timeouts++;
-  Z3_params_dec_ref(z, params);
-  Z3_solver_dec_ref(z, s);
+  verdict v = check_solver(ctx, s, count, index, model);
   if (ctx->use_cache && v != V_TIMEOUT) {
     if (ctx->cache_count == ctx->cache_cap) {
       unsigned cap = ctx->cache_cap ? ctx->cache_cap * 2 : 64;
@@ -236,6 +257,7 @@ typedef struct story {
   /* One finding per block and rule: later accesses become notes. */
   as_finding *by_rule[4];
   const as_block *copy;     /* the IR copy whose facts are used (C), or NULL */
+  as_loop loop;             /* the block's loop, when its shape bounds the trip count */
   /* A statement with several IR copies (inlined): what each copy would
    * report, told once the copies are all checked. */
   unsigned copy_index, num_copies;
@@ -654,6 +676,356 @@ static void check_bounds(access_story *ac) {
   }
 }
 
+/* ---- an access through a pointer the block's loop steps ----------------
+ * The loop (loop.h) steps the pointer by a constant per iteration and its
+ * exit condition bounds the trip count: iteration j (from 0) runs when for
+ * every t in [1, j] the condition held after iteration t.  Z3 looks for an
+ * iteration that runs and accesses outside the object, over the values the
+ * facts allow for the count or the end pointer. */
+
+/* A value of the loop's condition (its control at entry, or its bound):
+ * a constant, an integer operand's value (range from the facts), or a
+ * pointer into the access's object (its offset). */
+typedef struct loop_term {
+  bool is_pointer;
+  int operand;                  /* -1: a constant */
+  long long constant;           /* the constant, or added to the operand */
+  as_int_facts range;           /* an integer operand's facts (known or not) */
+  long long pointer_offset;     /* a pointer: its offset in the object */
+  const char *name;             /* the operand in the source's terms */
+} loop_term;
+
+/* What a loop value is, in the access's object (false: not one the story
+ * can tie to the facts). */
+static bool loop_term_of(access_story *ac, const as_loop_value *v, loop_term *out) {
+  story *st = ac->st;
+  memset(out, 0, sizeof *out);
+  out->operand = -1;
+  if (!v->known) return false;
+  if (v->is_const) {
+    out->constant = (long long)v->value;
+    out->name = as_arena_printf(st->arena, "%lld", (long long)v->value);
+    return true;
+  }
+  int o = operand_on_reg(st->d, v->reg);
+  as_pointer_facts f;
+  as_int_facts r;
+  if (o < 0) return false;
+  out->operand = o;
+  out->constant = (long long)v->value;
+  out->name = value_name(st, o);
+  if (!facts_in(st->b, st->copy, o, &f, &r)) {
+    if (st->b->operands[o].is_pointer) return false;
+    return true; /* an integer with no known range */
+  }
+  if (f.known) {
+    /* A pointer: into the same object, at a known offset. */
+    if (f.kind != ac->f.kind || !f.offset_known || !f.object || !ac->f.object || strcmp(f.object, ac->f.object) ||
+        (f.function && ac->f.function && strcmp(f.function, ac->f.function)))
+      return false;
+    out->is_pointer = true;
+    out->pointer_offset = f.offset + (long long)v->value;
+    return true;
+  }
+  out->range = r;
+  return true;
+}
+
+/* The term's value as a Z3 integer (a fresh constant with the facts'
+ * range asserted, modulo 2^bits when the condition is at fewer bits). */
+static Z3_ast loop_term_ast(Z3_context z, Z3_solver s, const loop_term *t, const char *sym, unsigned bits) {
+  Z3_sort int_sort = Z3_mk_int_sort(z);
+  if (t->is_pointer) return Z3_mk_int64(z, t->pointer_offset, int_sort);
+  Z3_ast modulus = Z3_mk_unsigned_int64(z, bits >= 64 ? 0 : 1ull << bits, int_sort);
+  Z3_ast two64 = Z3_mk_numeral(z, "18446744073709551616", int_sort);
+  if (bits >= 64) modulus = two64;
+  if (t->operand < 0) {
+    Z3_ast c = Z3_mk_int64(z, t->constant, int_sort);
+    return Z3_mk_mod(z, c, modulus);
+  }
+  Z3_ast x = Z3_mk_const(z, Z3_mk_string_symbol(z, sym), int_sort);
+  Z3_ast zero = Z3_mk_int64(z, 0, int_sort);
+  unsigned vbits = t->range.known ? t->range.bits : bits;
+  Z3_ast vmod = vbits >= 64 ? two64 : Z3_mk_unsigned_int64(z, 1ull << vbits, int_sort);
+  Z3_solver_assert(z, s, Z3_mk_ge(z, x, zero));
+  Z3_solver_assert(z, s, Z3_mk_lt(z, x, vmod));
+  if (t->range.known) {
+    bounds_query q;
+    memset(&q, 0, sizeof q);
+    count_range(&q, &t->range);
+    Z3_solver_assert(z, s, Z3_mk_ge(z, x, Z3_mk_unsigned_int64(z, q.cmin, int_sort)));
+    Z3_solver_assert(z, s, Z3_mk_le(z, x, Z3_mk_unsigned_int64(z, q.cmax, int_sort)));
+    if (q.count_gap) {
+      Z3_ast either[2] = {Z3_mk_le(z, x, Z3_mk_unsigned_int64(z, q.gap_lo, int_sort)),
+                          Z3_mk_ge(z, x, Z3_mk_unsigned_int64(z, q.gap_hi, int_sort))};
+      Z3_solver_assert(z, s, Z3_mk_or(z, 2, either));
+    }
+    assert_low_bits(z, s, x, q.count_bits, q.count_low);
+  }
+  Z3_ast sum[2] = {x, Z3_mk_int64(z, t->constant, int_sort)};
+  return Z3_mk_mod(z, Z3_mk_add(z, 2, sum), modulus);
+}
+
+/* The loop and the access, as numbers. */
+typedef struct loop_query {
+  const as_loop *loop;
+  loop_term control, bound;
+  long long control_step, control_pre;
+  long long start, step, size, object_size;
+  unsigned long long jmax; /* iterations looked at: the first outside is before it */
+  bool modular;            /* the control is an integer (wraps at 2^bits) */
+} loop_query;
+
+static Z3_ast num(Z3_context z, long long v) { return Z3_mk_int64(z, v, Z3_mk_int_sort(z)); }
+
+static Z3_ast add3(Z3_context z, Z3_ast a, Z3_ast b, Z3_ast c) {
+  Z3_ast t[3] = {a, b, c};
+  return Z3_mk_add(z, 3, t);
+}
+
+static Z3_ast mul(Z3_context z, long long k, Z3_ast x) {
+  Z3_ast t[2] = {num(z, k), x};
+  return Z3_mk_mul(z, 2, t);
+}
+
+/* The condition holds for control value v against bound b. */
+static Z3_ast cond_ast(Z3_context z, as_cond c, Z3_ast v, Z3_ast b) {
+  switch (c) {
+  case AS_COND_ULT: return Z3_mk_lt(z, v, b);
+  case AS_COND_ULE: return Z3_mk_le(z, v, b);
+  case AS_COND_UGT: return Z3_mk_gt(z, v, b);
+  case AS_COND_UGE: return Z3_mk_ge(z, v, b);
+  case AS_COND_EQ: return Z3_mk_eq(z, v, b);
+  default: return Z3_mk_not(z, Z3_mk_eq(z, v, b));
+  }
+}
+
+/* Iteration j runs: for every t in [1, j] the condition held after t. */
+static Z3_ast runs_ast(Z3_context z, const loop_query *q, Z3_ast j, Z3_ast c0, Z3_ast b) {
+  Z3_ast zero = num(z, 0);
+  Z3_ast modulus = Z3_mk_numeral(z, q->loop->bits >= 64 ? "18446744073709551616" : "4294967296",
+                                 Z3_mk_int_sort(z));
+  if (q->loop->bits < 32) modulus = num(z, 1ll << q->loop->bits);
+  /* control after iteration t: c0 + pre + (t - 1) * step */
+  Z3_ast first = Z3_mk_add(z, 2, (Z3_ast[]){c0, num(z, q->control_pre)});
+  Z3_ast jm1 = Z3_mk_sub(z, 2, (Z3_ast[]){j, num(z, 1)});
+  Z3_ast last = add3(z, c0, num(z, q->control_pre), mul(z, q->control_step, jm1));
+  Z3_ast body;
+  if (q->loop->cond == AS_COND_NE) {
+    /* no t in [1, j] with control = bound (+ k * 2^bits for an integer) */
+    Z3_ast miss[3];
+    unsigned n = 0;
+    long long step = q->control_step, mag = step < 0 ? -step : step;
+    for (int k = q->modular ? -1 : 0; k <= (q->modular ? 1 : 0); k++) {
+      Z3_ast target = k ? Z3_mk_add(z, 2, (Z3_ast[]){b, mul(z, k, modulus)}) : b;
+      Z3_ast dist = Z3_mk_sub(z, 2, (Z3_ast[]){target, first}); /* (t - 1) * step */
+      if (step < 0) dist = Z3_mk_unary_minus(z, dist);
+      Z3_ast hit[3] = {Z3_mk_ge(z, dist, zero), Z3_mk_eq(z, Z3_mk_mod(z, dist, num(z, mag)), zero),
+                       Z3_mk_le(z, Z3_mk_div(z, dist, num(z, mag)), jm1)};
+      miss[n++] = Z3_mk_not(z, Z3_mk_and(z, 3, hit));
+    }
+    body = Z3_mk_and(z, n, miss);
+  } else if (q->loop->cond == AS_COND_EQ) {
+    Z3_ast once[2] = {Z3_mk_le(z, j, num(z, 1)), Z3_mk_eq(z, first, b)};
+    body = Z3_mk_and(z, 2, once);
+  } else {
+    /* a half-line: holding after the first and the j-th, it held between */
+    Z3_ast both[6] = {cond_ast(z, q->loop->cond, first, b), cond_ast(z, q->loop->cond, last, b),
+                      Z3_mk_ge(z, first, zero), Z3_mk_ge(z, last, zero), Z3_mk_true(z), Z3_mk_true(z)};
+    if (q->modular) {
+      both[4] = Z3_mk_lt(z, first, modulus);
+      both[5] = Z3_mk_lt(z, last, modulus);
+    }
+    body = Z3_mk_and(z, 6, both);
+  }
+  Z3_ast either[2] = {Z3_mk_eq(z, j, zero), body};
+  return Z3_mk_or(z, 2, either);
+}
+
+/* Asks whether some iteration that runs is outside (want_out), or whether
+ * some values stop the loop before iteration jfirst (!want_out); the model
+ * gives the control's and the bound's values. */
+static verdict loop_solve(story *st, const loop_query *q, bool want_out, unsigned long long jfirst,
+                          long long model[2]) {
+  Z3_solver s = timed_solver(st->ctx);
+  Z3_context z = st->ctx->z3;
+  Z3_ast c0 = loop_term_ast(z, s, &q->control, "control", q->loop->bits);
+  Z3_ast b = loop_term_ast(z, s, &q->bound, "bound", q->loop->bits);
+  if (q->loop->guard >= 0) Z3_solver_assert(z, s, Z3_mk_not(z, Z3_mk_eq(z, c0, num(z, 0))));
+  if (want_out) {
+    Z3_ast j = Z3_mk_const(z, Z3_mk_string_symbol(z, "iteration"), Z3_mk_int_sort(z));
+    Z3_solver_assert(z, s, Z3_mk_ge(z, j, num(z, 0)));
+    Z3_solver_assert(z, s, Z3_mk_le(z, j, num(z, (long long)q->jmax)));
+    Z3_solver_assert(z, s, runs_ast(z, q, j, c0, b));
+    Z3_ast lo = Z3_mk_add(z, 2, (Z3_ast[]){num(z, q->start), mul(z, q->step, j)});
+    Z3_ast hi = Z3_mk_add(z, 2, (Z3_ast[]){lo, num(z, q->size)});
+    Z3_ast out[2] = {Z3_mk_lt(z, lo, num(z, 0)), Z3_mk_gt(z, hi, num(z, q->object_size))};
+    Z3_solver_assert(z, s, Z3_mk_or(z, 2, out));
+  } else {
+    Z3_solver_assert(z, s, Z3_mk_not(z, runs_ast(z, q, num(z, (long long)jfirst), c0, b)));
+  }
+  return check_solver(st->ctx, s, c0, b, model);
+}
+
+/* The iterations the loop runs with the model's values (0: more than jmax). */
+static unsigned long long trip_count(const loop_query *q, long long c0, long long b) {
+  unsigned bits = q->loop->bits;
+  unsigned long long mask = bits >= 64 ? ~0ull : (1ull << bits) - 1;
+  for (unsigned long long t = 1; t <= q->jmax + 1; t++) {
+    long long v = c0 + q->control_pre + (long long)(t - 1) * q->control_step;
+    unsigned long long uv = q->modular ? (unsigned long long)v & mask : (unsigned long long)v;
+    unsigned long long ub = q->modular ? (unsigned long long)b & mask : (unsigned long long)b;
+    bool holds;
+    switch (q->loop->cond) {
+    case AS_COND_ULT: holds = uv < ub; break;
+    case AS_COND_ULE: holds = uv <= ub; break;
+    case AS_COND_UGT: holds = uv > ub; break;
+    case AS_COND_UGE: holds = uv >= ub; break;
+    case AS_COND_EQ: holds = uv == ub; break;
+    default: holds = uv != ub; break;
+    }
+    if (!holds) return t;
+  }
+  return 0;
+}
+
+static const char *cond_text(as_cond c) {
+  switch (c) {
+  case AS_COND_ULT: return "<";
+  case AS_COND_ULE: return "<=";
+  case AS_COND_UGT: return ">";
+  case AS_COND_UGE: return ">=";
+  case AS_COND_EQ: return "==";
+  default: return "!=";
+  }
+}
+
+/* A loop value as the story tells it: `n`, `n`+1, 9, `end` (offset 64). */
+static const char *term_text(story *st, const loop_term *t) {
+  if (t->operand < 0) return t->name;
+  const char *s = t->constant ? as_arena_printf(st->arena, "%s%+lld", t->name, t->constant) : t->name;
+  if (t->is_pointer) /* the operand as the template names it: %1 (`end`), {e} */
+    return as_arena_printf(st->arena, "%s (offset %lld)", as_operand_label(st->arena, st->b, t->operand),
+                           t->pointer_offset);
+  return s;
+}
+
+/* The story of an access through a pointer the loop steps; false when the
+ * loop's shape or the pointer is not one it models (one_access says so). */
+static bool loop_story(access_story *ac) {
+  story *st = ac->st;
+  const as_loop *l = &st->loop;
+  const as_mem_access *m = ac->m;
+  if (!l->found || ac->a->insn < l->head || ac->a->insn > l->latch || !m->base || m->index || m->repeated ||
+      m->string_op || m->disp_symbol || !m->size)
+    return false;
+  as_loop_value init;
+  int64_t step, pre;
+  if (!as_loop_reg_at(l, st->d, m->base, ac->a->insn, &init, &step, &pre) || !step || !init.known ||
+      init.is_const)
+    return false;
+  for (unsigned k = 0; k < l->num_regs; k++)
+    if (l->regs[k] == m->base && l->narrow[k]) return false;
+  if (ac->p < 0 || (unsigned)ac->p >= st->d->num_bindings || st->d->bindings[ac->p].reg != init.reg) return false;
+  loop_query q;
+  memset(&q, 0, sizeof q);
+  q.loop = l;
+  as_loop_value cinit;
+  int64_t cstep, cpre;
+  if (!as_loop_reg_at(l, st->d, l->control, l->latch, &cinit, &cstep, &cpre)) return false;
+  if (!loop_term_of(ac, &cinit, &q.control) || !loop_term_of(ac, &l->bound, &q.bound)) return false;
+  if (q.control.is_pointer != q.bound.is_pointer) return false;
+  q.modular = !q.control.is_pointer;
+  q.control_step = cstep;
+  q.control_pre = l->control_pre;
+  if (!q.modular && l->bits != st->d->pointer_bits) return false;
+  if (q.modular && q.control.range.known && q.control.range.bits < l->bits) return false;
+  const char *where = as_arena_printf(st->arena, "line %u", st->d->insns[l->compare >= 0 ? l->compare : l->latch].line);
+  as_strbuf_printf(&ac->line, "; in a loop (lines %u-%u) that steps the pointer by %lld and runs while %s, "
+                   "stepped by %lld, stays %s %s (%s)%s",
+                   st->d->insns[l->head].line, st->d->insns[l->latch].line, (long long)step,
+                   term_text(st, &q.control), (long long)cstep, cond_text(l->cond), term_text(st, &q.bound), where,
+                   l->guard >= 0 ? as_arena_printf(st->arena, ", entered only when it is not zero (line %u)",
+                                                   st->d->insns[l->guard].line)
+                                 : "");
+  if (m->align > 1) as_strbuf_puts(&ac->line, "; alignment not checked");
+  if (!ac->f.size_known) {
+    as_strbuf_puts(&ac->line, "; extent unknown: the story assumes the caller passed a large enough object");
+    return true;
+  }
+  if (!ac->f.offset_known) return true;
+  q.start = ac->f.offset + (long long)init.value + (long long)pre + m->disp;
+  q.step = step;
+  q.size = m->size;
+  q.object_size = (long long)ac->f.object_size;
+  long long mag = step < 0 ? -step : step, cmag = cstep < 0 ? -cstep : cstep;
+  long long reach = q.object_size + (q.start < 0 ? -q.start : q.start) + q.size;
+  q.jmax = (unsigned long long)(reach / mag + 2);
+  if (q.modular && l->bits < 64 && (double)q.jmax * (double)cmag >= (double)(1ull << (l->bits - 1))) return false;
+  /* The first iteration outside. */
+  unsigned long long jfirst = 0;
+  while (jfirst <= q.jmax && q.start + (long long)jfirst * step >= 0 &&
+         q.start + (long long)jfirst * step + q.size <= q.object_size)
+    jfirst++;
+  long long model[2];
+  verdict out = loop_solve(st, &q, true, 0, model);
+  if (out == V_TIMEOUT) {
+    ac->justified = false;
+    as_strbuf_puts(&ac->line, "; the bounds query timed out");
+    finding(st, R_BOUNDS, AS_SEV_NOTE, ac->in,
+            as_arena_printf(st->arena, "the bounds of %s in a loop through %s could not be decided: the Z3 "
+                            "query timed out after %u ms; the access is not verified",
+                            ac->itext, ac->plabel, st->ctx->timeout_ms));
+    return true;
+  }
+  if (out == V_UNSAT) {
+    const loop_term *named = q.control.operand >= 0 && !q.control.is_pointer ? &q.control
+                             : q.bound.operand >= 0 && !q.bound.is_pointer   ? &q.bound
+                                                                             : NULL;
+    if (named && named->range.known)
+      as_strbuf_printf(&ac->line, "; in bounds for every %s in [%llu, %llu]", named->name, named->range.min,
+                       named->range.max);
+    else
+      as_strbuf_puts(&ac->line, named ? as_arena_printf(st->arena, "; in bounds for every %s", named->name)
+                                      : "; in bounds on every iteration");
+    return true;
+  }
+  long long inside[2];
+  verdict in_ok = jfirst == 0 ? V_UNSAT : loop_solve(st, &q, false, jfirst, inside);
+  unsigned long long trips = trip_count(&q, model[0], model[1]);
+  unsigned long long shown = trips ? trips : q.jmax + 1;
+  long long last = q.start + (long long)(shown - 1) * step;
+  long long lo = q.start < last ? q.start : last, hi = (q.start > last ? q.start : last) + q.size;
+  const char *when = "";
+  if (q.control.operand >= 0 && !q.control.is_pointer) {
+    /* a value from a signed range that includes negatives is shown negative */
+    bounds_query shown_as;
+    memset(&shown_as, 0, sizeof shown_as);
+    if (q.control.range.known && !q.control.constant) count_range(&shown_as, &q.control.range);
+    when = as_arena_printf(st->arena, "when %s = %lld, ", q.control.name, count_shown(&shown_as, model[0]));
+  }
+  if (q.bound.operand >= 0 && !q.bound.is_pointer)
+    when = as_arena_printf(st->arena, "%swhen %s = %lld, ", when, q.bound.name, model[1]);
+  const char *trips_text = trips ? as_arena_printf(st->arena, "%llu iteration%s", trips, trips == 1 ? "" : "s")
+                                 : as_arena_printf(st->arena, "more than %llu iterations (its count "
+                                                   "does not end first)", q.jmax);
+  const as_pointer_facts *f = &ac->f;
+  const char *name = f->object && !(f->kind == AS_OBJ_HEAP && !strncmp(f->object, "call", 4)) ? f->object : NULL;
+  ac->justified = false;
+  as_strbuf_printf(&ac->line, "; out of bounds %sin %s: [%lld..%lld)", when, trips_text, lo, hi);
+  const char *source = extent_source(ac);
+  const char *from = source ? as_arena_printf(st->arena, " by its declaration `%s`", source) : "";
+  const char *past = lo < 0 ? "before the start of" : "past the end of";
+  finding(st, R_BOUNDS, in_ok == V_UNSAT ? AS_SEV_ERROR : AS_SEV_WARNING, ac->in,
+          name ? as_arena_printf(st->arena, "%s%s in a loop of %s %s `%s[%lld..%lld)`, %s `%s` (%s, %llu bytes%s)",
+                                 when, ac->itext, trips_text, ac->verb, name, lo, hi, past, name, kind_word(f),
+                                 (unsigned long long)f->object_size, from)
+               : as_arena_printf(st->arena, "%s%s in a loop of %s %s bytes [%lld..%lld) of the %s that %s "
+                                 "points to, %s it (%llu bytes%s)", when, ac->itext, trips_text, ac->verb, lo, hi,
+                                 kind_word(f), ac->plabel, past, (unsigned long long)f->object_size, from));
+  return true;
+}
+
 /* The story of one access: the operand whose pointer it derives from, that
  * pointer's facts, then permission, alignment and bounds; findings for
  * what no story can justify, and one explain line. */
@@ -708,9 +1080,10 @@ static void one_access(story *st, const as_access *a) {
   }
   ac.justified = true;
   check_permission(&ac);
-  if (ac.derived) {
+  if (ac.derived && !loop_story(&ac)) {
     ac.justified = false;
     as_strbuf_puts(&ac.line, "; the pointer moves in the block (a loop): bounds and alignment not checked");
+    if (st->loop.why_not) as_strbuf_printf(&ac.line, " (%s)", st->loop.why_not);
   }
   check_alignment(&ac);
   check_bounds(&ac);
@@ -734,6 +1107,7 @@ void as_story_check(as_story_ctx *ctx, as_arena *arena, const as_target *target,
   st.checks = checks;
   st.out = findings;
   st.explain = explain;
+  as_loop_find(target, decoded, &st.loop);
   /* Each IR copy of a C statement (one per inlined call site) has facts of
    * its own: every copy needs a story. */
   unsigned copies = block->num_ir_twins ? block->num_ir_twins : 1;

@@ -608,6 +608,11 @@ static void describe_value(as_target *t, const as_mc_insn *mi, as_insn *insn) {
     insn->value_op = AS_VAL_ADD_CONST;
     insn->value_dst = o[0].reg;
     insn->value_imm = starts(op, "SUB") ? -o[n - 1].imm : o[n - 1].imm;
+  } else if ((!strcmp(op, "INC64r") || !strcmp(op, "INC32r") || !strcmp(op, "DEC64r") ||
+              !strcmp(op, "DEC32r")) && n >= 1 && o[0].kind == AS_MCOP_REG) {
+    insn->value_op = AS_VAL_ADD_CONST;
+    insn->value_dst = o[0].reg;
+    insn->value_imm = starts(op, "DEC") ? -1 : 1;
   } else if ((!strcmp(op, "ADD64rr") || !strcmp(op, "SUB64rr") || !strcmp(op, "ADD32rr") ||
               !strcmp(op, "SUB32rr")) && n >= 3 && o[0].kind == AS_MCOP_REG && o[2].kind == AS_MCOP_REG) {
     insn->value_op = starts(op, "ADD") ? AS_VAL_ADD_REG : AS_VAL_SUB_REG;
@@ -637,6 +642,54 @@ static void describe_value(as_target *t, const as_mc_insn *mi, as_insn *insn) {
     insn->lea.disp = o[4].imm;
     insn->lea.rip_relative = insn->lea.base == t->ip;
     if (insn->lea.rip_relative) insn->value_op = AS_VAL_NONE;
+  }
+}
+
+/* The condition of a conditional jump, and what the status flags compare
+ * after the compares, subtractions, increments and tests the loop bounds
+ * use (x86 condition codes: 2 b, 3 ae, 4 e, 5 ne, 6 be, 7 a, 12 l, 13 ge,
+ * 14 le, 15 g). */
+static void describe_compare(as_target *t, const as_mc_insn *mi, as_insn *insn) {
+  const char *op = mi->opcode_name;
+  const as_mc_operand *o = mi->ops;
+  unsigned n = mi->num_ops;
+  unsigned cx = as_target_reg_full(t, as_target_reg_lookup(t, "ecx"));
+  if (insn->kind == AS_INSN_JUMP_COND) {
+    if (starts(op, "JCC") && n >= 2 && o[n - 1].kind == AS_MCOP_IMM) {
+      static const as_cond codes[16] = {
+          [2] = AS_COND_ULT, [3] = AS_COND_UGE, [4] = AS_COND_EQ,  [5] = AS_COND_NE,
+          [6] = AS_COND_ULE, [7] = AS_COND_UGT, [12] = AS_COND_SLT, [13] = AS_COND_SGE,
+          [14] = AS_COND_SLE, [15] = AS_COND_SGT};
+      int64_t code = o[n - 1].imm;
+      insn->cond = code >= 0 && code < 16 ? codes[code] : AS_COND_UNKNOWN;
+    } else if (!strcmp(op, "LOOP")) {
+      insn->cond = AS_COND_COUNT_NE;
+      insn->cond_reg = cx;
+    } else if (!strcmp(op, "JRCXZ") || !strcmp(op, "JECXZ")) {
+      insn->cond = AS_COND_COUNT_ZERO;
+      insn->cond_reg = cx;
+    }
+    return;
+  }
+  if (insn->num_mem || n < 2 || o[0].kind != AS_MCOP_REG || !o[0].reg) return;
+  unsigned bits = as_target_reg_bits(t, o[0].reg);
+  if (bits < 32) return;
+  const as_mc_operand *last = &o[n - 1];
+  bool cmp = starts(op, "CMP") && (strstr(op, "rr") || strstr(op, "ri")) && !starts(op, "CMPXCHG") &&
+             !starts(op, "CMPS") && !starts(op, "CMPP");
+  bool sub = starts(op, "SUB") && (strstr(op, "rr") || strstr(op, "ri")) && !starts(op, "SUBS") &&
+             !starts(op, "SUBP") && !strstr(op, "_DB") && n >= 3;
+  if ((cmp || sub) && (last->kind == AS_MCOP_IMM || (last->kind == AS_MCOP_REG && last->reg))) {
+    insn->compare = AS_CMP_SUB;
+    insn->compare_a = as_target_reg_full(t, o[0].reg);
+    insn->compare_b = last->kind == AS_MCOP_REG ? as_target_reg_full(t, last->reg) : 0;
+    insn->compare_imm = last->kind == AS_MCOP_IMM ? last->imm : 0;
+    insn->compare_bits = bits;
+  } else if (insn->value_op == AS_VAL_ADD_CONST ||
+             (starts(op, "TEST") && strstr(op, "rr") && last->kind == AS_MCOP_REG && last->reg == o[0].reg)) {
+    insn->compare = AS_CMP_ZERO; /* add, sub, inc, dec: the result; test r, r: r */
+    insn->compare_a = as_target_reg_full(t, o[0].reg);
+    insn->compare_bits = bits;
   }
 }
 
@@ -1021,6 +1074,7 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
     insn->unmodeled = as_arena_printf(arena, "%s: side effects LLVM does not describe", insn->mnemonic);
   abi_registers(t, mi, insn, op);
   describe_value(t, mi, insn);
+  describe_compare(t, mi, insn);
 }
 
 /* ---- what the generic layers ask of each instruction ---------------------

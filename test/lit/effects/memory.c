@@ -108,7 +108,7 @@ int indexed(int *p, long i) {
 // CHECK-NEXT: flags: first write insn 1; changed at exit by insn 2
 // CHECK-NEXT: stack: not used; exit sp+0
 // CHECK-NEXT: direction flag: clear at exit
-// CHECK-NEXT: access insn 0: store 1 byte; base computed; in loop; address varies
+// CHECK-NEXT: access insn 0: store 1 byte; derived from %0 (`p`), offset unknown; in loop; address varies
 // CHECK-NEXT: written on every path: %0 (`p`) %1 (`n`)
 // CHECK-NEXT: side effects: none
 // CHECK-NEXT: exit: falls through; converged
