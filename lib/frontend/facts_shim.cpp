@@ -280,7 +280,10 @@ static bool init_pass(init_walk &w, bool loop_rule) {
     const MemoryAccess *ma = w.nodes[n];
     init_state next;
     if (before_object(w, ma)) {
-      next.assign(w.size, 0);
+      // A local begins as at_start (its padding not known); nothing of an
+      // allocation exists before its call.
+      if (isa<AllocaInst>(w.start)) next = w.at_start;
+      else next.assign(w.size, 0);
     } else if (const auto *phi = dyn_cast<MemoryPhi>(ma)) {
       next.assign(w.size, AS_INIT_EVERY);
       bool loop = false;

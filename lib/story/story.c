@@ -705,6 +705,7 @@ static void check_init(access_story *ac) {
   const as_pointer_facts *f = &ac->f;
   if (!ac->a->load || (f->kind != AS_OBJ_LOCAL && f->kind != AS_OBJ_HEAP)) return;
   if (!f->init || !f->size_known || !f->object_size) {
+    ac->justified = false;
     as_strbuf_puts(&ac->line, "; initialization not known");
     return;
   }
@@ -746,6 +747,7 @@ static void check_init(access_story *ac) {
   }
   if (!exact) {
     if (!all_never) {
+      ac->justified = false;
       as_strbuf_puts(&ac->line, "; the bytes read are not known: initialization not checked");
       return;
     }
@@ -773,7 +775,10 @@ static void check_init(access_story *ac) {
     bool any_unknown = false;
     for (long long b = lo; b < hi; b++)
       if ((f->init[b] & AS_INIT_UNKNOWN) && !(f->init[b] & AS_INIT_EVERY) && !own[b]) any_unknown = true;
-    if (any_unknown) as_strbuf_puts(&ac->line, "; initialization of the bytes read not known");
+    if (any_unknown) {
+      ac->justified = false;
+      as_strbuf_puts(&ac->line, "; initialization of the bytes read not known");
+    }
   }
 }
 

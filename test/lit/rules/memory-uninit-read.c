@@ -4,6 +4,7 @@
 // RUN:   | FileCheck %s -DERROR=warning --implicit-check-not='[asmstory-' %}
 // RUN: %if plugin %{ %clang -fplugin=%asmstory_so -fpass-plugin=%asmstory_so -O2 -c %s -o %t.o 2>&1 \
 // RUN:   | FileCheck %s -DERROR=warning --implicit-check-not='[asmstory-' %}
+// RUN: not %asmstory --explain %s | FileCheck %s --check-prefix=EXPLAIN
 // memory-uninit-read: the bytes a block reads from a local or fresh heap
 // memory must be written before it on every path (LLVM's MemorySSA on the
 // tool's analysis copy: the same findings at -O0 and -O2, CLI and plugin;
@@ -49,6 +50,7 @@ v2di half_bad(const char *src) {
   memcpy(buf, src, 8);
   // CHECK: memory-uninit-read.c:[[@LINE+1]]:17: [[ERROR]]: `movdqu {{.*}}, %xmm0` reads `buf[8..16)`, never written before the asm (a local, 16 bytes){{.*}}[asmstory-memory-uninit-read]
   asm volatile("movdqu %1, %0" : "=x"(r) : "m"(buf));
+  // EXPLAIN: `movdqu (%{{r..}}), %xmm0` reads 16 bytes at %1 (`buf`)+0: points into local `buf` (16 bytes) at offset 0, align 16, read-write; in bounds; reads [8..16), never written{{$}}
   return r;
 }
 
@@ -65,6 +67,7 @@ v2di memset_ok(void) {
   v2di r;
   memset(buf, 0, sizeof buf);
   asm volatile("movdqu %1, %0" : "=x"(r) : "m"(buf));
+  // EXPLAIN: `movdqu (%{{r..}}), %xmm0` reads 16 bytes at %1 (`buf`)+0: points into local `buf` (16 bytes) at offset 0, align 16, read-write; in bounds: justified
   return r;
 }
 
@@ -115,5 +118,28 @@ v2di loop_ok(void) {
   v2di r;
   for (int i = 0; i < 16; i++) buf[i] = (char)i;
   asm volatile("movdqu %1, %0" : "=x"(r) : "m"(buf));
+  // EXPLAIN: `movdqu (%{{r..}}), %xmm0` reads 16 bytes at %1 (`buf`)+0: points into local `buf` (16 bytes) at offset 0, align 16, read-write; in bounds; initialization of the bytes read not known{{$}}
+  return r;
+}
+
+// Padding of a struct holds no value: a read of the whole struct after
+// every field is written is silent.
+struct padded { char c; long l; };
+v2di padding_ok(void) {
+  struct padded s;
+  v2di r;
+  s.c = 1;
+  s.l = 2;
+  asm volatile("movdqu %1, %0" : "=x"(r) : "m"(s));
+  return r;
+}
+
+// aligned_alloc memory is as fresh as malloc's.
+long aligned_alloc_bad(void) {
+  long r;
+  char *p = aligned_alloc(16, 32);
+  // CHECK: memory-uninit-read.c:[[@LINE+1]]:17: [[ERROR]]: `movq 16(%rcx), %rax` reads bytes [16..24) of the heap allocation that %1 (`p`) points to, never written before the asm (fresh heap memory, 32 bytes){{.*}}[asmstory-memory-uninit-read]
+  asm volatile("movq 16(%1), %0" : "=r"(r) : "r"(p) : "memory");
+  free(p);
   return r;
 }
