@@ -136,7 +136,21 @@ typedef struct as_pointer_facts {
   bool readonly;           /* provenance grants only reading */
   bool noalias;
   bool string_literal;
+  unsigned long long object_id; /* identity of the object (same object, same id), 0 unknown */
+  /* Locals and fresh heap memory: what was written to each byte of the
+   * object before the asm call (object_size entries of as_init_bit), from
+   * LLVM's MemorySSA of the function; NULL when not known (another kind of
+   * object, an object too large, an allocation of unknown contents). */
+  const unsigned char *init;
 } as_pointer_facts;
+
+/* Per byte of an object, before the asm call. */
+enum as_init_bit {
+  AS_INIT_SOME = 1u << 0,    /* written on some path */
+  AS_INIT_EVERY = 1u << 1,   /* written on every path */
+  AS_INIT_UNKNOWN = 1u << 2, /* cannot tell: a write of unknown extent may reach it (a
+                                variable index, a loop), or it is padding */
+};
 
 typedef struct as_int_facts {
   bool known;              /* a range is known at the asm call */

@@ -40,6 +40,8 @@ static const as_rule_info rules[] = {
      "a write through a pointer whose provenance grants only reading", STORY},
     {"memory-no-provenance", AS_SEV_WARNING,
      "an access whose address derives from no pointer handed to the block", STORY},
+    {"memory-uninit-read", AS_SEV_ERROR,
+     "the block reads bytes of a local or fresh heap memory not written on every path to it", STORY},
     {"pure-side-effect", AS_SEV_WARNING,
      "a block declared pure depends on hidden state or has effects the compiler cannot see", 0},
     {"template-error", AS_SEV_ERROR,

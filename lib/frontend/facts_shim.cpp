@@ -14,9 +14,12 @@
 #include "facts_shim.h"
 
 #include "llvm/Analysis/AssumptionCache.h"
+#include "llvm/Analysis/AliasAnalysis.h"
 #include "llvm/Analysis/LazyValueInfo.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/PostDominators.h"
+#include "llvm/Analysis/MemoryLocation.h"
+#include "llvm/Analysis/MemorySSA.h"
 #include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/Demangle/Demangle.h"
@@ -27,6 +30,7 @@
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Operator.h"
 #include "llvm/IR/ValueHandle.h"
@@ -37,6 +41,7 @@
 
 #include <cstring>
 #include <memory>
+#include <vector>
 
 using namespace llvm;
 
@@ -68,7 +73,10 @@ static bool has_inline_asm(const Function &fn) {
 // The pipeline of the analysis copy: function-local only (no inlining, no
 // interprocedural attribute inference), and none of its passes removes a
 // block that has a side effect or changes which pointer reaches one.
-static const char analysis_pipeline[] = "function(sroa,early-cse,instcombine<no-verify-fixpoint>)";
+// inferattrs only gives the declarations of C library functions the
+// attributes -O1 gives them (malloc's allockind, so an allocation is one at
+// -O0 too).
+static const char analysis_pipeline[] = "inferattrs,function(sroa,early-cse,instcombine<no-verify-fixpoint>)";
 
 // Clones the functions with asm (the others become declarations, with
 // their attributes) and every global, runs the pipeline on the clone with
@@ -145,6 +153,252 @@ static const char *name_of(as_arena *arena, const Value *v) {
                    n.find_first_not_of("0123456789", dot + 2) == std::string::npos;)
     n.erase(dot);
   return as_arena_strndup(arena, n.data(), n.size());
+}
+
+
+// ---- initialization of a local or fresh heap object at an asm call -------
+//
+// Reaching writes over MemorySSA: from the memory state the asm call sees,
+// back through every MemoryDef and MemoryPhi to where the object begins
+// (function entry for a local, its lifetime.start, the allocation call),
+// per byte of the object: written on every path, on some path, or by a
+// write whose extent is not known.  A call that may write the object
+// (alias analysis) initializes all of it: an escape, an earlier asm block
+// with a "memory" clobber or a memory output.
+
+// Objects larger than this are not followed byte by byte (init unknown).
+static const uint64_t init_max_bytes = 4096;
+
+typedef std::vector<unsigned char> init_state;
+
+// Bytes of `type` at `at` that hold a value (not padding), marked in used.
+static void mark_used(const DataLayout &dl, Type *type, uint64_t at, std::vector<bool> &used) {
+  if (at >= used.size()) return;
+  if (auto *st = dyn_cast<StructType>(type)) {
+    if (st->isOpaque()) return;
+    const StructLayout *layout = dl.getStructLayout(st);
+    for (unsigned i = 0; i < st->getNumElements(); i++)
+      mark_used(dl, st->getElementType(i), at + layout->getElementOffset(i).getFixedValue(), used);
+    return;
+  }
+  if (auto *at_type = dyn_cast<ArrayType>(type)) {
+    uint64_t stride = dl.getTypeAllocSize(at_type->getElementType()).getFixedValue();
+    for (uint64_t i = 0; i < at_type->getNumElements() && stride && at + i * stride < used.size(); i++)
+      mark_used(dl, at_type->getElementType(), at + i * stride, used);
+    return;
+  }
+  TypeSize size = dl.getTypeStoreSize(type);
+  if (size.isScalable()) {
+    for (uint64_t i = at; i < used.size(); i++) used[i] = true;
+    return;
+  }
+  for (uint64_t i = at; i < at + size.getFixedValue() && i < used.size(); i++) used[i] = true;
+}
+
+// What one MemoryDef does to the object: bytes [lo, hi) get `bits`.
+struct init_effect {
+  uint64_t lo = 0, hi = 0;
+  unsigned char bits = 0;
+};
+
+struct init_walk {
+  as_facts_ctx *ctx;
+  const DataLayout *dl;
+  AAResults *aa;
+  DominatorTree *dt;
+  MemorySSA *mssa;
+  const Value *base;          // the object
+  const Instruction *start;   // where it begins (the alloca or the allocation call)
+  init_state at_start;        // its bytes there
+  uint64_t size;
+  DenseMap<const MemoryAccess *, unsigned> index;
+  std::vector<const MemoryAccess *> nodes;
+  std::vector<init_state> states;
+  std::vector<init_effect> effects; // per node (MemoryDefs)
+};
+
+// A write of [pointer, + len) (len 0: unknown).
+static init_effect write_through(init_walk &w, const Instruction *inst, const Value *pointer, uint64_t len) {
+  init_effect e;
+  APInt offset(w.dl->getIndexTypeSizeInBits(pointer->getType()), 0);
+  const Value *stripped = pointer->stripAndAccumulateConstantOffsets(*w.dl, offset, true);
+  if (stripped == w.base && len) {
+    int64_t lo = offset.getSExtValue();
+    if (lo < 0) {
+      if ((uint64_t)-lo >= len) return e;
+      len -= (uint64_t)-lo;
+      lo = 0;
+    }
+    e.lo = (uint64_t)lo;
+    e.hi = (uint64_t)lo + len;
+    e.bits = AS_INIT_SOME | AS_INIT_EVERY;
+    return e;
+  }
+  if (getUnderlyingObject(pointer) == w.base ||
+      isModSet(w.aa->getModRefInfo(inst, MemoryLocation::getBeforeOrAfter(w.base)))) {
+    e.hi = w.size;
+    e.bits = AS_INIT_SOME | AS_INIT_UNKNOWN;
+  }
+  return e;
+}
+
+// What a MemoryDef's instruction does to the object's bytes.
+static init_effect effect_of(init_walk &w, const Instruction *inst) {
+  if (const auto *store = dyn_cast<StoreInst>(inst)) {
+    TypeSize size = w.dl->getTypeStoreSize(store->getValueOperand()->getType());
+    return write_through(w, inst, store->getPointerOperand(), size.isScalable() ? 0 : size.getFixedValue());
+  }
+  if (const auto *mi = dyn_cast<MemIntrinsic>(inst)) {
+    const auto *len = dyn_cast<ConstantInt>(mi->getLength());
+    return write_through(w, inst, mi->getDest(), len ? len->getZExtValue() : 0);
+  }
+  init_effect e;
+  if (!isModSet(w.aa->getModRefInfo(inst, MemoryLocation::getBeforeOrAfter(w.base)))) return e;
+  // A call that may write the object: initialized (an escape, an earlier
+  // asm block declaring the write); any other write: extent unknown.
+  e.hi = w.size;
+  e.bits = isa<CallBase>(inst) ? AS_INIT_SOME | AS_INIT_EVERY : AS_INIT_SOME | AS_INIT_UNKNOWN;
+  return e;
+}
+
+// Is the access before the object begins (or at its lifetime's start or
+// end)?  Then nothing of it is written.
+static bool before_object(init_walk &w, const MemoryAccess *ma) {
+  if (w.mssa->isLiveOnEntryDef(ma)) return true;
+  if (const auto *phi = dyn_cast<MemoryPhi>(ma))
+    return !w.dt->properlyDominates(w.start->getParent(), phi->getBlock());
+  const Instruction *inst = cast<MemoryUseOrDef>(ma)->getMemoryInst();
+  if (inst == w.start) return false;
+  if (const auto *ii = dyn_cast<IntrinsicInst>(inst))
+    if ((ii->getIntrinsicID() == Intrinsic::lifetime_start ||
+         ii->getIntrinsicID() == Intrinsic::lifetime_end) && ii->arg_size() &&
+        getUnderlyingObject(ii->getArgOperand(ii->arg_size() - 1)) == w.base)
+      return true;
+  return !w.dt->dominates(w.start, inst);
+}
+
+static unsigned node_of(init_walk &w, const MemoryAccess *ma) {
+  auto found = w.index.find(ma);
+  if (found != w.index.end()) return found->second;
+  unsigned n = w.nodes.size();
+  w.index[ma] = n;
+  w.nodes.push_back(ma);
+  // Optimistic start for "every path" (a must analysis): all written.
+  w.states.push_back(init_state(w.size, AS_INIT_EVERY));
+  init_effect e;
+  if (const auto *def = dyn_cast<MemoryDef>(ma))
+    if (def->getMemoryInst() != w.start && !before_object(w, ma)) e = effect_of(w, def->getMemoryInst());
+  w.effects.push_back(e);
+  return n;
+}
+
+// One pass over the nodes; true when some state changed.  With loop_rule,
+// a byte written inside a loop but not before it is of unknown state after
+// it (the trip count is not known here).
+static bool init_pass(init_walk &w, bool loop_rule) {
+  bool changed = false;
+  for (unsigned n = w.nodes.size(); n-- > 0;) {
+    const MemoryAccess *ma = w.nodes[n];
+    init_state next;
+    if (before_object(w, ma)) {
+      // A local begins as at_start (its padding not known); nothing of an
+      // allocation exists before its call.
+      if (isa<AllocaInst>(w.start)) next = w.at_start;
+      else next.assign(w.size, 0);
+    } else if (const auto *phi = dyn_cast<MemoryPhi>(ma)) {
+      next.assign(w.size, AS_INIT_EVERY);
+      bool loop = false;
+      for (unsigned i = 0; i < phi->getNumIncomingValues(); i++) {
+        const init_state &in = w.states[w.index.lookup(phi->getIncomingValue(i))];
+        for (uint64_t b = 0; b < w.size; b++)
+          next[b] = (unsigned char)((next[b] & in[b] & AS_INIT_EVERY) |
+                                    ((next[b] | in[b]) & (AS_INIT_SOME | AS_INIT_UNKNOWN)));
+        if (w.dt->dominates(phi->getBlock(), phi->getIncomingBlock(i))) loop = true;
+      }
+      if (loop && loop_rule)
+        for (uint64_t b = 0; b < w.size; b++)
+          if ((next[b] & AS_INIT_SOME) && !(next[b] & AS_INIT_EVERY)) next[b] |= AS_INIT_UNKNOWN;
+    } else {
+      const auto *def = cast<MemoryUseOrDef>(ma);
+      const Instruction *inst = def->getMemoryInst();
+      if (inst == w.start) {
+        next = w.at_start;
+      } else {
+        next = w.states[w.index.lookup(def->getDefiningAccess())];
+        const init_effect &e = w.effects[n];
+        for (uint64_t b = e.lo; b < e.hi && b < w.size; b++) next[b] |= e.bits;
+      }
+    }
+    // Monotone: "every path" only shrinks, the others only grow.
+    init_state &old = w.states[n];
+    for (uint64_t b = 0; b < w.size; b++) {
+      unsigned char v = (unsigned char)((old[b] & next[b] & AS_INIT_EVERY) |
+                                        ((old[b] | next[b]) & (AS_INIT_SOME | AS_INIT_UNKNOWN)));
+      if (v != old[b]) {
+        old[b] = v;
+        changed = true;
+      }
+    }
+  }
+  return changed;
+}
+
+// The bytes of the object `base` (size bytes) at the asm call, or an empty
+// state when not known.
+static init_state init_at(as_facts_ctx *ctx, CallBase *call, const Value *base, uint64_t size) {
+  Function *fn = call->getFunction();
+  if (!fn || !size || size > init_max_bytes) return {};
+  init_walk w;
+  w.ctx = ctx;
+  w.dl = &call->getModule()->getDataLayout();
+  w.base = base;
+  w.size = size;
+  if (const auto *alloca = dyn_cast<AllocaInst>(base)) {
+    w.start = alloca;
+    w.at_start.assign(size, 0);
+    // Padding of the local's type holds no value: never reported.
+    std::vector<bool> used(size, false);
+    mark_used(*w.dl, alloca->getAllocatedType(), 0, used);
+    for (uint64_t b = 0; b < size; b++)
+      if (!used[b]) w.at_start[b] = AS_INIT_UNKNOWN;
+  } else if (const auto *cb = dyn_cast<CallBase>(base)) {
+    // malloc, new, __rust_alloc: undef; calloc, __rust_alloc_zeroed: zero;
+    // realloc and the unknown: not followed.
+    Constant *initial = getInitialValueOfAllocation(cb, ctx->tli.get(), Type::getInt8Ty(cb->getContext()));
+    if (!initial) return {};
+    w.start = cb;
+    w.at_start.assign(size, isa<UndefValue>(initial) ? 0 : AS_INIT_SOME | AS_INIT_EVERY);
+  } else {
+    return {};
+  }
+  if (w.start->getFunction() != fn) return {};
+  w.aa = &ctx->fam.getResult<AAManager>(*fn);
+  w.dt = &ctx->fam.getResult<DominatorTreeAnalysis>(*fn);
+  w.mssa = &ctx->fam.getResult<MemorySSAAnalysis>(*fn).getMSSA();
+  MemoryUseOrDef *at = w.mssa->getMemoryAccess(call);
+  if (!at) return {};
+  // Every access the asm call's memory state reaches, backwards.
+  const MemoryAccess *first = at->getDefiningAccess();
+  node_of(w, first);
+  for (unsigned n = 0; n < w.nodes.size(); n++) {
+    const MemoryAccess *ma = w.nodes[n];
+    if (w.mssa->isLiveOnEntryDef(ma)) continue;
+    if (const auto *phi = dyn_cast<MemoryPhi>(ma)) {
+      if (before_object(w, ma)) continue;
+      for (unsigned i = 0; i < phi->getNumIncomingValues(); i++) node_of(w, phi->getIncomingValue(i));
+    } else {
+      const auto *def = cast<MemoryUseOrDef>(ma);
+      if (def->getMemoryInst() == w.start || before_object(w, ma)) continue;
+      node_of(w, def->getDefiningAccess());
+    }
+  }
+  // Fixed point: first what is written, then what loops leave unknown.
+  unsigned rounds = 0;
+  while (init_pass(w, false))
+    if (++rounds > 1000) return {};
+  while (init_pass(w, true))
+    if (++rounds > 2000) return {};
+  return w.states[0];
 }
 
 static void pointer_facts(as_facts_ctx *ctx, as_arena *arena, CallBase *call, Value *v,
@@ -231,11 +485,19 @@ static void pointer_facts(as_facts_ctx *ctx, as_arena *arena, CallBase *call, Va
     if (derived > pf->align) pf->align = derived;
   }
   pf->object = name_of(arena, base);
+  pf->object_id = (unsigned long long)(uintptr_t)base;
   if (have_size) {
     pf->size_known = true;
     pf->object_size = size;
   }
-  (void)call;
+  if (have_size && (pf->kind == AS_OBJ_LOCAL || pf->kind == AS_OBJ_HEAP)) {
+    init_state init = init_at(ctx, call, base, size);
+    if (!init.empty()) {
+      auto *bytes = static_cast<unsigned char *>(as_arena_alloc(arena, init.size()));
+      for (size_t i = 0; i < init.size(); i++) bytes[i] = init[i];
+      pf->init = bytes;
+    }
+  }
 }
 
 static void int_facts(as_facts_ctx *ctx, CallBase *call, Value *v, as_int_facts *rf) {

@@ -255,7 +255,7 @@ typedef struct story {
   as_finding_list *out;
   as_strbuf *explain;
   /* One finding per block and rule: later accesses become notes. */
-  as_finding *by_rule[4];
+  as_finding *by_rule[5];
   const as_block *copy;     /* the IR copy whose facts are used (C), or NULL */
   as_loop loop;             /* the block's loop, when its shape bounds the trip count */
   /* A statement with several IR copies (inlined): what each copy would
@@ -275,9 +275,10 @@ typedef struct pending {
   unsigned num_copies;
 } pending;
 
-enum { R_BOUNDS, R_ALIGN, R_READONLY, R_PROVENANCE };
+enum { R_BOUNDS, R_ALIGN, R_READONLY, R_PROVENANCE, R_UNINIT };
 static const char *const rule_ids[] = {"memory-out-of-bounds", "memory-misaligned",
-                                       "memory-readonly-write", "memory-no-provenance"};
+                                       "memory-readonly-write", "memory-no-provenance",
+                                       "memory-uninit-read"};
 
 /* The finding, or a note of the block's finding of that rule. */
 static void tell(story *st, int rule, as_severity sev, unsigned line, unsigned column, const char *msg) {
@@ -290,6 +291,13 @@ static void tell(story *st, int rule, as_severity sev, unsigned line, unsigned c
     return;
   }
   st->by_rule[rule] = as_finding_add(st->arena, st->out, st->b, rule_ids[rule], sev, line, column, "%s", msg);
+  if (rule == R_UNINIT && st->by_rule[rule])
+    as_finding_fixit(st->arena, st->by_rule[rule], "%s",
+                     st->b->lang == AS_LANG_RUST
+                         ? "initialize the memory before the asm (a write, MaybeUninit::zeroed), or "
+                           "have the block write it before it reads it"
+                         : "initialize the memory before the asm, or make the operand an output "
+                           "(\"=m\") if the block is meant to write it first");
 }
 
 static void finding(story *st, int rule, as_severity sev, const as_insn *in, const char *msg) {
@@ -1026,6 +1034,140 @@ static bool loop_story(access_story *ac) {
   return true;
 }
 
+/* ---- initialization ----------------------------------------------------- */
+
+/* Bytes [lo, hi) of the object that the block itself writes before access
+ * `ac` reads them (an "=m" output stored first), marked in own; all of
+ * them when a write of the block may reach the object at an offset not
+ * known.  A write "before" is one at an earlier instruction, or any write
+ * when either is in a loop of the block. */
+static void own_writes(access_story *ac, unsigned char *own, unsigned long long n) {
+  story *st = ac->st;
+  for (unsigned j = 0; j < st->s->num_accesses; j++) {
+    const as_access *w = &st->s->accesses[j];
+    if (!w->store || w == ac->a) continue;
+    if (!(w->insn < ac->a->insn || w->in_loop || ac->a->in_loop)) continue;
+    if (w->stack && (w->implicit_stack || !(w->stack_offset_known && w->stack_offset >= 0))) continue;
+    int p = w->operand >= 0 ? w->operand : w->pointer_operand;
+    as_pointer_facts wf;
+    as_int_facts wr;
+    bool exact = false;
+    long long lo = 0, hi = 0;
+    if (p >= 0 && facts_in(st->b, st->copy, p, &wf, &wr) && wf.known) {
+      if (wf.object_id && ac->f.object_id && wf.object_id != ac->f.object_id) continue;
+      const as_mem_access *m = &st->d->insns[w->insn].mem[w->mem_index];
+      if (wf.object_id == ac->f.object_id && wf.offset_known && !w->has_index && !m->repeated &&
+          !w->varies && m->size && !m->size_at_least) {
+        exact = true;
+        lo = wf.offset + w->base.offset;
+        hi = lo + (long long)m->size;
+      }
+    }
+    if (!exact) {
+      lo = 0;
+      hi = (long long)n;
+    }
+    for (long long b = lo < 0 ? 0 : lo; b < hi && b < (long long)n; b++) own[b] = 1;
+  }
+}
+
+/* The object in words for an uninitialized read: "`buf[8..16)`" or "bytes
+ * [8..16) of the heap allocation that %0 points to". */
+static const char *uninit_range_text(access_story *ac, unsigned long long lo, unsigned long long hi) {
+  story *st = ac->st;
+  const as_pointer_facts *f = &ac->f;
+  bool named = f->object && !(f->kind == AS_OBJ_HEAP && !strncmp(f->object, "call", 4));
+  if (named) return as_arena_printf(st->arena, "`%s[%llu..%llu)`", f->object, lo, hi);
+  return as_arena_printf(st->arena, "bytes [%llu..%llu) of the %s that %s points to", lo, hi,
+                         kind_word(f), ac->plabel);
+}
+
+/* Initialization: are the bytes the access reads written before the asm
+ * on every path (LLVM's MemorySSA in the facts), or by the block itself
+ * first?  Never written: error; written on some paths only: warning;
+ * unknown: silent, and the story says so. */
+static void check_init(access_story *ac) {
+  story *st = ac->st;
+  const as_pointer_facts *f = &ac->f;
+  if (!ac->a->load || (f->kind != AS_OBJ_LOCAL && f->kind != AS_OBJ_HEAP)) return;
+  if (!f->init || !f->size_known || !f->object_size) {
+    ac->justified = false;
+    as_strbuf_puts(&ac->line, "; initialization not known");
+    return;
+  }
+  unsigned long long n = f->object_size;
+  unsigned char *own = as_arena_alloc(st->arena, n);
+  memset(own, 0, n);
+  own_writes(ac, own, n);
+  /* The bytes read: the access's range when its offset is known, else any
+   * byte of the object. */
+  long long lo = 0, hi = (long long)n;
+  bool exact = !ac->derived && f->offset_known && !ac->a->has_index && !ac->m->repeated &&
+               !(ac->a->in_loop && ac->m->string_op) && ac->m->size;
+  if (exact) {
+    lo = f->offset + ac->disp;
+    hi = lo + (long long)ac->m->size;
+    if (lo < 0) lo = 0;
+    if (hi > (long long)n) hi = (long long)n;
+    if (lo >= hi) return; /* outside the object: memory-out-of-bounds */
+  }
+  /* The first run of bytes never written, and of bytes written on some
+   * paths only; with an unknown offset, only an object never written at
+   * all is certain. */
+  long long never_lo = -1, never_hi = -1, some_lo = -1, some_hi = -1;
+  bool all_never = true;
+  for (long long b = lo; b < hi; b++) {
+    unsigned char v = f->init[b];
+    bool unknown = (v & AS_INIT_UNKNOWN) || own[b];
+    bool never = !unknown && !(v & AS_INIT_SOME);
+    bool some = !unknown && (v & AS_INIT_SOME) && !(v & AS_INIT_EVERY);
+    if (!never) all_never = false;
+    if (never && (never_lo < 0 || (never_hi == b))) {
+      if (never_lo < 0) never_lo = b;
+      never_hi = b + 1;
+    }
+    if (some && (some_lo < 0 || (some_hi == b))) {
+      if (some_lo < 0) some_lo = b;
+      some_hi = b + 1;
+    }
+  }
+  if (!exact) {
+    if (!all_never) {
+      ac->justified = false;
+      as_strbuf_puts(&ac->line, "; the bytes read are not known: initialization not checked");
+      return;
+    }
+    never_lo = 0;
+    never_hi = (long long)n;
+    some_lo = -1;
+  }
+  const char *what = f->kind == AS_OBJ_HEAP ? "fresh heap memory" : "a local";
+  bool never = never_lo >= 0;
+  if (never || some_lo >= 0) {
+    long long rlo = never ? never_lo : some_lo, rhi = never ? never_hi : some_hi;
+    ac->justified = false;
+    as_strbuf_printf(&ac->line, "; reads [%lld..%lld), %s", rlo, rhi,
+                     never ? "never written" : "written only on some paths");
+    finding(st, R_UNINIT, never ? AS_SEV_ERROR : AS_SEV_WARNING, ac->in,
+            as_arena_printf(st->arena, "%s reads %s, %s (%s, %llu bytes): %s, and the compiler may "
+                            "assume any value there%s",
+                            ac->itext, uninit_range_text(ac, (unsigned long long)rlo, (unsigned long long)rhi),
+                            never ? "never written before the asm" : "written only on some paths to the asm",
+                            what, n,
+                            never ? "the bytes are uninitialized on every path"
+                                  : "on the others the bytes are uninitialized",
+                            never ? " (LLVM may make the read undef)" : ""));
+  } else {
+    bool any_unknown = false;
+    for (long long b = lo; b < hi; b++)
+      if ((f->init[b] & AS_INIT_UNKNOWN) && !(f->init[b] & AS_INIT_EVERY) && !own[b]) any_unknown = true;
+    if (any_unknown) {
+      ac->justified = false;
+      as_strbuf_puts(&ac->line, "; initialization of the bytes read not known");
+    }
+  }
+}
+
 /* The story of one access: the operand whose pointer it derives from, that
  * pointer's facts, then permission, alignment and bounds; findings for
  * what no story can justify, and one explain line. */
@@ -1087,6 +1229,7 @@ static void one_access(story *st, const as_access *a) {
   }
   check_alignment(&ac);
   check_bounds(&ac);
+  check_init(&ac);
   as_strbuf_printf(&ac.line, "%s\n", ac.justified ? ": justified" : "");
   if (st->explain) as_strbuf_puts(st->explain, ac.line.data);
 }

@@ -69,7 +69,7 @@ static __attribute__((noinline)) void load16(const char *src) {
   __asm__ volatile("movdqu (%0), %%xmm0" :: "r"(src) : "xmm0", "memory");
 }
 void heap_ok(void) {
-  char *p = malloc(16);
+  char *p = calloc(1, 16);
   if (p) load16(p);
   free(p);
 }
