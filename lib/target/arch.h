@@ -43,6 +43,12 @@ typedef struct as_arch {
   const char *(*insn_text)(as_arena *arena, const as_target *t, const as_insn *insn);
 
   /* ---- registers ---- */
+  /* Sets the target's stack pointer, instruction pointer, status flags and
+   * control flag registers (t->sp, t->ip, t->flags, t->df); NULL: x86's. */
+  void (*init_regs)(as_target *t);
+  /* The architectural register reg is part of (NULL: MC's widest super
+   * register, with x86's 32-bit GPRs in 32-bit mode). */
+  unsigned (*reg_full)(const as_target *t, unsigned reg);
   /* The full register a clobber names ("~{ax}", "%eax", "xmm3"), or 0. */
   unsigned (*clobber_reg)(const as_target *t, const char *name);
   /* How to spell reg in a clobber or a message, given the widest

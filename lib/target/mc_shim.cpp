@@ -88,6 +88,11 @@ extern "C" as_mc *as_mc_create(const char *triple, char *err, size_t errlen) {
   mc->mri.reset(mc->target->createMCRegInfo(mc->triple));
   if (mc->mri) mc->mai.reset(mc->target->createMCAsmInfo(*mc->mri, mc->triple, mc->options));
   std::string features = mc->triple.getArch() == Triple::aarch64 ? "+lse,+v8.4a" : "";
+  // 32-bit ARM: what clang's driver enables for the common builds (NEON and
+  // VFPv4 on A-profile, the multiprocessing and security extensions); the
+  // M-profile's features come with its triple.
+  if (mc->triple.isARM() || mc->triple.isThumb())
+    features = mc->triple.isArmMClass() ? "" : "+neon,+vfp4,+mp,+trustzone,+virtualization,+crc";
   mc->sti.reset(mc->target->createMCSubtargetInfo(mc->triple, "", features));
   mc->mii.reset(mc->target->createMCInstrInfo());
   if (!mc->mri || !mc->mai || !mc->sti || !mc->mii) {
@@ -226,6 +231,8 @@ struct Recording {
       if (i < desc.getNumOperands()) {
         o.operand_type = desc.operands()[i].OperandType;
         o.tied_to = desc.getOperandConstraint(i, MCOI::TIED_TO);
+        o.predicate = desc.operands()[i].isPredicate();
+        o.optional_def = desc.operands()[i].isOptionalDef();
       }
       if (op.isReg()) {
         o.kind = AS_MCOP_REG;

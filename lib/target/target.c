@@ -92,10 +92,14 @@ as_target *as_target_get(as_target_cache *cache, const char *triple, char *err,
     return NULL;
   }
   t->is64 = as_mc_is_64bit(mc);
-  t->sp = as_mc_reg_lookup(mc, t->is64 ? "rsp" : "esp");
-  t->ip = as_mc_reg_lookup(mc, t->is64 ? "rip" : "eip");
-  t->flags = as_mc_reg_lookup(mc, "eflags");
-  t->df = as_mc_reg_lookup(mc, "df");
+  if (arch->init_regs) {
+    arch->init_regs(t);
+  } else {
+    t->sp = as_mc_reg_lookup(mc, t->is64 ? "rsp" : "esp");
+    t->ip = as_mc_reg_lookup(mc, t->is64 ? "rip" : "eip");
+    t->flags = as_mc_reg_lookup(mc, "eflags");
+    t->df = as_mc_reg_lookup(mc, "df");
+  }
   cache->targets[cache->count++] = t;
   return t;
 }
@@ -107,6 +111,7 @@ unsigned as_target_reg_lookup(const as_target *t, const char *name) {
   return as_mc_reg_lookup(t->mc, name);
 }
 unsigned as_target_reg_full(const as_target *t, unsigned reg) {
+  if (t->arch->reg_full) return t->arch->reg_full(t, reg);
   unsigned top = as_mc_reg_top(t->mc, reg);
   /* In 32-bit mode the architectural GPRs are the 32-bit ones. */
   if (!t->is64 && top && as_mc_reg_bits(t->mc, top) == 64 && as_x86_is_gpr(t, top)) {
