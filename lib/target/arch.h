@@ -121,5 +121,6 @@ typedef struct as_arch {
 } as_arch;
 
 extern const as_arch as_arch_x86;
+extern const as_arch as_arch_arm;
 
 #endif

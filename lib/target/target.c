@@ -37,7 +37,7 @@ void as_target_cache_destroy(as_target_cache *cache) {
 }
 
 /* The architectures asmstory describes. */
-static const as_arch *const arches[] = {&as_arch_x86};
+static const as_arch *const arches[] = {&as_arch_x86, &as_arch_arm};
 
 static const as_arch *arch_for(const char *triple) {
   for (unsigned i = 0; i < sizeof arches / sizeof arches[0]; i++)
