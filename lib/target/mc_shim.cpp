@@ -89,10 +89,14 @@ extern "C" as_mc *as_mc_create(const char *triple, char *err, size_t errlen) {
   if (mc->mri) mc->mai.reset(mc->target->createMCAsmInfo(*mc->mri, mc->triple, mc->options));
   std::string features = mc->triple.getArch() == Triple::aarch64 ? "+lse,+v8.4a" : "";
   // 32-bit ARM: what clang's driver enables for the common builds (NEON and
-  // VFPv4 on A-profile, the multiprocessing and security extensions); the
-  // M-profile's features come with its triple.
+  // VFPv4 on A-profile, the multiprocessing and security extensions); on the
+  // M profile, the single-precision FPU of its -eabihf targets (Rust's
+  // thumbv7em-none-eabihf, thumbv8m.main-none-eabihf).
   if (mc->triple.isARM() || mc->triple.isThumb())
-    features = mc->triple.isArmMClass() ? "" : "+neon,+vfp4,+mp,+trustzone,+virtualization,+crc";
+    features = !mc->triple.isArmMClass() ? "+neon,+vfp4,+mp,+trustzone,+virtualization,+crc"
+               : mc->triple.getEnvironment() != Triple::EABIHF ? ""
+               : mc->triple.getSubArch() == Triple::ARMSubArch_v7em ? "+vfp4d16sp"
+                                                                    : "+fp-armv8d16sp";
   mc->sti.reset(mc->target->createMCSubtargetInfo(mc->triple, "", features));
   mc->mii.reset(mc->target->createMCInstrInfo());
   if (!mc->mri || !mc->mai || !mc->sti || !mc->mii) {

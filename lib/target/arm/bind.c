@@ -126,27 +126,31 @@ static const char *const *gpr_class_order(const as_target *t, unsigned rc) {
   return as_arm_is_thumb(t) ? gpr_order : gpr_arm_order;
 }
 
-/* A VFP/NEON register of the operand's width in the class's range. */
+/* A VFP/NEON value of the operand's width in the class's range: one q
+ * register of its own (bindings name full registers), used as its first
+ * s or d register, or whole. */
 static unsigned pick_fp(bind_state *s, const as_operand *op, unsigned *bits) {
   unsigned w = op->width_bits ? op->width_bits : 32;
-  char kind = w <= 32 ? 's' : w <= 64 ? 'd' : 'q';
-  unsigned limit = kind == 's' ? 32 : kind == 'd' ? 32 : 16;
-  if (op->constraint.reg_class == AS_RC_ARM_VFP16) limit = kind == 's' ? 32 : kind == 'd' ? 16 : 8;
-  if (op->constraint.reg_class == AS_RC_ARM_VFP8) limit = kind == 's' ? 16 : kind == 'd' ? 8 : 4;
-  *bits = kind == 's' ? 32 : kind == 'd' ? 64 : 128;
-  /* Scratch registers first: d16-d31 and q8-q15 hold nothing callers keep. */
+  unsigned limit = 16; /* q registers */
+  if (op->constraint.reg_class == AS_RC_ARM_VFP16) limit = 8;
+  if (op->constraint.reg_class == AS_RC_ARM_VFP8) limit = w <= 32 ? 4 : w <= 64 ? 4 : 4;
+  *bits = w <= 32 ? 32 : w <= 64 ? 64 : 128;
   for (unsigned k = 0; k < limit; k++) {
-    unsigned num = kind == 'q' || kind == 's' ? k : k;
-    unsigned r = as_arm_reg(s->t, kind, num);
-    if (!r) continue;
-    /* A q register is free only if its d and s parts are. */
-    unsigned full = as_target_reg_full(s->t, r);
-    if (full < 1024 && !s->used[full]) {
-      s->used[full] = true;
-      return r;
-    }
+    unsigned r = take(s, as_arm_reg(s->t, 'q', k));
+    if (r) return r;
   }
   return 0;
+}
+
+/* The register a VFP/NEON binding is used as: the first s or d register
+ * of its q register, by width. */
+static unsigned fp_sub(const as_target *t, unsigned full, unsigned bits) {
+  char kind;
+  unsigned num;
+  if (!as_arm_fp_reg(t, full, &kind, &num) || kind != 'q') return full;
+  if (bits == 32) return as_arm_reg(t, 's', num * 4);
+  if (bits == 64) return as_arm_reg(t, 'd', num * 2);
+  return full;
 }
 
 static void bind_memory(bind_state *s, unsigned i) {
@@ -201,13 +205,15 @@ static int bind_operand(bind_state *s, unsigned i, const as_placement *place, ch
     if (!strcmp(c->fixed_reg, "flags")) return 0;
     b->kind = AS_BIND_REG;
     b->reg = as_target_clobber_reg(s->t, c->fixed_reg);
-    unsigned named = as_target_reg_lookup(s->t, c->fixed_reg);
-    if (named && as_target_reg_full(s->t, named) == b->reg) b->reg = named;
     if (!b->reg) {
       snprintf(err, errlen, "operand %u: unknown register '%s'", op->index, c->fixed_reg);
       return -1;
     }
-    b->bits = as_target_reg_bits(s->t, b->reg);
+    unsigned named = as_target_reg_lookup(s->t, c->fixed_reg);
+    b->bits = named ? as_target_reg_bits(s->t, named) : 32;
+    if (as_arm_gpr_index(s->t, b->reg) >= 0) b->bits = 32;
+    /* s2 or d3: the text names it, the binding its q register */
+    if (named && named != b->reg) b->text = as_target_reg_name(s->t, named);
     return 0;
   }
   if (c->kinds & (AS_CK_REG | AS_CK_ADDRESS | AS_CK_ANY)) {
@@ -251,6 +257,10 @@ static const char *reg_text(bind_state *s, const as_binding *b, char modifier) {
     if (!reg) return NULL;
   } else if ((modifier == 'e' || modifier == 'f') && as_arm_fp_reg(s->t, reg, &kind, &num) && kind == 'q') {
     reg = as_arm_reg(s->t, 'd', num * 2 + (modifier == 'f'));
+  } else if (b->text) {
+    return b->text; /* a fixed s or d register */
+  } else {
+    reg = fp_sub(s->t, reg, b->bits);
   }
   return as_target_reg_name(s->t, reg);
 }

@@ -237,6 +237,22 @@ static void stack_list(as_target *t, as_insn *insn, const unsigned *regs, unsign
   insn->num_stack_list = n;
 }
 
+/* strb, strh, strexb, strexh, stlb, stlh: the register stored gives its
+ * low 8 or 16 bits only. */
+static void narrow_store_data(as_target *t, const as_mc_insn *mi, as_insn *insn, mem_family fam, unsigned size) {
+  if (size > 2 || !(mi->desc_flags & AS_MCD_MAY_STORE) || (fam != MF_SINGLE && fam != MF_EXCLUSIVE && fam != MF_ORDERED))
+    return;
+  /* the data register: the first register used (strexh's status and the
+   * base written back are defs) */
+  for (unsigned i = 0; i < mi->num_ops; i++) {
+    if (mi->ops[i].kind != AS_MCOP_REG || !mi->ops[i].reg || mi->ops[i].predicate || i < mi->num_defs) continue;
+    for (unsigned r = 0; r < insn->num_reads; r++)
+      if (insn->reads[r].sub == mi->ops[i].reg) insn->reads[r].used_bits = size * 8;
+    return;
+  }
+  (void)t;
+}
+
 /* The memory access of a load or store, its register list and what it
  * does to the base register; *size of the family (0: unknown). */
 static void describe_memory(as_target *t, as_arena *arena, const as_mc_insn *mi, as_insn *insn, mem_family fam,
@@ -265,6 +281,15 @@ static void describe_memory(as_target *t, as_arena *arena, const as_mc_insn *mi,
     }
     return;
   }
+  if (!has_addr && (starts(insn->mnemonic, "push") || starts(insn->mnemonic, "pop"))) {
+    /* push {r4} and pop {r4} as str r4, [sp, #-4]! and ldr r4, [sp], #4 */
+    memset(&a, 0, sizeof a);
+    a.base = t->sp;
+    bool push = insn->mnemonic[1] == 'u';
+    a.writeback = push, a.post_index = !push;
+    a.disp = push ? -4 : 0, a.post = 4;
+    has_addr = true;
+  }
   if (!has_addr) {
     insn->num_mem--;
     insn->unmodeled = as_arena_printf(arena, "%s: an address the describer cannot read", insn->mnemonic);
@@ -291,6 +316,7 @@ static void describe_memory(as_target *t, as_arena *arena, const as_mc_insn *mi,
   } else if (fam == MF_PAIR || fam == MF_VFP_SINGLE) {
     m->align = size == 2 ? 2 : 4;
   }
+  narrow_store_data(t, mi, insn, fam, size);
   if (m->base == t->sp && (a.writeback || a.post_index) && !a.index) {
     m->stack = true;
     insn->sp_delta = (int)(a.post_index ? a.post : a.disp);
@@ -303,6 +329,7 @@ static void describe_memory(as_target *t, as_arena *arena, const as_mc_insn *mi,
  * 0-7 the APSR views, 8-9 the stack pointers, 16-20 the masks and
  * CONTROL. */
 static void special_register(as_insn *insn, long long sysm, bool write) {
+  insn->flags_read = insn->flags_written = false; /* MC's implicit CPSR */
   if (sysm >= 0 && sysm <= 7) {
     if (write) insn->flags_written = true;
     else insn->flags_read = true;
@@ -548,7 +575,7 @@ static void zero_idiom(const as_mc_insn *mi, as_insn *insn, const char *f) {
     insn->zero_idiom = true;
 }
 
-static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as_insn *insn) {
+static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as_insn *insn, unsigned *merge_from) {
   const char *op = mi->opcode_name, *f = family(op);
   memset(insn, 0, sizeof *insn);
   insn->line = mi->line;
@@ -577,6 +604,7 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
     insn->sp_explicit_write = false;
   }
   control_kind(t, mi, insn, f, conditional);
+  *merge_from = insn->num_reads;
   if (conditional) conditional_writes(t, insn);
   system_call(t, mi, insn, f);
   zero_idiom(mi, insn, f);
@@ -586,12 +614,39 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
   if (!conditional) describe_value(mi, insn, f);
 }
 
+/* A conditional write's old value (the merge read) matters only where the
+ * value reaches something when the condition failed.  When the block goes
+ * on to read the register only under the same condition (strexeq %1 ...;
+ * cmpeq %1, #1: an exclusive store's status tested only if it ran), the
+ * old value never reaches anything: the merge read passes it through. */
+static void same_condition_merges(as_insn *insns, unsigned n, const long long *cond, const unsigned *merge_from) {
+  for (unsigned i = 0; i < n; i++) {
+    for (unsigned r = merge_from[i]; r < insns[i].num_reads; r++) {
+      unsigned reg = insns[i].reads[r].reg;
+      bool later_read = false, other_read = false;
+      for (unsigned j = i + 1; j < n && !other_read; j++) {
+        bool reads = false, writes = false;
+        for (unsigned k = 0; k < insns[j].num_reads; k++) reads |= insns[j].reads[k].reg == reg;
+        for (unsigned k = 0; k < insns[j].num_writes; k++) writes |= insns[j].writes[k].reg == reg;
+        if (reads && cond[j] == cond[i]) later_read = true;
+        else if (reads) other_read = true;
+        if (writes && cond[j] != cond[i] && !reads) break;
+        if (insns[j].kind != AS_INSN_OTHER && insns[j].kind != AS_INSN_JUMP_COND) other_read = true;
+      }
+      if (later_read && !other_read) insns[i].reads[r].passthrough = true;
+    }
+  }
+}
+
 void as_arm_describe_insns(as_target *t, as_arena *arena, const as_mc_result *mc, as_decoded *out) {
   out->insns = as_arena_alloc(arena, sizeof(as_insn) * (mc->num_insns + 1));
   out->num_insns = 0;
+  long long *cond = as_arena_alloc(arena, sizeof(long long) * (mc->num_insns + 1));
+  unsigned *merge_from = as_arena_alloc(arena, sizeof(unsigned) * (mc->num_insns + 1));
   for (unsigned i = 0; i < mc->num_insns; i++) {
-    as_insn *insn = &out->insns[out->num_insns++];
-    describe_one(t, arena, &mc->insns[i], insn);
+    cond[out->num_insns] = condition(&mc->insns[i]);
+    as_insn *insn = &out->insns[out->num_insns];
+    describe_one(t, arena, &mc->insns[i], insn, &merge_from[out->num_insns++]);
     /* mrs of the APSR saves the flags; msr to it restores them. */
     const char *f = family(insn->opcode);
     insn->flags_saved = starts(f, "MRS") && insn->flags_read && !insn->side_effects;
@@ -605,6 +660,7 @@ void as_arm_describe_insns(as_target *t, as_arena *arena, const as_mc_result *mc
     out->labels[i].name = mc->labels[i].name;
     out->labels[i].insn = mc->labels[i].insn_index <= mc->num_insns ? mc->labels[i].insn_index : out->num_insns;
   }
+  same_condition_merges(out->insns, out->num_insns, cond, merge_from);
   for (unsigned i = 0; i < out->num_insns; i++) {
     as_insn *insn = &out->insns[i];
     if (!insn->target) continue;
