@@ -1,7 +1,10 @@
 // RUN: not env RUSTC_BOOTSTRAP=1 %asmstory %s --target=armv7-unknown-linux-gnueabihf | FileCheck %s --implicit-check-not='[asmstory-'
 // Rust asm! on 32-bit ARM, tested as rustc tests its own asm: a no_core
 // crate with the few lang items it needs (no core for the target here).
-// The register classes (reg, sreg, dreg) and the options.
+// The register classes (reg, sreg, dreg, ...) and the options.
+// RUN: not env RUSTC_BOOTSTRAP=1 %asmstory --dump %s --target=armv7-unknown-linux-gnueabihf 2>&1 | FileCheck %s --check-prefix=DUMP
+// What rustc's classes become in IR: sreg "t", dreg "w", sreg_low16 "x",
+// dreg_low16 "t", dreg_low8 "x"; each value in a q register of its own.
 #![feature(no_core, lang_items, rustc_attrs, decl_macro)]
 #![allow(internal_features)]
 #![no_core]
@@ -76,14 +79,29 @@ pub unsafe fn cycles_bad() -> u32 {
 
 // The floating-point classes: sreg holds an f32 in an s register, dreg an
 // f64 in a d register.
+// DUMP-DAG: operand 0: out "=&t" {{.*}}: float, 32 bits -> register q0 (as s0)
 pub unsafe fn fadd_ok(a: f32, b: f32) -> f32 {
     let r: f32;
     asm!("vadd.f32 {0}, {1}, {2}", out(sreg) r, in(sreg) a, in(sreg) b, options(pure, nomem, nostack));
     r
 }
+// DUMP-DAG: operand 0: out "=&w" {{.*}}: double, 64 bits -> register q0 (as d0)
 pub unsafe fn dadd_ok(a: f64, b: f64) -> f64 {
     let r: f64;
     asm!("vadd.f64 {0}, {1}, {2}", out(dreg) r, in(dreg) a, in(dreg) b, options(pure, nomem, nostack));
+    r
+}
+// DUMP-DAG: operand 1: in "x" {{.*}}: float, 32 bits -> register q{{[0-3]}} (as s{{[0-9]+}})
+pub unsafe fn low16_ok(a: f32) -> f32 {
+    let r: f32;
+    asm!("vmov.f32 {0}, {1}", out(sreg_low16) r, in(sreg_low16) a, options(pure, nomem, nostack));
+    r
+}
+// DUMP-DAG: operand 1: in "t" {{.*}}: double, 64 bits -> register q{{[0-7]}} (as d{{[0-9]+}})
+// DUMP-DAG: operand 2: in "x" {{.*}}: double, 64 bits -> register q{{[0-3]}} (as d{{[0-9]+}})
+pub unsafe fn dlow_ok(a: f64, b: f64) -> f64 {
+    let r: f64;
+    asm!("vadd.f64 {0}, {1}, {2}", out(dreg) r, in(dreg_low16) a, in(dreg_low8) b, options(pure, nomem, nostack));
     r
 }
 // clobber-missing: d8 written without declaring it.
