@@ -239,10 +239,13 @@ static int bind_operand(bind_state *s, unsigned i, const as_placement *place, ch
   return 0;
 }
 
-/* The pair member a modifier names: Q the low word, R the high word
- * (little-endian), H the second register. */
-static unsigned pair_member(const as_binding *b, char modifier) {
-  if (modifier == 'R' || modifier == 'H') return b->reg2 ? b->reg2 : 0;
+/* The pair member a modifier names: H the second register; Q the low
+ * word and R the high word, which on big-endian targets (armeb, thumbeb)
+ * are the second and the first register. */
+static unsigned pair_member(const as_target *t, const as_binding *b, char modifier) {
+  bool big = !strncmp(t->triple, "armeb", 5) || !strncmp(t->triple, "thumbeb", 7);
+  bool second = modifier == 'H' || (modifier == 'R') != big;
+  if (second) return b->reg2 ? b->reg2 : 0;
   return b->reg;
 }
 
@@ -253,7 +256,7 @@ static const char *reg_text(bind_state *s, const as_binding *b, char modifier) {
   unsigned num;
   unsigned reg = b->reg;
   if (modifier == 'Q' || modifier == 'R' || modifier == 'H') {
-    reg = pair_member(b, modifier);
+    reg = pair_member(s->t, b, modifier);
     if (!reg) return NULL;
   } else if ((modifier == 'e' || modifier == 'f') && as_arm_fp_reg(s->t, reg, &kind, &num) && kind == 'q') {
     reg = as_arm_reg(s->t, 'd', num * 2 + (modifier == 'f'));
