@@ -293,14 +293,6 @@ static const char *operand_text(bind_state *s, unsigned i, char modifier) {
   return "#0";
 }
 
-static int resolve_name(const as_block *block, const char *name) {
-  for (unsigned i = 0; i < block->num_operands; i++)
-    if (block->operands[i].name && !strcmp(block->operands[i].name, name)) return (int)i;
-  for (unsigned i = 0; i < block->num_labels; i++)
-    if (block->labels[i] && !strcmp(block->labels[i], name)) return (int)(block->num_operands + i);
-  return -1;
-}
-
 /* Splits the bound text into statements (newline and ';'; '@' starts a
  * comment to the end of the line), each with its template position. */
 static void split_statements(bind_state *s, as_mc_line **lines, unsigned *num_lines) {
@@ -364,7 +356,7 @@ static int bind_all(bind_state *s, const as_placement *place, char *err, size_t 
     const as_operand *op = &block->operands[i];
     if (!(op->tied_to >= 0 || (op->constraint.kinds & AS_CK_TIED))) continue;
     int tied = op->tied_to >= 0 ? op->tied_to : op->constraint.tied_to;
-    if (tied < 0 && op->constraint.tied_name[0]) tied = resolve_name(block, op->constraint.tied_name);
+    if (tied < 0 && op->constraint.tied_name[0]) tied = as_target_operand_by_name(block, op->constraint.tied_name);
     if (tied < 0 || (unsigned)tied >= block->num_operands) {
       snprintf(err, errlen, "operand %u is tied to operand %d, which does not exist", op->index, tied);
       return -1;
@@ -376,7 +368,7 @@ static int bind_all(bind_state *s, const as_placement *place, char *err, size_t 
 
 static int substitute(bind_state *s, const as_tpl_piece *p, char *err, size_t errlen) {
   const as_block *block = s->block;
-  int idx = p->name ? resolve_name(block, p->name) : p->operand;
+  int idx = p->name ? as_target_operand_by_name(block, p->name) : p->operand;
   if (p->name && idx < 0) {
     snprintf(err, errlen, "template line %u: no operand named [%s]", p->line, p->name);
     return -1;

@@ -654,26 +654,8 @@ void as_arm_describe_insns(as_target *t, as_arena *arena, const as_mc_result *mc
     /* ARM reads the flags only to use them: a condition, a carry in. */
     insn->flags_consumed = insn->flags_read && !insn->flags_saved;
   }
-  out->labels = as_arena_alloc(arena, sizeof(as_label) * (mc->num_labels + 1));
-  out->num_labels = mc->num_labels;
-  for (unsigned i = 0; i < mc->num_labels; i++) {
-    out->labels[i].name = mc->labels[i].name;
-    out->labels[i].insn = mc->labels[i].insn_index <= mc->num_insns ? mc->labels[i].insn_index : out->num_insns;
-  }
   same_condition_merges(out->insns, out->num_insns, cond, merge_from);
-  for (unsigned i = 0; i < out->num_insns; i++) {
-    as_insn *insn = &out->insns[i];
-    if (!insn->target) continue;
-    for (unsigned k = 0; k < out->num_labels; k++)
-      if (!strcmp(out->labels[k].name, insn->target)) insn->target_insn = (int)out->labels[k].insn;
-  }
-}
-
-static void regs_text(as_strbuf *b, const as_target *t, const as_reg_use *list, unsigned n) {
-  for (unsigned i = 0; i < n; i++) {
-    as_strbuf_printf(b, "%s%s", i ? "," : "", as_target_reg_name(t, list[i].sub));
-    if (list[i].sub != list[i].reg) as_strbuf_printf(b, "(%s)", as_target_reg_name(t, list[i].reg));
-  }
+  as_target_place_labels(arena, mc, NULL, out);
 }
 
 const char *as_arm_insn_text(as_arena *arena, const as_target *t, const as_insn *insn) {
@@ -682,8 +664,8 @@ const char *as_arm_insn_text(as_arena *arena, const as_target *t, const as_insn 
   static const char *const kinds[] = {"", "jump", "jump-cond", "jump-indirect", "call", "call-indirect",
                                       "return", "trap", "halt"};
   as_strbuf_printf(&b, "%-8s", insn->mnemonic);
-  if (insn->num_reads) as_strbuf_puts(&b, " reads="), regs_text(&b, t, insn->reads, insn->num_reads);
-  if (insn->num_writes) as_strbuf_puts(&b, " writes="), regs_text(&b, t, insn->writes, insn->num_writes);
+  if (insn->num_reads) as_strbuf_puts(&b, " reads="), as_target_regs_text(&b, t, insn->reads, insn->num_reads);
+  if (insn->num_writes) as_strbuf_puts(&b, " writes="), as_target_regs_text(&b, t, insn->writes, insn->num_writes);
   if (insn->flags_read || insn->flags_written)
     as_strbuf_printf(&b, " flags=%s%s%s", insn->flags_read ? "r" : "", insn->flags_written ? "w" : "",
                      insn->flags_consumed ? "(consumed)" : "");

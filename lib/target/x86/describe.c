@@ -1106,29 +1106,10 @@ void as_x86_describe_insns(as_target *t, as_arena *arena, const as_mc_result *mc
     describe_semantics(t, &copy, &out->insns[out->num_insns++]);
   }
   map[mc->num_insns] = out->num_insns;
-  out->labels = as_arena_alloc(arena, sizeof(as_label) * (mc->num_labels + 1));
-  out->num_labels = mc->num_labels;
-  for (unsigned i = 0; i < mc->num_labels; i++) {
-    out->labels[i].name = mc->labels[i].name;
-    unsigned at = mc->labels[i].insn_index;
-    out->labels[i].insn = at <= mc->num_insns ? map[at] : out->num_insns;
-  }
-  for (unsigned i = 0; i < out->num_insns; i++) {
-    as_insn *insn = &out->insns[i];
-    if (!insn->target) continue;
-    for (unsigned k = 0; k < out->num_labels; k++)
-      if (!strcmp(out->labels[k].name, insn->target)) insn->target_insn = (int)out->labels[k].insn;
-  }
+  as_target_place_labels(arena, mc, map, out);
 }
 
 /* ---- text ---------------------------------------------------------------- */
-
-static void regs_text(as_strbuf *b, const as_target *t, const as_reg_use *list, unsigned n) {
-  for (unsigned i = 0; i < n; i++) {
-    as_strbuf_printf(b, "%s%s", i ? "," : "", as_target_reg_name(t, list[i].sub));
-    if (list[i].sub != list[i].reg) as_strbuf_printf(b, "(%s)", as_target_reg_name(t, list[i].reg));
-  }
-}
 
 const char *as_x86_insn_text(as_arena *arena, const as_target *t, const as_insn *insn) {
   as_strbuf b;
@@ -1138,11 +1119,11 @@ const char *as_x86_insn_text(as_arena *arena, const as_target *t, const as_insn 
   as_strbuf_printf(&b, "%-8s", insn->mnemonic);
   if (insn->num_reads) {
     as_strbuf_puts(&b, " reads=");
-    regs_text(&b, t, insn->reads, insn->num_reads);
+    as_target_regs_text(&b, t, insn->reads, insn->num_reads);
   }
   if (insn->num_writes) {
     as_strbuf_puts(&b, " writes=");
-    regs_text(&b, t, insn->writes, insn->num_writes);
+    as_target_regs_text(&b, t, insn->writes, insn->num_writes);
   }
   if (insn->flags_read || insn->flags_written)
     as_strbuf_printf(&b, " flags=%s%s", insn->flags_read ? "r" : "", insn->flags_written ? "w" : "");
