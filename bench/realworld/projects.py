@@ -83,6 +83,25 @@ def _ck(r):
                    inc(root, "usr/include"), std="-std=gnu11")]
 
 
+# --- 32-bit ARM (issue 14): the same libraries' own ARM primitives ----------
+ARM = ["--target=armv7a-unknown-linux-gnueabihf"]
+
+
+@project("libatomic_ops-arm", ["libatomic-ops-dev"])
+def _aops_arm(r):
+    root = r["libatomic-ops-dev"]
+    return [c_unit(includes(["atomic_ops.h"]) + r'''
+int use(volatile AO_t *p, volatile AO_double_t *d) {
+  AO_nop_full(); AO_fetch_and_add1(p); AO_fetch_and_sub1(p); AO_or(p, 2); AO_and(p, 3); AO_xor(p, 4);
+  AO_test_and_set_full((volatile AO_TS_t *)p); AO_store_release(p, 3);
+  AO_double_t o = {0}, n = {0};
+  AO_double_store(d, o); o = AO_double_load(d);
+  return AO_compare_and_swap_full(p, 1, 2) + (int)AO_load_acquire(p) +
+         (int)AO_fetch_compare_and_swap_full(p, 1, 2) + AO_double_compare_and_swap_full(d, o, n);
+}
+''', ARM + inc(root, "usr/include") + ["-DAO_DISABLE_GCC_ATOMICS"])]
+
+
 # --- The Linux kernel's x86 headers (kbuild flags, packaged configuration) --
 KERNEL_HEADERS = """linux/kernel.h linux/atomic.h linux/bitops.h linux/spinlock.h linux/elf.h linux/efi.h linux/kexec.h
 linux/percpu.h linux/preempt.h linux/irqflags.h linux/uaccess.h linux/io.h linux/delay.h

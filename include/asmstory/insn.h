@@ -196,9 +196,10 @@ typedef struct as_insn {
    * value as its new-value register, the result is the memory's value
    * whatever they hold (the atomic-load idiom).  Full registers; 0: none. */
   unsigned cas_cmp[2], cas_new[2];
-  /* Push all / pop all (pusha, popa): the full registers in push order, the
-   * first at the highest address, one pointer-sized slot each. */
-  unsigned stack_list[8];
+  /* Push or pop of a register list (pusha, popa; ARM push {r4-r11, lr}):
+   * the full registers in push order, the first at the highest address,
+   * one slot each of sp_delta / num_stack_list bytes. */
+  unsigned stack_list[16];
   unsigned num_stack_list;
   /* The register stack (as_target_reg_stack): entries pushed (> 0) or
    * popped (< 0), and what the instruction does to the whole stack.  A

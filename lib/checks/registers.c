@@ -129,12 +129,12 @@ void as_check_flags(check_ctx *c) {
         "%s changes the status flags but the block declares options(preserves_flags); the "
         "compiler may keep a comparison result in the flags across the asm",
         as_check_insn_text(c, at));
-  else if (is_c(b))
+  else if (is_c(b)) /* GNU C where the flags are not implicitly clobbered (ARM) */
     f = as_check_report(
         c, "flags-clobber-missing", at,
-        "%s changes the status flags but the clobbers have no \"cc\"; the compiler may keep a "
-        "comparison result in the flags across the asm",
-        as_check_insn_text(c, at));
+        "%s changes the status flags but the block does not list \"%s\" in its clobbers; the "
+        "compiler may keep a comparison result in the flags across the asm",
+        as_check_insn_text(c, at), as_target_flags_clobber(c->t));
   else
     f = as_check_report(
         c, "flags-clobber-missing", at,
@@ -144,7 +144,7 @@ void as_check_flags(check_ctx *c) {
   if (f)
     as_finding_fixit(c->arena, f, "%s",
                      is_rust(b)   ? "remove preserves_flags"
-                     : is_c(b)    ? "add \"cc\" to the clobbers"
+                     : is_c(b)    ? as_arena_printf(c->arena, "add \"%s\" to the clobbers", as_target_flags_clobber(c->t))
                                   : as_arena_printf(c->arena, "add ~{%s}", as_target_flags_clobber(c->t)));
 }
 

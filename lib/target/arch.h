@@ -134,5 +134,6 @@ const char *as_insn_text_default(as_arena *arena, const as_target *t, const as_i
 extern const as_arch as_arch_x86;
 extern const as_arch as_arch_aarch64;
 extern const as_arch as_arch_riscv;
+extern const as_arch as_arch_arm;
 
 #endif

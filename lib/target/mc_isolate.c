@@ -167,6 +167,7 @@ static void write_insn(as_strbuf *b, const as_mc_insn *in) {
     put_str(b, o->symbol);
     put_u32(b, o->operand_type);
     put_u32(b, (uint32_t)o->tied_to);
+    put_u32(b, (uint32_t)o->predicate | (uint32_t)o->optional_def << 1);
   }
   put_u32(b, in->num_implicit_defs);
   for (unsigned k = 0; k < in->num_implicit_defs; k++) put_u32(b, in->implicit_defs[k]);
@@ -265,6 +266,9 @@ static void read_insn(reader *r, as_mc_insn *in) {
     o->symbol = get_str(r);
     o->operand_type = get_u32(r);
     o->tied_to = (int)get_u32(r);
+    uint32_t opflags = get_u32(r);
+    o->predicate = (opflags & 1) != 0;
+    o->optional_def = (opflags & 2) != 0;
   }
   unsigned *defs, *uses;
   in->num_implicit_defs = get_count(r, 4);

@@ -81,6 +81,15 @@ extern "C" void as_mc_global_init(void) { init_targets(); }
 // more says so in its template (.option arch, +v: riscv/bind.c).
 static std::string default_features(const Triple &triple) {
   if (triple.getArch() == Triple::aarch64) return "+lse,+v8.4a";
+  // 32-bit ARM: what clang's driver enables for the common builds (NEON and
+  // VFPv4 on A-profile, the multiprocessing and security extensions); on the
+  // M profile, the single-precision FPU of its -eabihf targets (Rust's
+  // thumbv7em-none-eabihf, thumbv8m.main-none-eabihf).
+  if (triple.isARM() || triple.isThumb())
+    return !triple.isArmMClass() ? "+neon,+vfp4,+mp,+trustzone,+virtualization,+crc"
+           : triple.getEnvironment() != Triple::EABIHF ? ""
+           : triple.getSubArch() == Triple::ARMSubArch_v7em ? "+vfp4d16sp"
+                                                            : "+fp-armv8d16sp";
   if (!triple.isRISCV()) return "";
   bool fd = triple.isArch64Bit() || triple.isOSLinux();
   return fd ? "+m,+a,+f,+d,+c,+zicsr,+zifencei" : "+m,+a,+c,+zicsr,+zifencei";
@@ -241,6 +250,8 @@ struct Recording {
       if (i < desc.getNumOperands()) {
         o.operand_type = desc.operands()[i].OperandType;
         o.tied_to = desc.getOperandConstraint(i, MCOI::TIED_TO);
+        o.predicate = desc.operands()[i].isPredicate();
+        o.optional_def = desc.operands()[i].isOptionalDef();
       }
       if (op.isReg()) {
         o.kind = AS_MCOP_REG;

@@ -46,6 +46,8 @@ typedef struct as_mc_operand {
   const char *symbol;     /* EXPR: referenced symbol name, or NULL */
   unsigned operand_type;  /* MCOI::OperandType from the descriptor (0 if none) */
   int tied_to;            /* descriptor TIED_TO constraint, -1 if none */
+  bool predicate;         /* descriptor: part of the predicate (ARM condition) */
+  bool optional_def;      /* descriptor: an optional def (ARM's flag-setting `s`) */
 } as_mc_operand;
 
 typedef struct as_mc_insn {

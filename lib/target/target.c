@@ -37,7 +37,7 @@ void as_target_cache_destroy(as_target_cache *cache) {
 }
 
 /* The architectures asmstory describes. */
-static const as_arch *const arches[] = {&as_arch_x86, &as_arch_aarch64, &as_arch_riscv};
+static const as_arch *const arches[] = {&as_arch_x86, &as_arch_aarch64, &as_arch_arm, &as_arch_riscv};
 
 static const as_arch *arch_for(const char *triple) {
   for (unsigned i = 0; i < sizeof arches / sizeof arches[0]; i++)
@@ -304,6 +304,37 @@ int as_decode_block_placed(as_target *t, as_arena *arena, const as_block *block,
     out->num_unmodeled = n;
   }
   return 0;
+}
+
+void as_target_place_labels(as_arena *arena, const as_mc_result *mc, const unsigned *map, as_decoded *out) {
+  out->labels = as_arena_alloc(arena, sizeof(as_label) * (mc->num_labels + 1));
+  out->num_labels = mc->num_labels;
+  for (unsigned i = 0; i < mc->num_labels; i++) {
+    out->labels[i].name = mc->labels[i].name;
+    unsigned at = mc->labels[i].insn_index;
+    out->labels[i].insn = at > mc->num_insns ? out->num_insns : map ? map[at] : at;
+  }
+  for (unsigned i = 0; i < out->num_insns; i++) {
+    as_insn *insn = &out->insns[i];
+    if (!insn->target) continue;
+    for (unsigned k = 0; k < out->num_labels; k++)
+      if (!strcmp(out->labels[k].name, insn->target)) insn->target_insn = (int)out->labels[k].insn;
+  }
+}
+
+void as_target_regs_text(as_strbuf *b, const as_target *t, const as_reg_use *list, unsigned n) {
+  for (unsigned i = 0; i < n; i++) {
+    as_strbuf_printf(b, "%s%s", i ? "," : "", as_target_reg_name(t, list[i].sub));
+    if (list[i].sub != list[i].reg) as_strbuf_printf(b, "(%s)", as_target_reg_name(t, list[i].reg));
+  }
+}
+
+int as_target_operand_by_name(const as_block *block, const char *name) {
+  for (unsigned i = 0; i < block->num_operands; i++)
+    if (block->operands[i].name && !strcmp(block->operands[i].name, name)) return (int)i;
+  for (unsigned i = 0; i < block->num_labels; i++)
+    if (block->labels[i] && !strcmp(block->labels[i], name)) return (int)(block->num_operands + i);
+  return -1;
 }
 
 const char *as_insn_describe(as_arena *arena, const as_target *t, const as_insn *insn) {

@@ -21,4 +21,17 @@ unsigned as_x86_sub_reg(const as_target *t, unsigned family, unsigned bits, bool
 bool as_x86_is_high_byte(const as_target *t, unsigned reg);
 bool as_x86_is_gpr(const as_target *t, unsigned reg);
 
+/* ---- shared by the architectures' describers and binders ---- */
+struct as_mc_result;
+/* The block's labels at the instructions MC emitted after them (map: MC
+ * instruction index -> description index, mc->num_insns + 1 entries, or
+ * NULL when they are the same), and each branch's target inside the block. */
+void as_target_place_labels(as_arena *arena, const struct as_mc_result *mc, const unsigned *map,
+                            as_decoded *out);
+/* Registers as --dump prints them: "ecx,xmm1(zmm1)". */
+void as_target_regs_text(as_strbuf *b, const as_target *t, const as_reg_use *list, unsigned n);
+/* The operand, or asm goto label (numbered after the operands), a [name]
+ * refers to; -1 if none. */
+int as_target_operand_by_name(const as_block *block, const char *name);
+
 #endif

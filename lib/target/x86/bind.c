@@ -381,15 +381,6 @@ static const char *operand_text(bind_state *s, unsigned i, char modifier) {
   return intel ? "0" : "$0";
 }
 
-static int resolve_name(const as_block *block, const char *name) {
-  for (unsigned i = 0; i < block->num_operands; i++)
-    if (block->operands[i].name && !strcmp(block->operands[i].name, name)) return (int)i;
-  /* asm goto labels by name (%l[label]) come after the operands. */
-  for (unsigned i = 0; i < block->num_labels; i++)
-    if (block->labels[i] && !strcmp(block->labels[i], name)) return (int)(block->num_operands + i);
-  return -1;
-}
-
 static bool is_directive(const char *stmt, const char *name) {
   while (*stmt == ' ' || *stmt == '\t') stmt++;
   size_t n = strlen(name);
@@ -517,7 +508,7 @@ int as_x86_bind_template(as_target *t, as_arena *arena, const as_block *block,
     const as_operand *op = &block->operands[i];
     int tied = op->tied_to >= 0 ? op->tied_to : op->constraint.tied_to;
     if (tied < 0 && op->constraint.tied_name[0])
-      tied = resolve_name(block, op->constraint.tied_name);
+      tied = as_target_operand_by_name(block, op->constraint.tied_name);
     if (!(op->tied_to >= 0 || (op->constraint.kinds & AS_CK_TIED))) continue;
     if (tied < 0 || (unsigned)tied >= block->num_operands) {
       snprintf(err, errlen, "operand %u is tied to operand %d, which does not exist", op->index, tied);
@@ -548,7 +539,7 @@ int as_x86_bind_template(as_target *t, as_arena *arena, const as_block *block,
       emit(&s, "#", p->line, p->column, false);
       break;
     case AS_TPL_OPERAND: {
-      int idx = p->name ? resolve_name(block, p->name) : p->operand;
+      int idx = p->name ? as_target_operand_by_name(block, p->name) : p->operand;
       if (p->name && idx < 0) {
         snprintf(err, errlen, "template line %u: no operand named [%s]", p->line, p->name);
         return -1;

@@ -1160,17 +1160,5 @@ void as_x86_describe_insns(as_target *t, as_arena *arena, const as_mc_result *mc
     describe_semantics(t, &copy, &out->insns[out->num_insns++]);
   }
   map[mc->num_insns] = out->num_insns;
-  out->labels = as_arena_alloc(arena, sizeof(as_label) * (mc->num_labels + 1));
-  out->num_labels = mc->num_labels;
-  for (unsigned i = 0; i < mc->num_labels; i++) {
-    out->labels[i].name = mc->labels[i].name;
-    unsigned at = mc->labels[i].insn_index;
-    out->labels[i].insn = at <= mc->num_insns ? map[at] : out->num_insns;
-  }
-  for (unsigned i = 0; i < out->num_insns; i++) {
-    as_insn *insn = &out->insns[i];
-    if (!insn->target) continue;
-    for (unsigned k = 0; k < out->num_labels; k++)
-      if (!strcmp(out->labels[k].name, insn->target)) insn->target_insn = (int)out->labels[k].insn;
-  }
+  as_target_place_labels(arena, mc, map, out);
 }

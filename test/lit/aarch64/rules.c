@@ -98,7 +98,7 @@ void wait_ok(void) { asm volatile("wfe\n\tsev\n\tyield\n\tisb"); }
 // CHECK: rules.c:8:8: warning: the block changes x9 but declares it neither as an output nor as a clobber; {{.*}}[asmstory-clobber-missing]
 // CHECK: note: fix: add "x9" to the clobbers
 // CHECK: rules.c:22:40: warning: `subs x0, x0, #1` writes x0, which holds input-only operand %0 (`n`){{.*}}[asmstory-input-overwritten]
-// CHECK: rules.c:27:8: warning: `cmp x1, x2` changes the status flags but the clobbers have no "cc"{{.*}}[asmstory-flags-clobber-missing]
+// CHECK: rules.c:27:8: warning: `cmp x1, x2` changes the status flags but the block does not list "cc" in its clobbers{{.*}}[asmstory-flags-clobber-missing]
 // CHECK: note: fix: add "cc" to the clobbers
 // CHECK: rules.c:36:49: warning: `str x1, [x0]` writes memory through the pointer in %0 (`p`), but it has no output memory operand for it and no "memory" clobber{{.*}}[asmstory-memory-write-undeclared]
 // CHECK: rules.c:41:8: warning: `ldr x0, [x1]` reads memory through the pointer in %1 (`p`), but it has no input memory operand for it and no "memory" clobber{{.*}}[asmstory-memory-read-undeclared]
