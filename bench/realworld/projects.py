@@ -119,16 +119,23 @@ asm/percpu.h asm/qspinlock.h asm/rmwcc.h asm/vdso.h asm/proto.h
 asm/fpu/internal.h""".split()
 
 
-@project("linux", ["linux-headers-@-common", "linux-headers-@-amd64", "linux-libc-dev"])
-def _linux(r):
-    c = first(r, "linux-headers-") if False else None
+def kernel_trees(r, arch, headers):
+    """The common and amd64 header trees of the kernel packages, and which
+    of headers exist in include/ or arch/<arch>/include/."""
+    c = a = None
     for k, v in r.items():
         if k.endswith("-common"):
             c = os.path.join(v, "usr/src", k)
         elif k.endswith("-amd64"):
             a = os.path.join(v, "usr/src", k)
-    heads = [h for h in KERNEL_HEADERS if os.path.exists(os.path.join(c, "include", h))
-             or os.path.exists(os.path.join(c, "arch/x86/include", h))]
+    heads = [h for h in headers if os.path.exists(os.path.join(c, "include", h))
+             or os.path.exists(os.path.join(c, "arch/%s/include" % arch, h))]
+    return c, a, heads
+
+
+@project("linux", ["linux-headers-@-common", "linux-headers-@-amd64", "linux-libc-dev"])
+def _linux(r):
+    c, a, heads = kernel_trees(r, "x86", KERNEL_HEADERS)
     flags = ["-nostdinc", "-I%s/arch/x86/include" % c, "-I%s/arch/x86/include/generated" % a,
              "-I%s/include" % c, "-I%s/include" % a, "-I%s/arch/x86/include/uapi" % c,
              "-I%s/arch/x86/include/generated/uapi" % a, "-I%s/include/uapi" % c,
@@ -658,3 +665,126 @@ def _bdwgc(r):
     return [c_unit(includes(["gc/gc.h"]) + r'''
 void use(void *p, long x) { GC_reachable_here(p); GC_reachable_here(x); }
 ''', inc(root, "usr/include"))]
+
+
+# --- The Linux kernel's RISC-V headers (riscv64, kbuild flags) ----------------
+# Debian 12 has no riscv64 kernel headers package, so the files kbuild would
+# generate are written into the unit: asm-generic wrappers for every
+# mandatory-y / generic-y header the arch does not provide (as
+# scripts/Makefile.asm-generic does) and a small autoconf.h (a 64-bit SMP
+# kernel with MMU, FPU and the C extension, i.e. what defconfig selects for
+# the asm these headers hold).
+RISCV_KERNEL_HEADERS = """linux/kernel.h linux/atomic.h linux/bitops.h linux/spinlock.h linux/irqflags.h
+linux/uaccess.h linux/io.h linux/delay.h linux/percpu.h linux/preempt.h linux/timex.h linux/string.h
+asm/atomic.h asm/cmpxchg.h asm/barrier.h asm/csr.h asm/irqflags.h asm/bitops.h asm/sbi.h asm/uaccess.h
+asm/timex.h asm/io.h asm/mmio.h asm/processor.h asm/cacheflush.h asm/tlbflush.h asm/word-at-a-time.h
+asm/futex.h asm/current.h asm/switch_to.h asm/bug.h asm/jump_label.h asm/mmiowb.h asm/clint.h
+asm/hwcap.h asm/errata_list.h asm/fence.h""".split()
+
+RISCV_CONFIG = """CONFIG_RISCV 1
+CONFIG_64BIT 1
+CONFIG_ARCH_RV64I 1
+CONFIG_MMU 1
+CONFIG_THREAD_INFO_IN_TASK 1
+CONFIG_TREE_RCU 1
+CONFIG_SMP 1
+CONFIG_NR_CPUS 8192
+CONFIG_FPU 1
+CONFIG_RISCV_ISA_C 1
+CONFIG_RISCV_SBI 1
+CONFIG_CMODEL_MEDANY 1
+CONFIG_PAGE_OFFSET 0xff60000000000000
+CONFIG_HZ 250
+CONFIG_PGTABLE_LEVELS 5
+CONFIG_GENERIC_BUG 1
+CONFIG_GENERIC_BUG_RELATIVE_POINTERS 1
+CONFIG_BUG 1
+CONFIG_BASE_SMALL 0
+CONFIG_SLUB 1
+CONFIG_ARCH_HAS_PTE_SPECIAL 1
+CONFIG_HAVE_ARCH_THREAD_STRUCT_WHITELIST 1
+CONFIG_SPARSEMEM 1
+CONFIG_SPARSEMEM_VMEMMAP 1
+CONFIG_SPARSEMEM_EXTREME 1
+CONFIG_RISCV_ALTERNATIVE 1
+CONFIG_RISCV_ISA_SVPBMT 1
+CONFIG_TOOLCHAIN_HAS_ZICBOM 1
+CONFIG_RISCV_ISA_ZICBOM 1
+CONFIG_ERRATA_SIFIVE 1
+CONFIG_ERRATA_THEAD 1
+CONFIG_ERRATA_THEAD_PBMT 1
+CONFIG_ERRATA_THEAD_CMO 1
+CONFIG_ARCH_USE_QUEUED_RWLOCKS 1
+CONFIG_ARCH_HAS_STRICT_KERNEL_RWX 1
+CONFIG_ILLEGAL_POINTER_VALUE 0xdead000000000000""".split("\n")
+
+
+def kbuild_generated(c, arch, gen):
+    """{unit path: text} of the asm-generic wrappers kbuild would generate
+    for arch under gen (asm and uapi/asm)."""
+    import re
+    files = {}
+    for kb, own, out in (("include/asm-generic/Kbuild", "arch/%s/include/asm" % arch, "asm"),
+                         ("arch/%s/include/asm/Kbuild" % arch, "arch/%s/include/asm" % arch, "asm"),
+                         ("include/uapi/asm-generic/Kbuild", "arch/%s/include/uapi/asm" % arch, "uapi/asm")):
+        p = os.path.join(c, kb)
+        if not os.path.exists(p):
+            continue
+        for m in re.finditer(r"^(?:mandatory|generic)-y\s*\+=\s*(\S+\.h)", open(p).read(), re.M):
+            h = m.group(1)
+            if os.path.exists(os.path.join(c, own, h)) or (out == "asm" and os.path.exists(
+                    os.path.join(c, "arch/%s/include/uapi/asm" % arch, h))):
+                continue
+            files.setdefault(os.path.join(gen, out, h), "#include <asm-generic/%s>\n" % h)
+    return files
+
+
+@project("linux-riscv", ["linux-headers-@-common", "linux-headers-@-amd64"])
+def _linux_riscv(r):
+    c, a, heads = kernel_trees(r, "riscv", RISCV_KERNEL_HEADERS)
+    files = kbuild_generated(c, "riscv", "gen/arch/riscv/include/generated")
+    conf = "".join("#define %s %s\n" % tuple(l.split()) for l in RISCV_CONFIG)
+    files["gen/include/generated/autoconf.h"] = conf
+    # the architecture-neutral generated headers (same HZ, same NR_CPUS) from the amd64 build
+    for h in ("bounds.h", "timeconst.h"):
+        files["gen/include/generated/" + h] = open(os.path.join(a, "include/generated", h)).read()
+    use = includes(heads) + r'''
+unsigned long use(atomic_t *a, atomic64_t *b, unsigned long *w, u32 *q, u8 *c8, u16 *c16,
+                  unsigned long __user *up, u32 __user *uq, void __iomem *io) {
+  unsigned long r = 0, x = 0; u32 y = 0; unsigned long fl;
+  r += csr_read(CSR_STATUS); csr_write(CSR_SCRATCH, r); csr_set(CSR_IE, 2); csr_clear(CSR_IE, 2);
+  r += csr_swap(CSR_SCRATCH, 0); r += csr_read_set(CSR_STATUS, SR_SIE); r += csr_read_clear(CSR_STATUS, SR_SIE);
+  r += arch_cmpxchg(w, 1UL, 2UL) + arch_cmpxchg(q, 1U, 2U) + arch_xchg(w, 3UL) + arch_xchg(q, 3U);
+  r += arch_cmpxchg_relaxed(w, 1UL, 2UL) + arch_cmpxchg_acquire(q, 1U, 2U) + arch_cmpxchg_release(w, 1UL, 2UL);
+  r += arch_xchg_relaxed(q, 1U) + arch_xchg_acquire(w, 1UL) + arch_xchg_release(q, 1U);
+  r += arch_cmpxchg64(w, 1UL, 2UL) + arch_cmpxchg_local(w, 4UL, 5UL);
+  mb(); rmb(); wmb(); smp_mb(); smp_rmb(); smp_wmb(); smp_mb__after_spinlock();
+  smp_store_release(w, 1UL); r += smp_load_acquire(w); smp_store_release(q, 1U); r += smp_load_acquire(q);
+  local_irq_save(fl); local_irq_restore(fl); local_irq_disable(); local_irq_enable(); r += arch_irqs_disabled();
+  arch_atomic_add(1, a); arch_atomic64_add(1, b); r += arch_atomic_add_return(2, a) + arch_atomic64_sub_return(2, b);
+  r += arch_atomic_fetch_or(1, a) + arch_atomic64_fetch_and(1, b) + arch_atomic_fetch_add_unless(a, 1, 0);
+  r += arch_atomic64_fetch_add_unless(b, 1, 0) + arch_atomic_inc_not_zero(a) + arch_atomic64_dec_if_positive(b);
+  r += arch_atomic_dec_if_positive(a) + arch_atomic_xchg(a, 1) + arch_atomic64_cmpxchg(b, 1, 2) + arch_atomic_cmpxchg(a, 1, 2);
+  r += arch_atomic_sub_and_test(1, a) + arch_atomic64_inc_unless_negative(b) + arch_atomic_dec_unless_positive(a);
+  set_bit(3, w); clear_bit(3, w); change_bit(3, w); r += test_and_set_bit(4, w) + test_and_clear_bit(4, w);
+  r += test_and_change_bit(5, w) + test_and_set_bit_lock(6, w); clear_bit_unlock(6, w); __clear_bit_unlock(6, w);
+  r += __ffs(x | 1) + __fls(x | 1) + ffs((int)x) + fls((int)x);
+  r += __get_user(x, up) + __put_user(x, up) + __get_user(y, uq) + __put_user(y, uq) + get_user(x, up) + put_user(y, uq);
+  r += get_cycles() + get_cycles_hi() + random_get_entropy() + x + y;
+  writel(1, io); r += readl(io); writeq(2, io); r += readq(io); writeb(1, io); r += readw(io);
+  writel_relaxed(1, io); r += readl_relaxed(io); r += ioread32(io);
+  local_flush_tlb_all(); local_flush_tlb_page(r); local_flush_icache_all(); cpu_relax();
+  return r;
+}
+'''
+    flags = ["-nostdinc", "-I%s/arch/riscv/include" % c, "-Igen/arch/riscv/include/generated",
+             "-I%s/include" % c, "-Igen/include", "-I%s/arch/riscv/include/uapi" % c,
+             "-Igen/arch/riscv/include/generated/uapi", "-I%s/include/uapi" % c,
+             "-include", "%s/include/linux/compiler-version.h" % c,
+             "-include", "%s/include/linux/kconfig.h" % c, "-include", "%s/include/linux/compiler_types.h" % c,
+             "--target=riscv64-linux-gnu", "-D__KERNEL__", "-ffreestanding", "-march=rv64imac_zicsr_zifencei",
+             "-mabi=lp64", "-mno-relax", "-mcmodel=medany", "-fno-PIE", "-fshort-wchar", "-fno-strict-aliasing",
+             "-std=gnu11"]
+    u = c_unit(use, flags)
+    u["files"].update(files)
+    return [u]

@@ -163,6 +163,10 @@ typedef struct as_int_facts {
    * value mod 2^low_bits == low_value; low_bits 0 when none is known. */
   unsigned low_bits;
   unsigned long long low_value;
+  /* The value is a truncation of a wider one whose upper bits are not its
+   * sign extension (IR `trunc`): LLVM any-extends an asm operand, so in a
+   * wider register the upper bits are those of the wider value. */
+  bool truncated;
 } as_int_facts;
 
 typedef struct as_operand {

@@ -208,7 +208,14 @@ void as_check_width(check_ctx *c) {
   for (unsigned i = 0; i < s->num_wide; i++) {
     const as_wide_read *w = &s->wide[i];
     const as_operand *o = &b->operands[w->operand];
-    if (!f)
+    if (!f && o->range.truncated && !as_target_class_narrows(c->t, &o->constraint))
+      f = as_check_report(
+          c, "operand-width", w->insn,
+          "%s reads %u bits of operand %s, a %u-bit value (%s) truncated from a wider one; the "
+          "register keeps the wider value's upper bits, not the extension the ABI gives a %u-bit value",
+          as_check_insn_text(c, w->insn), w->bits, as_operand_label(c->arena, b, w->operand),
+          w->defined_bits, o->type_text ? o->type_text : "its type", w->defined_bits);
+    else if (!f)
       f = as_check_report(
           c, "operand-width", w->insn,
           "%s reads %u bits of operand %s, whose value has only %u bits (%s); the upper bits "

@@ -1593,8 +1593,10 @@ static bool defined_by_operand(const walker *w, unsigned reg, as_value *v) {
       const as_constraint *cls = &o->constraint;
       if (o->tied_to >= 0 && (unsigned)o->tied_to < block->num_operands)
         cls = &block->operands[o->tied_to].constraint;
+      /* Where the ABI keeps narrow values extended (RISC-V), a truncated
+       * value still carries the upper bits of the value it was cut from. */
       if (o->width_bits && o->width_bits < v->defined_bits && !o->is_pointer && !bd->reg2 &&
-          as_target_class_narrows(w->t, cls))
+          (as_target_class_narrows(w->t, cls) || (o->range.truncated && as_target_operand_file(w->t, cls) == 0)))
         v->defined_bits = o->width_bits;
     }
   }

@@ -654,15 +654,37 @@ static bool frame_object(CXCursor expr) {
 
 typedef struct var_refs {
   CXCursor var, skip;
+  CXCursor written[8]; /* write-only asm outputs naming var ("=r"(var)) */
+  unsigned num_written;
   unsigned count;
 } var_refs;
 
 static enum CXChildVisitResult count_refs(CXCursor c, CXCursor parent, CXClientData data) {
   (void)parent;
   var_refs *r = data;
+  /* Another asm that only writes the variable ("=&r"(tmp) in the other arm
+   * of a size switch) does not read it. */
+  if (clang_getCursorKind(c) == CXCursor_GCCAsmStmt) {
+    unsigned n = clang_Cursor_getGCCAssemblyNumOutputs(c);
+    for (unsigned i = 0; i < n && r->num_written < 8; i++) {
+      CXString cs;
+      CXCursor e;
+      if (!clang_Cursor_getGCCAssemblyOutput(c, i, &cs, &e)) continue;
+      const char *text = clang_getCString(cs);
+      bool write_only = text && text[0] == '=';
+      clang_disposeString(cs);
+      CXCursor ref = strip_expr(e);
+      if (write_only && clang_getCursorKind(ref) == CXCursor_DeclRefExpr &&
+          clang_equalCursors(clang_getCursorReferenced(ref), r->var))
+        r->written[r->num_written++] = ref;
+    }
+  }
   if (clang_getCursorKind(c) == CXCursor_DeclRefExpr && !clang_equalCursors(c, r->skip) &&
-      clang_equalCursors(clang_getCursorReferenced(c), r->var))
-    r->count++;
+      clang_equalCursors(clang_getCursorReferenced(c), r->var)) {
+    bool written = false;
+    for (unsigned i = 0; i < r->num_written && !written; i++) written = clang_equalCursors(c, r->written[i]);
+    if (!written) r->count++;
+  }
   return r->count ? CXChildVisit_Break : CXChildVisit_Recurse;
 }
 
@@ -683,7 +705,7 @@ static bool scratch_output(CXCursor expr) {
   if (fk != CXCursor_FunctionDecl && fk != CXCursor_CXXMethod && fk != CXCursor_Constructor &&
       fk != CXCursor_Destructor)
     return false;
-  var_refs r = {decl, ref, 0};
+  var_refs r = {.var = decl, .skip = ref};
   clang_visitChildren(fn, count_refs, &r);
   return r.count == 0;
 }
@@ -1543,6 +1565,14 @@ static int attach_ir_twins(c_ctx *ctx, const char *path, const as_frontend_optio
       if ((wc->kinds & AS_CK_FIXED) && strncmp(wc->fixed_reg, "st", 2))
         as_constraint_use_register(&b->operands[k].constraint, wc->fixed_reg);
     }
+    /* A value truncated from a wider one in some copy (operand-width on
+     * RISC-V, where other narrow values arrive extended). */
+    unsigned copies = b->num_ir_twins ? b->num_ir_twins : 1;
+    for (unsigned c = 0; c < copies; c++) {
+      const as_block *x = b->num_ir_twins ? b->ir_twins[c] : w;
+      for (unsigned k = 0; k < b->num_operands && k < x->num_operands; k++)
+        if (x->operands[k].range.truncated) b->operands[k].range.truncated = true;
+    }
   }
   return 0;
 }
@@ -1686,8 +1716,17 @@ int as_frontend_c(as_arena *arena, const char *path,
       ctx.working_dir = options->cc_args[i + 1];
     else if (a && !strcmp(a, "-masm=att")) ctx.dialect = AS_DIALECT_ATT;
   }
+  /* The compiler flags read for the target they build for: --target= of
+   * asmstory, else the compiler's own (`f.c -- --target=riscv64-linux-gnu
+   * -march=rv64gcv`). */
+  const char *flags_triple = options->triple && *options->triple ? options->triple : NULL;
+  for (unsigned i = 0; i < options->num_cc_args && !(options->triple && *options->triple); i++) {
+    const char *a = options->cc_args[i];
+    if (a && !strncmp(a, "--target=", 9)) flags_triple = a + 9;
+    else if (a && !strcmp(a, "-target") && i + 1 < options->num_cc_args) flags_triple = options->cc_args[i + 1];
+  }
   for (unsigned i = 0; i < options->num_cc_args; i++) /* -mno-red-zone, -mno-sse, ... */
-    ctx.extra_flags |= as_target_flags_from_arg(options->triple, options->cc_args[i]);
+    ctx.extra_flags |= as_target_flags_from_arg(flags_triple, options->cc_args[i]);
 
   unsigned num_args = 0;
   const char **args =

@@ -529,6 +529,18 @@ static void int_facts(as_facts_ctx *ctx, CallBase *call, Value *v, as_int_facts 
   rf->low_value = low ? known.One.getZExtValue() & ((1ull << low) - 1) : 0;
 }
 
+/* v is `trunc` of a wider integer whose bits above v's are not all copies
+ * of v's sign bit (then the trunc changes nothing a register shows). */
+static bool truncated(as_facts_ctx *ctx, Value *v) {
+  auto *t = dyn_cast<TruncInst>(v);
+  if (!t || !t->getSrcTy()->isIntegerTy()) return false;
+  Value *src = t->getOperand(0);
+  unsigned wide = src->getType()->getIntegerBitWidth(), narrow = t->getType()->getIntegerBitWidth();
+  /* No analysis manager here: asking it for a function's dominator tree
+   * would cache one that later changes to the function leave stale. */
+  return ComputeNumSignBits(src, ctx->module->getDataLayout()) <= wide - narrow;
+}
+
 extern "C" void as_facts_operand(as_facts_ctx *ctx, as_arena *arena, LLVMValueRef callref,
                                  unsigned arg_index, as_lang lang, as_pointer_facts *pointer,
                                  as_int_facts *range, unsigned long long *identity) {
@@ -546,6 +558,7 @@ extern "C" void as_facts_operand(as_facts_ctx *ctx, as_arena *arena, LLVMValueRe
   if (identity) *identity = (unsigned long long)(uintptr_t)v;
   if (v->getType()->isPointerTy()) pointer_facts(ctx, arena, call, v, lang, pointer);
   else int_facts(ctx, call, v, range);
+  if (range && !v->getType()->isPointerTy()) range->truncated = truncated(ctx, v);
 }
 
 extern "C" const char *as_facts_demangle(as_arena *arena, const char *name) {

@@ -56,6 +56,7 @@ static void dump_block(as_arena *arena, as_strbuf *b, const as_target *t, const 
     if (op->has_value) as_strbuf_printf(b, ", value %lld", op->value);
     if (op->facts.known) as_strbuf_printf(b, ", %s", as_facts_describe(arena, &op->facts));
     if (op->range.known) as_strbuf_printf(b, ", %s", as_int_facts_describe(arena, &op->range));
+    if (op->range.truncated) as_strbuf_puts(b, ", truncated from a wider value");
     if (d && i < d->num_bindings) as_strbuf_printf(b, " -> %s", binding_text(arena, t, &d->bindings[i]));
     as_strbuf_puts(b, "\n");
   }

@@ -522,7 +522,12 @@ extern "C" int as_mc_assemble_direct(as_mc *mc, as_arena *arena, const as_mc_lin
     bool opens = word == ".macro" || word == ".rept" || word == ".rep" || word == ".irp" ||
                  word == ".irpc";
     bool closes = word == ".endm" || word == ".endmacro" || word == ".endr";
-    std::string prefix = body_depth ? "" : std::string(kLineMarker) + std::to_string(i) + ": ";
+    /* Nor on conditional directives: inside a false .if MC looks for .else
+     * and .endif only as a line's first word (the kernel's ALTERNATIVE on
+     * RISC-V: `.if 0 == 1 ... .endif`). */
+    bool conditional = word.compare(0, 3, ".if") == 0 || word == ".else" || word == ".elseif" ||
+                       word == ".endif";
+    std::string prefix = body_depth || conditional ? "" : std::string(kLineMarker) + std::to_string(i) + ": ";
     if (opens) body_depth++;
     if (closes && body_depth) body_depth--;
     for (char &c : text)

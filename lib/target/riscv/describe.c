@@ -334,6 +334,57 @@ static void memory(as_target *t, as_arena *arena, const as_mc_insn *mi, as_insn 
     insn->unmodeled = as_arena_printf(arena, "%s: memory access of unknown size", insn->mnemonic);
 }
 
+/* ---- reads of fewer bits than XLEN: a small table by opcode family ------- */
+
+/* Integer W forms (RV64: operate on the low 32 bits of every source). */
+static const char *const word_ops[] = {
+    "ADDW",   "SUBW",   "SLLW",   "SRLW",     "SRAW",     "ADDIW",    "SLLIW",    "SRLIW",   "SRAIW",
+    "MULW",   "DIVW",   "DIVUW",  "REMW",     "REMUW",    "C_ADDW",   "C_SUBW",   "C_ADDIW", "ROLW",
+    "RORW",   "RORIW",  "CLZW",   "CTZW",     "CPOPW",    "FMV_W_X",  "FCVT_S_W", "FCVT_S_WU",
+    "FCVT_D_W", "FCVT_D_WU", "FCVT_H_W", "FCVT_H_WU", NULL};
+
+static void used(const as_target *t, as_insn *insn, unsigned reg, unsigned bits) {
+  unsigned full = as_target_reg_full(t, reg);
+  for (unsigned i = 0; i < insn->num_reads; i++)
+    if (insn->reads[i].reg == full && !insn->reads[i].implicit && bits < insn->reads[i].bits)
+      insn->reads[i].used_bits = bits;
+}
+
+/* Which bits of a source register the instruction uses, when fewer than
+ * XLEN: W forms use the low 32 bits of their sources; a store (SB/SH/SW,
+ * SC.W, AMO*.W/B/H) the low bits of its data (not of its address, unless
+ * one register is both); a shift its amount's low log2(XLEN) bits. */
+static void narrow_reads(const as_target *t, const as_mc_insn *mi, as_insn *insn) {
+  const char *op = mi->opcode_name;
+  if (any_of(op, word_ops)) {
+    for (unsigned i = mi->num_defs; i < mi->num_ops; i++)
+      if (mi->ops[i].kind == AS_MCOP_REG && mi->ops[i].reg && mi->ops[i].tied_to < 0) used(t, insn, mi->ops[i].reg, 32);
+    return;
+  }
+  if ((!strcmp(op, "SLL") || !strcmp(op, "SRL") || !strcmp(op, "SRA") || !strcmp(op, "ROL") || !strcmp(op, "ROR")) &&
+      mi->num_ops == 3 && mi->ops[1].kind == AS_MCOP_REG && mi->ops[2].kind == AS_MCOP_REG &&
+      mi->ops[1].reg != mi->ops[2].reg) {
+    used(t, insn, mi->ops[2].reg, t->is64 ? 6 : 5);
+    return;
+  }
+  unsigned size = 0, data = 0, addr = 0;
+  for (unsigned i = 0; mem_families[i].prefix && !size; i++)
+    if (!strcmp(op, mem_families[i].prefix) && (mi->desc_flags & AS_MCD_MAY_STORE) && !(mi->desc_flags & AS_MCD_MAY_LOAD) &&
+        op[strlen(op) - 1] != 'P' && !starts(op, "F") && !starts(op, "C_F")) {
+      size = mem_families[i].size; /* S*, C_S*: (rs2, rs1, imm) */
+      data = 0;
+      addr = 1;
+    }
+  if (!size && (starts(op, "SC_") || (starts(op, "AMO") && !starts(op, "AMOCAS"))) && mi->num_ops >= 3) {
+    size = starts(op, "SC_") ? (op[3] == 'W' ? 4 : 8) : amo_size(op);
+    data = mi->num_ops - 2; /* (rd, rs2, rs1) */
+    addr = mi->num_ops - 1;
+  }
+  if (size && size < 8 && mi->num_ops > addr && mi->ops[data].kind == AS_MCOP_REG &&
+      mi->ops[addr].kind == AS_MCOP_REG && mi->ops[data].reg != mi->ops[addr].reg)
+    used(t, insn, mi->ops[data].reg, size * 8);
+}
+
 static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as_insn *insn, unsigned lmul) {
   memset(insn, 0, sizeof *insn);
   insn->line = mi->line;
@@ -351,7 +402,9 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
     if (o->kind == AS_MCOP_REG && o->reg) {
       note(t, insn, o->reg, false, i < mi->num_defs);
       if (o->tied_to >= 0) note(t, insn, o->reg, false, false);
-    } else if (o->kind == AS_MCOP_EXPR && o->symbol && (mi->desc_flags & (AS_MCD_BRANCH | AS_MCD_CALL))) {
+    } else if (o->kind == AS_MCOP_EXPR && o->symbol &&
+               ((mi->desc_flags & (AS_MCD_BRANCH | AS_MCD_CALL)) || !strcmp(mi->opcode_name, "JAL"))) {
+      /* MC marks JAL neither branch nor call: its target is still the label. */
       insn->target = o->symbol;
     }
   }
@@ -361,6 +414,7 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
   if (starts(insn->opcode, "AMOCAS") && mi->num_ops > 1 && mi->ops[1].kind == AS_MCOP_REG)
     note(t, insn, mi->ops[1].reg, false, false);
   memory(t, arena, mi, insn);
+  narrow_reads(t, mi, insn);
   control_kind(t, mi, insn);
   side_effects(t, arena, mi, insn);
   vector_groups(t, arena, mi, insn, lmul);
