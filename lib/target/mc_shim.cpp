@@ -511,7 +511,11 @@ extern "C" int as_mc_assemble_direct(as_mc *mc, as_arena *arena, const as_mc_lin
     bool opens = word == ".macro" || word == ".rept" || word == ".rep" || word == ".irp" ||
                  word == ".irpc";
     bool closes = word == ".endm" || word == ".endmacro" || word == ".endr";
-    std::string prefix = body_depth ? "" : std::string(kLineMarker) + std::to_string(i) + ": ";
+    /* Nor on conditionals: inside a false .if MC looks for .else/.endif only
+     * at the start of a line (the kernel's ALTERNATIVE_CFG, ".if 0 == 1"). */
+    bool conditional = word.compare(0, 3, ".if") == 0 || word == ".else" || word.compare(0, 7, ".elseif") == 0 ||
+                       word == ".endif";
+    std::string prefix = body_depth || conditional ? "" : std::string(kLineMarker) + std::to_string(i) + ": ";
     if (opens) body_depth++;
     if (closes && body_depth) body_depth--;
     for (char &c : text)
