@@ -466,6 +466,22 @@ static void extend_reads(const as_target *t, const as_mc_insn *mi, as_insn *insn
   }
 }
 
+/* Integer operations whose low k result bits depend only on the low k
+ * bits of their sources: add/sub/and/orr/eor/bic/orn/eon of registers
+ * (shifted left only: an lsr or asr brings upper bits down) or of an
+ * immediate, and the moves and negations that alias them.  Not the
+ * flag-setting forms: NZCV depends on every bit. */
+static bool low_bits_closed(const as_mc_insn *mi) {
+  static const char *const ops[] = {"ADDW", "ADDX", "SUBW", "SUBX", "ANDW", "ANDX", "ORRW", "ORRX",
+                                    "EORW", "EORX", "BICW", "BICX", "ORNW", "ORNX", "EONW", "EONX", NULL};
+  const char *op = mi->opcode_name;
+  size_t n = strlen(op);
+  if (n != 6 || !any_prefix(op, ops)) return false;
+  if (!strcmp(op + 4, "rr") || !strcmp(op + 4, "ri")) return true;
+  if (strcmp(op + 4, "rs") || mi->num_ops < 4 || mi->ops[3].kind != AS_MCOP_IMM) return false;
+  return (mi->ops[3].imm >> 6) == 0; /* shifter: type 0 is lsl */
+}
+
 /* Explicit operands (defs first), then MC's implicit registers.  The
  * writeback copy of sp is the stack pointer change of describe_memory. */
 static void describe_operands(const as_target *t, const as_mc_insn *mi, as_insn *insn, const address *a) {
@@ -527,6 +543,7 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
   if ((mi->desc_flags & AS_MCD_UNMODELED_SIDE_EFFECTS) && !classified && !insn->unmodeled)
     insn->unmodeled = as_arena_printf(arena, "%s: side effects LLVM does not describe", insn->mnemonic);
   describe_value(t, mi, insn);
+  insn->low_bits_closed = low_bits_closed(mi) && !insn->flags_written;
   insn->flags_consumed = insn->flags_read && (insn->kind == AS_INSN_JUMP_COND || any_prefix(op, flag_users));
   insn->flags_saved = !strcmp(op, "MRS") && insn->flags_read;
   insn->flags_restored = !strcmp(op, "MSR") && insn->flags_written;

@@ -50,6 +50,23 @@ u8 width_xchg_ok(u8 *p, u8 v) {
   asm volatile("1: ldxrb %w0, %2\n\tstxrb %w1, %w3, %2\n\tcbnz %w1, 1b" : "=&r"(old), "=&r"(tmp), "+Q"(*p) : "r"(v));
   return old;
 }
+/* An 8-bit operand combined by add and stored with stxrb: only its low
+ * 8 bits reach memory (silent); the same sum returned as 32 bits is not. */
+u8 width_fetch_add_ok(u8 *p, u8 v) {
+  u8 old, sum;
+  unsigned tmp;
+  asm volatile("1: ldxrb %w0, %3\n\tadd %w1, %w0, %w4\n\tstxrb %w2, %w1, %3\n\tcbnz %w2, 1b"
+               : "=&r"(old), "=&r"(sum), "=&r"(tmp), "+Q"(*p) : "r"(v));
+  return old;
+}
+unsigned width_fetch_add_bad(u8 *p, u8 v) {
+  unsigned old, sum;
+  unsigned tmp;
+  // CHECK: story.c:[[@LINE+1]]:{{[0-9]+}}: warning: `add w1, w0, w4` reads 32 bits of operand %4 (`v`), whose value has only 8 bits (u8){{.*}}[asmstory-operand-width]
+  asm volatile("1: ldxrb %w0, %3\n\tadd %w1, %w0, %w4\n\tstxrb %w2, %w1, %3\n\tcbnz %w2, 1b"
+               : "=&r"(old), "=&r"(sum), "=&r"(tmp), "+Q"(*p) : "r"(v));
+  return sum;
+}
 typedef struct { u64 lo, hi; } __attribute__((aligned(16))) u128;
 u64 misaligned_bad(void) {
   u128 buf[2] = {{0, 0}, {0, 0}};
