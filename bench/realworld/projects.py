@@ -788,3 +788,179 @@ unsigned long use(atomic_t *a, atomic64_t *b, unsigned long *w, u32 *q, u8 *c8, 
     u = c_unit(use, flags)
     u["files"].update(files)
     return [u]
+
+
+# === AArch64 =====================================================================
+# The same packages (the headers are target-neutral text), compiled for
+# aarch64-linux-gnu with the flags a client on that target would use.
+A64 = ["--target=aarch64-linux-gnu"]
+
+
+# --- libatomic_ops: its AArch64 primitives (the asm double-word load/store/CAS
+# that clang builds select with AO_AARCH64_ASM_LOAD_STORE_CAS) -------------------
+@project("a64-libatomic_ops", ["libatomic-ops-dev"])
+def _a64_aops(r):
+    root = r["libatomic-ops-dev"]
+    return [c_unit(includes(["atomic_ops.h"]) + r'''
+int use(volatile AO_t *p, volatile AO_double_t *d) {
+  AO_nop_write(); AO_nop_full();
+  AO_double_t o = {0}, n = {0}, v;
+  v = AO_double_load(d); v = AO_double_load_acquire(d); AO_double_store(d, v); AO_double_store_release(d, v);
+  return AO_double_compare_and_swap(d, o, n) + AO_double_compare_and_swap_acquire(d, o, n) +
+         AO_double_compare_and_swap_release(d, o, n) + AO_double_compare_and_swap_full(d, o, n) +
+         AO_compare_and_swap_full(p, 1, 2) + (int)AO_load_acquire(p);
+}
+''', A64 + inc(root, "usr/include") + ["-DAO_AARCH64_ASM_LOAD_STORE_CAS"])]
+
+
+# --- Concurrency Kit: ck_pr for AArch64, LL/SC (the packaged ck_md.h; the
+# packaged gcc/aarch64/ck_pr_lse.h starts with "#error bite": LSE cannot be built) --
+@project("a64-concurrencykit", ["libck-dev"])
+def _a64_ck(r):
+    root = r["libck-dev"]
+    u = includes(["ck_pr.h", "ck_spinlock.h", "ck_rwlock.h", "ck_ring.h"])
+    return [c_unit(u, A64 + inc(root, "usr/include"), std="-std=gnu11")]
+
+
+# --- liburcu: the AArch64 arch and uatomic headers --------------------------------
+@project("a64-liburcu", ["liburcu-dev"])
+def _a64_urcu(r):
+    """The x86 unit's uses, compiled for AArch64 (urcu/arch/aarch64.h, urcu/uatomic/aarch64.h)."""
+    return [dict(u, flags=A64 + u["flags"]) for u in _urcu(r)]
+
+
+# --- Boost.Atomic: the AArch64 backends, LL/SC and ARMv8.1 LSE --------------------
+@project("a64-boost", ["libboost1.74-dev"])
+def _a64_boost(r):
+    root = r["libboost1.74-dev"]
+    u = includes(["boost/atomic.hpp", "boost/atomic/detail/pause.hpp"]) + r'''
+template <class T> T ops(boost::atomic<T> &a) {
+  T r = a.fetch_add(1) + a.fetch_sub(1) + a.fetch_and(1) + a.fetch_or(1) + a.fetch_xor(1) + a.exchange(2);
+  T e = 0; a.compare_exchange_strong(e, 3); a.compare_exchange_weak(e, 4);
+  a.opaque_add(1); a.opaque_sub(1); a.opaque_and(1); a.opaque_or(1); a.opaque_xor(1); a.opaque_negate(); a.opaque_complement();
+  r += a.add_and_test(1) + a.sub_and_test(1) + a.and_and_test(1) + a.or_and_test(1) + a.xor_and_test(1);
+  r += a.fetch_negate() + a.fetch_complement() + a.negate() + a.bitwise_complement() + a.add(1) + a.sub(1) + a.bitwise_and(1) + a.bitwise_or(1) + a.bitwise_xor(1);
+  r += a.load(boost::memory_order_acquire) + a.load(boost::memory_order_relaxed);
+  a.store(5); a.store(6, boost::memory_order_release); return r + a.load();
+}
+struct P2 { long a, b; };
+long use(boost::atomic<signed char> &c, boost::atomic<short> &s, boost::atomic<int> &i, boost::atomic<long> &l,
+         boost::atomic<P2> &p, boost::atomic<unsigned char> &uc, boost::atomic<unsigned> &u) {
+  boost::atomic_thread_fence(boost::memory_order_seq_cst); boost::atomic_thread_fence(boost::memory_order_acquire);
+  boost::atomic_thread_fence(boost::memory_order_release); boost::atomic_signal_fence(boost::memory_order_seq_cst);
+  P2 e = p.load(); p.compare_exchange_strong(e, P2{1, 2}); p.compare_exchange_weak(e, P2{3, 4}); p.exchange(e); p.store(e);
+  boost::atomics::detail::pause();
+  return ops(c) + ops(s) + ops(i) + ops(l) + ops(uc) + ops(u);
+}
+'''
+    # no aarch64 libstdc++ is installed: the host's bits/c++config.h (same LP64 glibc configuration)
+    f = inc(root, "usr/include") + ["-isystem", "/usr/include/x86_64-linux-gnu/c++/12"]
+    return [c_unit(u, A64 + f, lang="c++", std="-std=c++17"),
+            c_unit(u, A64 + ["-march=armv8.1-a"] + f, lang="c++", std="-std=c++17")]
+
+
+# --- The Linux kernel's arm64 headers (arch/arm64/include of the common
+# headers package; kbuild's generated files are made by arm64_generated) ------
+import re
+
+def kbuild(p, kinds):
+    out = []
+    for l in open(p):
+        m = re.match(r"\s*(\w+)-y\s*\+=\s*(\S+)", l)
+        if m and m.group(1) in kinds:
+            out.append(m.group(2))
+    return out
+def arm64_generated(c, a):
+    """The files kbuild would generate for arm64 (no arm64 headers package is
+    available here): asm-generic wrappers, cpucaps.h, sysreg-defs.h and an
+    autoconf.h made from the packaged amd64 one."""
+    files = {}
+    asm = os.path.join(c, "arch/arm64/include/asm")
+    for h in kbuild(os.path.join(c, "include/asm-generic/Kbuild"), ["mandatory"]) + kbuild(os.path.join(asm, "Kbuild"), ["generic"]):
+        if not os.path.exists(os.path.join(asm, h)):
+            files["gen/asm/" + h] = "#include <asm-generic/%s>\n" % h
+    uasm = os.path.join(c, "arch/arm64/include/uapi/asm")
+    for h in kbuild(os.path.join(c, "include/uapi/asm-generic/Kbuild"), ["mandatory"]) + kbuild(os.path.join(uasm, "Kbuild"), ["generic"]):
+        if not os.path.exists(os.path.join(uasm, h)):
+            files["gen/uapi/asm/" + h] = "#include <asm-generic/%s>\n" % h
+    # cpucaps.h: the capability numbers the headers name (values only index alternatives)
+    used, defined = set(), set()
+    for dp, _, fns in os.walk(os.path.join(c, "arch/arm64/include")):
+        for fn in fns:
+            t = open(os.path.join(dp, fn), errors="replace").read()
+            used |= set(re.findall(r"\bARM64_[A-Za-z0-9_]+\b", t))
+            defined |= set(re.findall(r"#\s*define\s+(ARM64_[A-Za-z0-9_]+)", t))
+    caps = sorted(u for u in used if u not in defined and not u.startswith(("ARM64_FEATURE", "ARM64_VEC_"))
+                  and not u.endswith("_H") and u not in ("ARM64_NCAPS", "ARM64_ASM_ARCH"))
+    files["gen/asm/cpucaps.h"] = "#ifndef __ASM_CPUCAPS_H\n#define __ASM_CPUCAPS_H\n" + "".join(
+        "#define %s %d\n" % (n, i) for i, n in enumerate(caps)) + "#define ARM64_NCAPS %d\n#endif\n" % len(caps)
+    # sysreg-defs.h is generated from arch/arm64/tools/sysreg, which is not
+    # packaged: the fields these headers name, with the Arm ARM's values.
+    sysreg = """CTR_EL0_CWG_MASK GENMASK(27, 24)|CTR_EL0_IDC_SHIFT 28|ID_AA64DFR0_EL1_BRPs_SHIFT 12
+ID_AA64DFR0_EL1_PMUVer_IMP_DEF 0xf|ID_AA64DFR0_EL1_WRPs_SHIFT 20|ID_AA64ISAR0_EL1_RNDR_SHIFT 60|ID_AA64ISAR2_EL1_CLRBHB_SHIFT 28
+ID_AA64MMFR0_EL1_BIGENDEL0_SHIFT 16|ID_AA64MMFR0_EL1_BIGEND_SHIFT 8|ID_AA64MMFR0_EL1_PARANGE_32 0x0|ID_AA64MMFR0_EL1_PARANGE_36 0x1
+ID_AA64MMFR0_EL1_PARANGE_40 0x2|ID_AA64MMFR0_EL1_PARANGE_42 0x3|ID_AA64MMFR0_EL1_PARANGE_44 0x4|ID_AA64MMFR0_EL1_PARANGE_48 0x5
+ID_AA64MMFR0_EL1_PARANGE_52 0x6|ID_AA64MMFR0_EL1_TGRAN16_SHIFT 20|ID_AA64MMFR0_EL1_TGRAN4_SHIFT 28|ID_AA64MMFR0_EL1_TGRAN64_SHIFT 24
+ID_AA64MMFR1_EL1_HAFDBS_SHIFT 0|ID_AA64MMFR1_EL1_PAN_SHIFT 20|ID_AA64MMFR1_EL1_VMIDBits_16 0x2|ID_AA64MMFR1_EL1_VMIDBits_SHIFT 4
+ID_AA64PFR0_EL1_CSV2_SHIFT 56|ID_AA64PFR0_EL1_EL0_SHIFT 0|ID_AA64PFR0_EL1_EL1_SHIFT 4|ID_AA64PFR0_EL1_SVE_SHIFT 32
+ID_AA64PFR1_EL1_MTE_MTE2 0x2|ID_AA64PFR1_EL1_MTE_SHIFT 8|ID_AA64PFR1_EL1_SME_SHIFT 24|SVCR_SM_MASK BIT(0)|SVCR_ZA_MASK BIT(1)
+SYS_ID_AA64DFR0_EL1 sys_reg(3, 0, 0, 5, 0)|SYS_ID_AA64ISAR2_EL1 sys_reg(3, 0, 0, 6, 2)|SYS_ID_AA64MMFR0_EL1 sys_reg(3, 0, 0, 7, 0)
+SYS_ID_AA64MMFR1_EL1 sys_reg(3, 0, 0, 7, 1)|SYS_ID_AA64PFR0_EL1 sys_reg(3, 0, 0, 4, 0)|ZCR_ELx_LEN_MASK GENMASK(3, 0)|SCTLR_EL1_TCF0_SHIFT 38
+SYS_CTR_EL0 sys_reg(3, 3, 0, 0, 1)|SYS_DCZID_EL0 sys_reg(3, 3, 0, 0, 7)|SYS_ID_AA64ISAR0_EL1 sys_reg(3, 0, 0, 6, 0)
+SYS_ZCR_EL1 sys_reg(3, 0, 1, 2, 0)"""
+    files["gen/asm/sysreg-defs.h"] = "".join("#define %s\n" % d for d in sysreg.replace("\n", "|").split("|"))
+    # autoconf.h: the packaged amd64 configuration without its x86 options, plus arm64's
+    conf = [l for l in open(os.path.join(a, "include/generated/autoconf.h"))
+            if not re.match(r"#define CONFIG_(X86|IA32|PARAVIRT|XEN|KVM_GUEST|HYPERVISOR_GUEST|INTEL|AMD|MICROCODE|"
+                            r"MITIGATION|RETPOLINE|RETHUNK|CPU_SUP|CALL_|SLS|CC_HAS_RETURN_THUNK|PAGE_TABLE_ISOLATION|"
+                            r"GENERIC_ISA_DMA|ISA|PCI_BIOS|MTRR|SPECULATION|ZONE_DMA32|STACKPROTECTOR|"
+                            r"ARCH_USE_QUEUED|ARCH_HAS_NMI|HAVE_STATIC_CALL|HAVE_KVM|HAVE_ARCH_KMSAN|KMSAN|"
+                            r"UNWINDER|FUNCTION_TRACER|DYNAMIC_FTRACE|FTRACE|HAVE_FENTRY|MODULE_REL_CRCS|RANDOMIZE|"
+                            r"PGTABLE_LEVELS|PHYSICAL|NR_CPUS|ILLEGAL_POINTER|HAVE_ARCH_HUGE_VMAP|KASAN|HAVE_NOINSTR|"
+                            r"DEBUG_ENTRY|OBJTOOL|HAVE_OBJTOOL|STACK_VALIDATION|HAVE_UACCESS_VALIDATION|X86|"
+                            r"CC_HAS_IBT|ARCH_HAS_CPU_FINALIZE|GENERIC_CPU|64BIT_TIME|HAVE_ARCH_TRANSPARENT|"
+                            r"AS_|CC_HAS_SANE_STACKPROTECTOR|ARCH_WANT_HUGE_PMD|HIGHMEM|EFI_MIXED|ACPI_APEI|"
+                            r"HAVE_ARCH_USERFAULTFD|USERFAULTFD|ARCH_ENABLE_THP|TRANSPARENT|HAVE_GCC_PLUGINS|"
+                            r"SCHED_MC_PRIO|ARCH_HAS_SYNC_CORE_BEFORE_USERMODE|ARCH_WANT_BATCHED_UNMAP_TLB_FLUSH|GENERIC_ENTRY|PREEMPT_DYNAMIC|MEM_SOFT_DIRTY|ARCH_HAS_PKEYS|X86_INTEL_MEMORY_PROTECTION_KEYS)", l)]
+    conf += ["#define CONFIG_%s\n" % d for d in """ARM64 1|64BIT 1|ARM64_PAGE_SHIFT 12|ARM64_CONT_PTE_SHIFT 4|ARM64_CONT_PMD_SHIFT 4
+ARM64_VA_BITS 48|ARM64_VA_BITS_48 1|ARM64_PA_BITS 48|ARM64_PA_BITS_48 1|ARM64_4K_PAGES 1|PGTABLE_LEVELS 4|NR_CPUS 256
+ARM64_LSE_ATOMICS 1|ARM64_USE_LSE_ATOMICS 1|AS_HAS_LSE_ATOMICS 1|ARM64_PAN 1|ARM64_RAS_EXTN 1|ARM64_PTR_AUTH 1
+ARM64_PTR_AUTH_KERNEL 1|ARM64_BTI 1|ARM64_MTE 1|ARM64_SVE 1|ARM64_PSEUDO_NMI 1|ARM64_AMU_EXTN 1|ARM64_TLB_RANGE 1
+ARM64_E0PD 1|ARM64_EPAN 1|ARM64_HW_AFDBM 1|ARM64_CNP 1|ARM64_WORKAROUND_CLEAN_CACHE 1|GENERIC_CSUM 0
+ARCH_MMAP_RND_BITS 18|ARM64_SW_TTBR0_PAN 1|ARM64_ERRATUM_1418040 1|ARM64_ERRATUM_858921 1|HAVE_ARCH_TRANSPARENT_HUGEPAGE 1
+ARCH_USE_QUEUED_RWLOCKS 1|ARCH_USE_QUEUED_SPINLOCKS 1|COMPAT 1|ARM64_TAGGED_ADDR_ABI 1|ILLEGAL_POINTER_VALUE 0xdead000000000000
+ARCH_FORCE_MAX_ORDER 11|HAVE_ARCH_COMPILER_H 1|AS_HAS_ARMV8_5 1|ARM64_MODULE_PLTS 1|RELOCATABLE 1|RANDOMIZE_BASE 1|CC_HAVE_STACKPROTECTOR_SYSREG 1""".replace("\n", "|").split("|") if d and not d.startswith("GENERIC_CSUM")]
+    files["gen/generated/autoconf.h"] = "".join(conf)
+    return files
+
+KERNEL_A64_HEADERS = """linux/kernel.h linux/atomic.h linux/bitops.h linux/spinlock.h linux/percpu.h linux/preempt.h
+linux/irqflags.h linux/uaccess.h linux/delay.h linux/sched.h linux/mm.h linux/string.h linux/random.h linux/timex.h
+linux/jump_label.h linux/arm-smccc.h asm/atomic.h asm/cmpxchg.h asm/barrier.h asm/sysreg.h asm/percpu.h asm/irqflags.h
+asm/spinlock.h asm/arch_timer.h asm/word-at-a-time.h asm/futex.h asm/archrandom.h asm/processor.h asm/checksum.h
+asm/virt.h asm/preempt.h asm/stack_pointer.h asm/current.h asm/pointer_auth.h asm/mte.h asm/fpsimd.h asm/neon.h
+asm/smp.h asm/hw_breakpoint.h asm/debug-monitors.h asm/jump_label.h asm/cputype.h asm/timex.h asm/delay.h
+asm/rwonce.h asm/insn.h asm/paravirt.h asm/cpufeature.h asm/alternative.h asm/spectre.h asm/hypervisor.h
+asm/smp_plat.h asm/cpu_ops.h asm/uprobes.h asm/ptrace.h asm/scs.h asm/dcc.h asm/simd.h asm/tlbflush.h
+asm/pgtable.h asm/kprobes.h asm/syscall.h asm/signal32.h asm/kgdb.h asm/elf.h asm/ftrace.h asm/kvm_asm.h""".split()
+
+
+@project("a64-linux", ["linux-headers-@-common", "linux-headers-@-amd64"])
+def _a64_linux(r):
+    for k, v in r.items():
+        if k.endswith("-common"):
+            c = os.path.join(v, "usr/src", k)
+        elif k.endswith("-amd64"):
+            a = os.path.join(v, "usr/src", k)
+    heads = [h for h in KERNEL_A64_HEADERS if os.path.exists(os.path.join(c, "include", h))
+             or os.path.exists(os.path.join(c, "arch/arm64/include", h))]
+    # arch/arm64/Makefile's KBUILD_CFLAGS with CONFIG_ARM64_PTR_AUTH_KERNEL, _BTI_KERNEL and AS_HAS_ARMV8_5
+    flags = A64 + ["-nostdinc", "-I%s/arch/arm64/include" % c, "-Igen", "-I%s/include" % c, "-I%s/include" % a,
+                   "-I%s/arch/arm64/include/uapi" % c, "-Igen/uapi", "-I%s/include/uapi" % c,
+                   "-I%s/include/generated/uapi" % a, "-include", "%s/include/linux/compiler-version.h" % c,
+                   "-include", "%s/include/linux/kconfig.h" % c, "-include", "%s/include/linux/compiler_types.h" % c,
+                   "-D__KERNEL__", "-mgeneral-regs-only", "-ffreestanding", "-fno-PIE", "-fshort-wchar",
+                   "-fno-strict-aliasing", "-fno-asynchronous-unwind-tables", "-fno-unwind-tables",
+                   "-mbranch-protection=pac-ret+leaf+bti", '-DARM64_ASM_ARCH="armv8.5-a"', "-std=gnu11"]
+    u = c_unit(includes(heads), flags)
+    u["files"].update(arm64_generated(c, a))
+    return [u]

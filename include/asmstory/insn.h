@@ -176,6 +176,8 @@ typedef struct as_insn {
   unsigned side_effects;      /* as_side_effect */
   bool rep, lock;
   bool zero_idiom;            /* xor r,r / sub r,r / pcmpeq r,r: result independent of input */
+  bool low_bits_closed;       /* the low k bits of the register result depend only on the low k
+                                 bits of the registers read (add, sub, and, orr, eor, mov) */
   int64_t idiom_value;        /* that result: 0, or -1 (all ones: pcmpeq, vpternlog $0xff) */
   const char *unmodeled;      /* why this instruction cannot be modeled, or NULL */
   as_value_op value_op;

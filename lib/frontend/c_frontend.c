@@ -1242,6 +1242,30 @@ static void read_template(c_ctx *ctx, CXCursor c, const asm_reading *r, as_gnu_s
 
 /* The operands' pieces: constraint and expression from clang, name and
  * expression text from the tokens. */
+/* A local register variable (register long x asm("x0")) named by an
+ * operand: its register, as the plugin reads it from the AST.  A function
+ * nothing calls has no IR to bind it from (the arm64 kernel's SMCCC and
+ * casp helpers). */
+static enum CXChildVisitResult asm_label(CXCursor c, CXCursor parent, CXClientData data) {
+  (void)parent;
+  if (clang_getCursorKind(c) != CXCursor_AsmLabelAttr) return CXChildVisit_Continue;
+  *(CXCursor *)data = c;
+  return CXChildVisit_Break;
+}
+
+static const char *register_variable(c_ctx *ctx, CXCursor e) {
+  if (clang_Cursor_isNull(e)) return NULL;
+  CXCursor c = strip_expr(e);
+  if (clang_getCursorKind(c) != CXCursor_DeclRefExpr) return NULL;
+  CXCursor d = clang_getCursorReferenced(c);
+  if (clang_getCursorKind(d) != CXCursor_VarDecl || clang_Cursor_getStorageClass(d) != CX_SC_Register) return NULL;
+  CXCursor label = clang_getNullCursor();
+  clang_visitChildren(d, asm_label, &label);
+  if (clang_Cursor_isNull(label)) return NULL;
+  const char *name = take_string(ctx->arena, clang_getCursorSpelling(label));
+  return name && *name ? name : NULL;
+}
+
 static void read_operands(c_ctx *ctx, CXCursor c, const asm_reading *r, as_gnu_stmt *stmt,
                           CXCursor *exprs) {
   const tok_list *t = &r->t;
@@ -1271,6 +1295,7 @@ static void read_operands(c_ctx *ctx, CXCursor c, const asm_reading *r, as_gnu_s
     src->constraint = take_string(ctx->arena, cs);
     if (!clang_Cursor_isNull(exprs[k])) src->loc = expansion_loc(ctx, clang_getCursorLocation(exprs[k]));
     src->expr_text = expr_tokens ? expr_tokens : extent_text(ctx, exprs[k]);
+    src->register_variable = register_variable(ctx, exprs[k]);
   }
 }
 

@@ -37,6 +37,9 @@ unsigned as_a64_reg(const as_target *t, const char *name) {
   char p;
   unsigned num;
   if (numbered(buf, &p, &num)) {
+    /* GCC's and clang's rN are xN (register long r0 asm("r0"): the kernel's
+     * arm-smccc.h) */
+    if (p == 'r' && num <= 30) p = 'x', snprintf(buf, sizeof buf, "x%u", num);
     if (p == 'x' && num == 29) return as_target_reg_lookup(t, "fp");
     if (p == 'x' && num == 30) return as_target_reg_lookup(t, "lr");
     if (p == 'v') {

@@ -215,6 +215,19 @@ static void stack_slots(const as_target *t, const as_mc_insn *mi, as_insn *insn,
   insn->num_stack_list = 2;
 }
 
+/* A byte or halfword store, store-exclusive or atomic (strb, stlxrh, casb,
+ * swph, ldaddb) uses only the low 8 or 16 bits of the general registers it
+ * reads as data (the value stored, compared or combined); the address
+ * registers are used whole. */
+static void narrow_data_reads(const as_target *t, as_insn *insn, const as_mem_access *m) {
+  if (!m->store || (m->size != 1 && m->size != 2)) return;
+  for (unsigned i = 0; i < insn->num_reads; i++) {
+    as_reg_use *u = &insn->reads[i];
+    if (u->reg == m->base || u->reg == m->index || !as_a64_is_gpr(t, u->reg)) continue;
+    if (u->bits > 8 * m->size) u->used_bits = 8 * m->size;
+  }
+}
+
 /* The memory access of a load, store or atomic; sp writeback as a stack
  * pointer change; required alignment of exclusives and atomics. */
 static void describe_memory(const as_target *t, as_arena *arena, const as_mc_insn *mi, as_insn *insn,
@@ -251,6 +264,7 @@ static void describe_memory(const as_target *t, as_arena *arena, const as_mc_ins
   }
   if (!m->size && !insn->unmodeled)
     insn->unmodeled = as_arena_printf(arena, "%s: memory access of unknown size", insn->mnemonic);
+  narrow_data_reads(t, insn, m);
 }
 
 /* A call given its arguments in registers (svc: x0-x5; smc/hvc under the
@@ -320,6 +334,11 @@ static void system_registers(as_arena *arena, const as_mc_insn *mi, as_insn *ins
   if (mrs) {
     bool nondet = !strcmp(reg, "fpsr");
     for (unsigned k = 0; nondet_sysregs[k].name; k++) nondet |= starts(reg, nondet_sysregs[k].name);
+    /* RNDR and RNDRRS report success in NZCV (0b0000, else 0b0100) */
+    bool rng = !strcmp(reg, "rndr") || !strcmp(reg, "rndrrs") || !strcmp(reg, "s3_3_c2_c4_0") ||
+               !strcmp(reg, "s3_3_c2_c4_1");
+    nondet |= rng;
+    if (rng) insn->flags_written = true;
     if (!strcmp(reg, "nzcv")) insn->flags_read = true;
     else if (nondet) insn->side_effects |= AS_SE_NONDET;
     else if (!strstr(reg, "_el0") && strcmp(reg, "fpcr") && strcmp(reg, "fpsr")) insn->side_effects |= AS_SE_SYSTEM;
@@ -421,6 +440,48 @@ static void describe_value(const as_target *t, const as_mc_insn *mi, as_insn *in
   }
 }
 
+/* Extends use only the low bits of their source: uxtb/sxtb/uxth/sxth
+ * (and sxtw), and the extended-register forms of add, sub and cmp
+ * ("add x0, x1, w2, uxtb": the last register, as the extend names). */
+static void extend_reads(const as_target *t, const as_mc_insn *mi, as_insn *insn) {
+  static const struct { const char *name; unsigned bits; } ext[] = {
+      {"uxtb", 8}, {"sxtb", 8}, {"uxth", 16}, {"sxth", 16}, {"sxtw", 32}, {"uxtw", 32}, {NULL, 0}};
+  unsigned bits = 0;
+  bool whole_insn = false;
+  for (unsigned k = 0; ext[k].name && !bits; k++) {
+    const char *hit = strstr(insn->text, ext[k].name);
+    if (!hit) continue;
+    whole_insn = !strcmp(insn->mnemonic, ext[k].name);
+    /* an extend operand follows a register (", uxtb" or ", uxtb #2") */
+    if (whole_insn || (hit > insn->text + 1 && hit[-1] == ' ' && hit[-2] == ',')) bits = ext[k].bits;
+  }
+  if (!bits) return;
+  unsigned last = 0;
+  for (unsigned i = mi->num_defs; i < mi->num_ops; i++)
+    if (mi->ops[i].kind == AS_MCOP_REG && mi->ops[i].reg && as_a64_is_gpr(t, mi->ops[i].reg)) last = mi->ops[i].reg;
+  for (unsigned i = 0; i < insn->num_reads; i++) {
+    as_reg_use *u = &insn->reads[i];
+    if (!as_a64_is_gpr(t, u->reg) || u->bits <= bits) continue;
+    if (whole_insn || u->sub == last) u->used_bits = bits;
+  }
+}
+
+/* Integer operations whose low k result bits depend only on the low k
+ * bits of their sources: add/sub/and/orr/eor/bic/orn/eon of registers
+ * (shifted left only: an lsr or asr brings upper bits down) or of an
+ * immediate, and the moves and negations that alias them.  Not the
+ * flag-setting forms: NZCV depends on every bit. */
+static bool low_bits_closed(const as_mc_insn *mi) {
+  static const char *const ops[] = {"ADDW", "ADDX", "SUBW", "SUBX", "ANDW", "ANDX", "ORRW", "ORRX",
+                                    "EORW", "EORX", "BICW", "BICX", "ORNW", "ORNX", "EONW", "EONX", NULL};
+  const char *op = mi->opcode_name;
+  size_t n = strlen(op);
+  if (n != 6 || !any_prefix(op, ops)) return false;
+  if (!strcmp(op + 4, "rr") || !strcmp(op + 4, "ri")) return true;
+  if (strcmp(op + 4, "rs") || mi->num_ops < 4 || mi->ops[3].kind != AS_MCOP_IMM) return false;
+  return (mi->ops[3].imm >> 6) == 0; /* shifter: type 0 is lsl */
+}
+
 /* Explicit operands (defs first), then MC's implicit registers.  The
  * writeback copy of sp is the stack pointer change of describe_memory. */
 static void describe_operands(const as_target *t, const as_mc_insn *mi, as_insn *insn, const address *a) {
@@ -466,13 +527,15 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
   insn->mnemonic = as_arena_strndup(arena, insn->text, strcspn(insn->text, " "));
   address a = parse_address(t, insn->text);
   /* MC marks barriers and hints mayLoad/mayStore: an access needs an
-   * address ([base...]) or a literal (ldr x0, =sym; LDR*l). */
+   * address ([base...]) or a literal (ldr x0, =sym; LDR*l).  ldg and ldgm
+   * read allocation tags, not the data C objects hold. */
   size_t oplen = strlen(op);
   bool literal = starts(op, "LDR") && op[oplen - 1] == 'l';
   bool memory = (mi->desc_flags & (AS_MCD_MAY_LOAD | AS_MCD_MAY_STORE)) && (a.found || literal) &&
-                !starts(op, "PRFM") && !starts(op, "PRFUM") &&
+                !starts(op, "PRFM") && !starts(op, "PRFUM") && !starts(op, "LDG") &&
                 !(mi->desc_flags & (AS_MCD_CALL | AS_MCD_BRANCH | AS_MCD_RETURN));
   describe_operands(t, mi, insn, &a);
+  extend_reads(t, mi, insn);
   if (memory) describe_memory(t, arena, mi, insn, &a);
   control_kind(mi, insn);
   bool classified = side_effects(t, arena, mi, insn) || any_prefix(op, exclusive_ops) || any_prefix(op, acq_rel_ops) ||
@@ -480,6 +543,7 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
   if ((mi->desc_flags & AS_MCD_UNMODELED_SIDE_EFFECTS) && !classified && !insn->unmodeled)
     insn->unmodeled = as_arena_printf(arena, "%s: side effects LLVM does not describe", insn->mnemonic);
   describe_value(t, mi, insn);
+  insn->low_bits_closed = low_bits_closed(mi) && !insn->flags_written;
   insn->flags_consumed = insn->flags_read && (insn->kind == AS_INSN_JUMP_COND || any_prefix(op, flag_users));
   insn->flags_saved = !strcmp(op, "MRS") && insn->flags_read;
   insn->flags_restored = !strcmp(op, "MSR") && insn->flags_written;
