@@ -1,6 +1,6 @@
 // Upstream bug shapes on AArch64.
 // RUN: not %asmstory %s -- --target=aarch64-linux-gnu | FileCheck %s --implicit-check-not='[asmstory-'
-// RUN: %clang --target=aarch64-linux-gnu -fplugin=%asmstory_so -O2 -fsyntax-only %s 2>&1 | FileCheck %s --check-prefix=PLUGIN
+// RUN: %if plugin %{ %clang --target=aarch64-linux-gnu -fplugin=%asmstory_so -O2 -fsyntax-only %s 2>&1 | FileCheck %s --check-prefix=PLUGIN %}
 
 // (a) A 128-bit compare-and-swap with casp that tells the compiler nothing
 // about the memory it writes (no memory operand, no "memory" clobber).

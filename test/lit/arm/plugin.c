@@ -1,3 +1,4 @@
+// REQUIRES: plugin
 // The Clang plugin when clang targets 32-bit ARM (A32 and Thumb): the same
 // finding as the command line, from the compiler's own AST and IR.
 // RUN: %clang -fplugin=%asmstory_so -fpass-plugin=%asmstory_so --target=armv7a-unknown-linux-gnueabihf -O2 -c %s -o %t.o 2>&1 | FileCheck %s --implicit-check-not='[asmstory-'
