@@ -2,13 +2,6 @@
  * (shared by the architectures: as_arch.insn_text). */
 #include "target_internal.h"
 
-static void regs_text(as_strbuf *b, const as_target *t, const as_reg_use *list, unsigned n) {
-  for (unsigned i = 0; i < n; i++) {
-    as_strbuf_printf(b, "%s%s", i ? "," : "", as_target_reg_name(t, list[i].sub));
-    if (list[i].sub != list[i].reg) as_strbuf_printf(b, "(%s)", as_target_reg_name(t, list[i].reg));
-  }
-}
-
 /* The --dump text of a neutral instruction description: the same for
  * every architecture (as_arch.insn_text). */
 const char *as_insn_text_default(as_arena *arena, const as_target *t, const as_insn *insn) {
@@ -19,11 +12,11 @@ const char *as_insn_text_default(as_arena *arena, const as_target *t, const as_i
   as_strbuf_printf(&b, "%-8s", insn->mnemonic);
   if (insn->num_reads) {
     as_strbuf_puts(&b, " reads=");
-    regs_text(&b, t, insn->reads, insn->num_reads);
+    as_target_regs_text(&b, t, insn->reads, insn->num_reads);
   }
   if (insn->num_writes) {
     as_strbuf_puts(&b, " writes=");
-    regs_text(&b, t, insn->writes, insn->num_writes);
+    as_target_regs_text(&b, t, insn->writes, insn->num_writes);
   }
   if (insn->flags_read || insn->flags_written)
     as_strbuf_printf(&b, " flags=%s%s", insn->flags_read ? "r" : "", insn->flags_written ? "w" : "");

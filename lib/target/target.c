@@ -322,6 +322,15 @@ void as_target_place_labels(as_arena *arena, const as_mc_result *mc, const unsig
   }
 }
 
+void as_target_add_named(as_arena *arena, as_decoded *out, unsigned full) {
+  for (unsigned k = 0; k < out->num_named_regs; k++)
+    if (out->named_regs[k] == full) return;
+  unsigned *a = as_arena_alloc(arena, sizeof(unsigned) * (out->num_named_regs + 1));
+  if (out->num_named_regs) memcpy(a, out->named_regs, sizeof(unsigned) * out->num_named_regs);
+  a[out->num_named_regs++] = full;
+  out->named_regs = a;
+}
+
 void as_target_regs_text(as_strbuf *b, const as_target *t, const as_reg_use *list, unsigned n) {
   for (unsigned i = 0; i < n; i++) {
     as_strbuf_printf(b, "%s%s", i ? "," : "", as_target_reg_name(t, list[i].sub));

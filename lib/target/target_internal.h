@@ -29,6 +29,8 @@ struct as_mc_result;
 void as_target_place_labels(as_arena *arena, const struct as_mc_result *mc, const unsigned *map,
                             as_decoded *out);
 /* Registers as --dump prints them: "ecx,xmm1(zmm1)". */
+/* Records full as a register the template names itself (once). */
+void as_target_add_named(as_arena *arena, as_decoded *out, unsigned full);
 void as_target_regs_text(as_strbuf *b, const as_target *t, const as_reg_use *list, unsigned n);
 /* The operand, or asm goto label (numbered after the operands), a [name]
  * refers to; -1 if none. */

@@ -45,15 +45,6 @@ static void put(a64_bind *s, const char *text, unsigned line, unsigned col, bool
   }
 }
 
-static void add_named(a64_bind *s, unsigned full) {
-  for (unsigned k = 0; k < s->out->num_named_regs; k++)
-    if (s->out->named_regs[k] == full) return;
-  unsigned *a = as_arena_alloc(s->arena, sizeof(unsigned) * (s->out->num_named_regs + 1));
-  if (s->out->num_named_regs) memcpy(a, s->out->named_regs, sizeof(unsigned) * s->out->num_named_regs);
-  a[s->out->num_named_regs++] = full;
-  s->out->named_regs = a;
-}
-
 /* Registers the template names itself (bare words: x3, w3, v3.16b, q3, sp);
  * words after '#' are immediates, and xzr names no storage. */
 static void collect_named(a64_bind *s, const as_tpl_piece *pieces, unsigned count) {
@@ -77,7 +68,7 @@ static void collect_named(a64_bind *s, const as_tpl_piece *pieces, unsigned coun
       unsigned reg = as_a64_reg(s->t, name);
       unsigned full = reg ? as_target_reg_full(s->t, reg) : 0;
       if (!full || !strcmp(as_target_reg_name(s->t, full), "xzr")) continue;
-      add_named(s, full);
+      as_target_add_named(s->arena, s->out, full);
       mark(s, full);
     }
   }

@@ -48,15 +48,6 @@ static void emit(bind_state *s, const char *text, unsigned line, unsigned col, b
   }
 }
 
-static void add_named(bind_state *s, unsigned full) {
-  for (unsigned k = 0; k < s->out->num_named_regs; k++)
-    if (s->out->named_regs[k] == full) return;
-  unsigned *a = as_arena_alloc(s->arena, sizeof(unsigned) * (s->out->num_named_regs + 1));
-  if (s->out->num_named_regs) memcpy(a, s->out->named_regs, sizeof(unsigned) * s->out->num_named_regs);
-  a[s->out->num_named_regs++] = full;
-  s->out->named_regs = a;
-}
-
 /* Registers the template names itself (bare words: r4, lr, d8, fp). */
 static void collect_named(bind_state *s, const as_tpl_piece *pieces, unsigned count) {
   for (unsigned i = 0; i < count; i++) {
@@ -77,7 +68,7 @@ static void collect_named(bind_state *s, const as_tpl_piece *pieces, unsigned co
       unsigned reg = as_target_clobber_reg(s->t, name);
       if (!reg || reg == s->t->ip || reg == s->t->flags || as_target_reg_is_system(s->t, reg)) continue;
       if (!as_target_reg_holds_data(s->t, reg)) continue;
-      add_named(s, reg);
+      as_target_add_named(s->arena, s->out, reg);
       mark_used(s, reg);
     }
   }

@@ -82,15 +82,6 @@ static void put(rv_bind *s, const char *text, unsigned line, unsigned col, bool 
   }
 }
 
-static void add_named(rv_bind *s, unsigned full) {
-  for (unsigned k = 0; k < s->out->num_named_regs; k++)
-    if (s->out->named_regs[k] == full) return;
-  unsigned *a = as_arena_alloc(s->arena, sizeof(unsigned) * (s->out->num_named_regs + 1));
-  if (s->out->num_named_regs) memcpy(a, s->out->named_regs, sizeof(unsigned) * s->out->num_named_regs);
-  a[s->out->num_named_regs++] = full;
-  s->out->named_regs = a;
-}
-
 /* Registers the template names itself (a0, x10, ft1, v8: bare words). */
 static void collect_named(rv_bind *s, const as_tpl_piece *pieces, unsigned count) {
   for (unsigned i = 0; i < count; i++) {
@@ -110,7 +101,7 @@ static void collect_named(rv_bind *s, const as_tpl_piece *pieces, unsigned count
       name[n] = '\0';
       unsigned reg = s->t->arch->clobber_reg(s->t, name);
       if (!reg || as_target_reg_is_system(s->t, reg)) continue;
-      add_named(s, reg);
+      as_target_add_named(s->arena, s->out, reg);
       reserve(s, reg);
     }
   }

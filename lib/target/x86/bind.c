@@ -99,17 +99,7 @@ static void collect_named(bind_state *s, const as_tpl_piece *pieces, unsigned co
           name[n] = '\0';
           unsigned reg = as_target_reg_lookup(s->t, name);
           if (reg && as_target_reg_full(s->t, reg) != s->t->ip) {
-            unsigned full = as_target_reg_full(s->t, reg);
-            bool seen = false;
-            for (unsigned k = 0; k < s->out->num_named_regs; k++)
-              if (s->out->named_regs[k] == full) seen = true;
-            if (!seen) {
-              unsigned *a = as_arena_alloc(s->arena, sizeof(unsigned) * (s->out->num_named_regs + 1));
-              if (s->out->num_named_regs)
-                memcpy(a, s->out->named_regs, sizeof(unsigned) * s->out->num_named_regs);
-              a[s->out->num_named_regs++] = full;
-              s->out->named_regs = a;
-            }
+            as_target_add_named(s->arena, s->out, as_target_reg_full(s->t, reg));
             mark_used(s, reg);
           }
         }
