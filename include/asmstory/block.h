@@ -170,6 +170,10 @@ typedef struct as_pointer_facts {
    * `src + n`). */
   as_sym offset_sym;
   struct as_int_facts *offset_range;
+  /* Integers loaded from the object at constant offsets on every path to
+   * the asm call, with their ranges there (a __counted_by count's). */
+  const struct as_loaded *loaded;
+  unsigned num_loaded;
 } as_pointer_facts;
 
 /* Per byte of an object, before the asm call. */
@@ -199,6 +203,11 @@ typedef struct as_int_facts {
    * an extent (sym.id 0: none). */
   as_sym sym;
 } as_int_facts;
+
+typedef struct as_loaded {
+  long long offset;
+  as_int_facts range;
+} as_loaded;
 
 typedef struct as_operand {
   unsigned index;            /* its number in the template (%N / $N) */

@@ -952,6 +952,16 @@ static enum CXChildVisitResult find_member(CXCursor c, CXCursor parent, CXClient
  * (through casts) has the extent `s->n` elements.  Sets op->count_*. */
 static void counted_extent(c_ctx *ctx, as_operand *op, CXCursor expr) {
   CXCursor c = strip_casts(expr);
+  /* a local initialized with the member (`void *d = s->data;`): the story
+   * uses it only when the IR's pointer is at the member's place */
+  if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
+    CXCursor decl = clang_getCursorReferenced(c);
+    if (clang_getCursorKind(decl) != CXCursor_VarDecl) return;
+    CXCursor init = clang_getNullCursor();
+    clang_visitChildren(decl, last_child, &init);
+    if (clang_Cursor_isNull(init)) return;
+    c = strip_casts(init);
+  }
   if (clang_getCursorKind(c) != CXCursor_MemberRefExpr) return;
   const char *type = take_string(ctx->arena, clang_getTypeSpelling(clang_getCursorType(c)));
   static const char *const attrs[] = {"__counted_by(", "__counted_by_or_null(", "__sized_by(",

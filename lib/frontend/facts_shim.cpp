@@ -553,6 +553,36 @@ static void alloc_size_extent(as_facts_ctx *ctx, as_arena *arena, CallBase *call
                                               as_facts_demangle(arena, fname.c_str()));
 }
 
+// The integers loaded from base at constant offsets before the call (the
+// load dominates it), with their ranges at the call: at most 8.
+static void loaded_values(as_facts_ctx *ctx, as_arena *arena, CallBase *call, const Value *base,
+                          as_pointer_facts *pf) {
+  Function *fn = call->getFunction();
+  if (!fn) return;
+  DominatorTree &dt = ctx->fam.getResult<DominatorTreeAnalysis>(*fn);
+  const DataLayout &dl = fn->getParent()->getDataLayout();
+  auto *out = static_cast<as_loaded *>(as_arena_alloc(arena, sizeof(as_loaded) * 8));
+  unsigned n = 0;
+  for (BasicBlock &bb : *fn)
+    for (Instruction &inst : bb) {
+      auto *load = dyn_cast<LoadInst>(&inst);
+      if (!load || !load->isSimple() || !load->getType()->isIntegerTy() || n == 8 ||
+          load->getType()->getIntegerBitWidth() > 64)
+        continue;
+      APInt offset(dl.getIndexTypeSizeInBits(load->getPointerOperandType()), 0);
+      if (load->getPointerOperand()->stripAndAccumulateConstantOffsets(dl, offset, true) != base ||
+          !dt.dominates(load, call))
+        continue;
+      as_loaded *e = &out[n];
+      memset(e, 0, sizeof *e);
+      e->offset = offset.getSExtValue();
+      int_facts(ctx, call, load, &e->range);
+      if (e->range.known) n++;
+    }
+  pf->loaded = out;
+  pf->num_loaded = n;
+}
+
 static void pointer_facts(as_facts_ctx *ctx, as_arena *arena, CallBase *call, Value *v,
                           as_lang lang, as_pointer_facts *pf) {
   const DataLayout &dl = call->getModule()->getDataLayout();
@@ -642,6 +672,7 @@ static void pointer_facts(as_facts_ctx *ctx, as_arena *arena, CallBase *call, Va
     if (derived > pf->align) pf->align = derived;
   }
   pf->object = name_of(arena, base);
+  if (lang == AS_LANG_C || lang == AS_LANG_CXX) loaded_values(ctx, arena, call, base, pf);
   /* a slice parameter `p` (its pointer half is `p.0`) */
   if (pf->extent.id && pf->kind == AS_OBJ_ARGUMENT && pf->object && strlen(pf->object) > 2)
     pf->object = as_arena_strndup(arena, pf->object, strlen(pf->object) - 2);

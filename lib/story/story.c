@@ -244,13 +244,14 @@ static verdict solve(as_story_ctx *ctx, const bounds_query *q, bool want_out, lo
 static bool facts_of(const as_block *b, int i, as_pointer_facts *f, as_int_facts *r) {
   if (i < 0 || (unsigned)i >= b->num_operands) return false;
   const as_operand *op = &b->operands[i];
-  if (op->facts.known || op->range.known) {
+  if (op->facts.known || op->range.known || op->range.sym.id) {
     *f = op->facts;
     *r = op->range;
     return true;
   }
   for (unsigned q = 0; q < b->num_operands; q++)
-    if (b->operands[q].tied_to == i && (b->operands[q].facts.known || b->operands[q].range.known)) {
+    if (b->operands[q].tied_to == i &&
+        (b->operands[q].facts.known || b->operands[q].range.known || b->operands[q].range.sym.id)) {
       *f = b->operands[q].facts;
       *r = b->operands[q].range;
       return true;
@@ -674,7 +675,16 @@ static void extent_of(access_story *ac) {
                       op->count_expr};
     e->from = as_arena_printf(ac->st->arena, "`%s`", op->count_attr);
     e->xmin = 0;
-    e->xmax = op->count_bits >= 64 ? 1ull << 62 : (1ull << (op->count_bits - (op->count_signed ? 1 : 0))) - 1;
+    e->xmax = op->count_bits >= 64 ? (unsigned long long)LLONG_MAX
+                                   : (1ull << (op->count_bits - (op->count_signed ? 1 : 0))) - 1;
+    /* what the function knows of the count at the asm (a test before it) */
+    for (unsigned k = 0; k < f->num_loaded; k++)
+      if (f->loaded[k].offset == f->offset + op->count_delta && f->loaded[k].range.bits == op->count_bits) {
+        unsigned long long lo, hi;
+        x_range(&f->loaded[k].range, &lo, &hi);
+        if (lo > e->xmin) e->xmin = lo;
+        if (hi < e->xmax) e->xmax = hi;
+      }
   } else {
     return;
   }
@@ -1205,7 +1215,12 @@ static bool loop_story(access_story *ac) {
     const loop_term *named = q.control.operand >= 0 && !q.control.is_pointer ? &q.control
                              : q.bound.operand >= 0 && !q.bound.is_pointer   ? &q.bound
                                                                              : NULL;
-    if (named && named->range.known)
+    const loop_term *end = q.bound.is_pointer && q.bound.has_sym     ? &q.bound
+                           : q.control.is_pointer && q.control.has_sym ? &q.control
+                                                                       : NULL;
+    if (!named && end)
+      as_strbuf_printf(&ac->line, "; in bounds for every %s in [%llu, %llu]", end->name, end->ymin, end->ymax);
+    else if (named && named->range.known)
       as_strbuf_printf(&ac->line, "; in bounds for every %s in [%llu, %llu]", named->name, named->range.min,
                        named->range.max);
     else
