@@ -18,12 +18,10 @@ void fill(size_t n) {
   __asm__ volatile("rep stosb" : "+D"(d), "+c"(c) : "a"(0) : "memory");
 }
 
-unsigned sum(size_t n) {
-  unsigned char buf[64];
-  __builtin_memset(buf, 1, sizeof buf);
-  if (n == 0 || n > 128) return 0;
-  const unsigned char *p = buf, *end = buf + n;
-  unsigned s = 0;
-  __asm__("1: addb (%1), %b0\n\tinc %1\n\tcmp %2, %1\n\tjb 1b" : "+r"(s), "+r"(p) : "r"(end) : "memory");
-  return s;
+void clear(size_t n) {
+  char buf[64];
+  if (n == 0 || n > 100) return;
+  char *p = buf, *end = buf + n;
+  __asm__ volatile("1: movb $0, (%0)\n\tinc %0\n\tcmp %1, %0\n\tjb 1b" : "+r"(p) : "r"(end) : "memory");
+  __asm__ volatile("" :: "r"(buf) : "memory");
 }
