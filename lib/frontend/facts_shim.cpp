@@ -16,6 +16,7 @@
 #include "llvm/Analysis/AssumptionCache.h"
 #include "llvm/Analysis/AliasAnalysis.h"
 #include "llvm/Analysis/LazyValueInfo.h"
+#include "llvm/Analysis/LoopInfo.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/PostDominators.h"
 #include "llvm/Analysis/MemoryLocation.h"
@@ -215,7 +216,38 @@ struct init_walk {
   std::vector<const MemoryAccess *> nodes;
   std::vector<init_state> states;
   std::vector<init_effect> effects; // per node (MemoryDefs)
+  // Branch conditions the asm call runs under (an edge of a branch on the
+  // condition dominates it), each true or false: conditions that hold on
+  // the whole path, made outside any loop.
+  SmallDenseMap<const Value *, bool, 4> known;
 };
+
+// The conditions the asm call runs under (init_walk::known).
+static void conditions_at(init_walk &w, CallBase *call, LoopInfo &li) {
+  BasicBlock *at = call->getParent();
+  for (DomTreeNode *node = w.dt->getNode(at); node && node->getIDom(); node = node->getIDom()) {
+    auto *br = dyn_cast<BranchInst>(node->getIDom()->getBlock()->getTerminator());
+    if (!br || !br->isConditional() || br->getSuccessor(0) == br->getSuccessor(1)) continue;
+    Value *c = br->getCondition();
+    if (auto *inst = dyn_cast<Instruction>(c); inst && li.getLoopFor(inst->getParent())) continue;
+    if (!isa<Instruction>(c) && !isa<Argument>(c)) continue;
+    for (unsigned k = 0; k < 2; k++)
+      if (w.dt->dominates(BasicBlockEdge(br->getParent(), br->getSuccessor(k)), at)) w.known[c] = k == 0;
+  }
+}
+
+// Can the edge from `from` into `to` lie on a path to the asm call?  Not
+// when it is taken only with a condition the call runs under the other way
+// (`if (c) init(buf); ... if (c) asm(...)`: the path that skips the init
+// skips the asm too).
+static bool edge_feasible(const init_walk &w, const BasicBlock *from, const BasicBlock *to) {
+  auto *br = dyn_cast<BranchInst>(from->getTerminator());
+  if (!br || !br->isConditional() || br->getSuccessor(0) == br->getSuccessor(1)) return true;
+  auto found = w.known.find(br->getCondition());
+  if (found == w.known.end()) return true;
+  bool taken_when = br->getSuccessor(0) == to;
+  return taken_when == found->second;
+}
 
 // A write of [pointer, + len) (len 0: unknown).
 static init_effect write_through(init_walk &w, const Instruction *inst, const Value *pointer, uint64_t len) {
@@ -309,6 +341,7 @@ static bool init_pass(init_walk &w, bool loop_rule) {
       next.assign(w.size, AS_INIT_EVERY);
       bool loop = false;
       for (unsigned i = 0; i < phi->getNumIncomingValues(); i++) {
+        if (!edge_feasible(w, phi->getIncomingBlock(i), phi->getBlock())) continue;
         const init_state &in = w.states[w.index.lookup(phi->getIncomingValue(i))];
         for (uint64_t b = 0; b < w.size; b++)
           next[b] = (unsigned char)((next[b] & in[b] & AS_INIT_EVERY) |
@@ -375,6 +408,7 @@ static init_state init_at(as_facts_ctx *ctx, CallBase *call, const Value *base, 
   w.aa = &ctx->fam.getResult<AAManager>(*fn);
   w.dt = &ctx->fam.getResult<DominatorTreeAnalysis>(*fn);
   w.mssa = &ctx->fam.getResult<MemorySSAAnalysis>(*fn).getMSSA();
+  conditions_at(w, call, ctx->fam.getResult<LoopAnalysis>(*fn));
   MemoryUseOrDef *at = w.mssa->getMemoryAccess(call);
   if (!at) return {};
   // Every access the asm call's memory state reaches, backwards.
