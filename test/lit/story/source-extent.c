@@ -2,6 +2,12 @@
 // RUN: not %asmstory %s -- -O0 | FileCheck %s --implicit-check-not='[asmstory-'
 // RUN: not %asmstory %s -- -O2 | FileCheck %s --implicit-check-not='[asmstory-'
 // RUN: not %asmstory --explain %s | FileCheck %s --check-prefix=EXPLAIN
+// The plugin's IR has no value names: a value without a source expression
+// is "the size value" there.
+// RUN: %if plugin %{ %clang -fplugin=%asmstory_so -fpass-plugin=%asmstory_so -O1 -c %s -o %t.o 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=PLUGIN --implicit-check-not='[asmstory-' %}
+// RUN: %if plugin %{ %clang -fplugin=%asmstory_so -fpass-plugin=%asmstory_so -O0 -c %s -o %t.o 2>&1 \
+// RUN:   | FileCheck %s --check-prefix=PLUGIN --implicit-check-not='[asmstory-' %}
 // Extents the source writes down as values rather than constants: a flexible
 // array member's __counted_by count, an allocator's alloc_size argument, and
 // an end pointer `src + n`.  The story keeps the value symbolic: a count over
@@ -16,6 +22,7 @@ struct msg {
 
 // Buggy: 16 bytes of `s->data`, which holds `s->n` ints.
 void head_bad(struct msg *s) {
+  // PLUGIN: source-extent.c:[[@LINE+2]]:{{[0-9]+}}: warning: when `s->n` = {{[0-3]}}, {{.*}} (8+`s->n`*4 = {{[0-9]+}} bytes, from `__counted_by(n)`) [asmstory-memory-out-of-bounds]
   // CHECK: source-extent.c:[[@LINE+1]]:{{[0-9]+}}: warning: when `s->n` = {{[0-3]}}, `movdqu (%{{r..}}), %xmm0` reads `s[8..24)`, past the end of `s` (parameter, 8+`s->n`*4 = {{[0-9]+}} bytes, from `__counted_by(n)`) [asmstory-memory-out-of-bounds]
   __asm__ volatile("movdqu (%0), %%xmm0" :: "r"(s->data) : "xmm0", "memory");
 }
@@ -31,6 +38,7 @@ void head_ok(struct msg *s) {
 void clear_bad(struct msg *s) {
   void *d = s->data;
   unsigned long c = s->n;
+  // PLUGIN: source-extent.c:[[@LINE+2]]:{{[0-9]+}}: warning: when `s->n` = {{[0-9]+}}, {{.*}} (8+`s->n`*4 = {{[0-9]+}} bytes, from `__counted_by(n)`) [asmstory-memory-out-of-bounds]
   // CHECK: source-extent.c:[[@LINE+1]]:{{[0-9]+}}: error: when `s->n` = {{[0-9]+}}, `rep stosq %rax, %es:(%rdi)` writes `s[8..{{[0-9]+}})`, past the end of `s` (parameter, 8+`s->n`*4 = {{[0-9]+}} bytes, from `__counted_by(n)`) [asmstory-memory-out-of-bounds]
   __asm__ volatile("rep stosq" : "+D"(d), "+c"(c) : "a"(0ul) : "memory");
 }
@@ -51,6 +59,7 @@ void fill_bad(size_t n) {
   char *p = pool_get(n);
   char *d = p;
   size_t c = n + 1;
+  // PLUGIN: source-extent.c:[[@LINE+2]]:{{[0-9]+}}: warning: when the size value = {{[0-9]+}}, {{.*}} (the size value = {{[0-9]+}} bytes, from `alloc_size(1)` of `pool_get`) [asmstory-memory-out-of-bounds]
   // CHECK: source-extent.c:[[@LINE+1]]:{{[0-9]+}}: error: when `n` = {{[0-9]+}}, `rep stosb %al, %es:(%rdi)` writes bytes [0..{{[0-9]+}}) of the heap allocation that %0 (`d`) points to, past the end of it (`n` = {{[0-9]+}} bytes, from `alloc_size(1)` of `pool_get`) [asmstory-memory-out-of-bounds]
   __asm__ volatile("rep stosb" : "+D"(d), "+c"(c) : "a"(0), "r"(p) : "memory");
 }
@@ -67,6 +76,7 @@ void fill_ok(size_t n) {
 // Buggy: 32 bytes of an array of `k` 4-byte elements, any k.
 void vec_bad(size_t k) {
   int *v = pool_array(k, 4);
+  // PLUGIN: source-extent.c:[[@LINE+2]]:{{[0-9]+}}: warning: when {{.*}} [asmstory-memory-out-of-bounds]
   // CHECK: source-extent.c:[[@LINE+1]]:{{[0-9]+}}: warning: when `k` = {{[0-7]}}, `vmovdqu %ymm0, (%{{r..}})` writes bytes [0..32) of the heap allocation that %0 (`v`) points to, past the end of it (`k`*4 = {{[0-9]+}} bytes, from `alloc_size(1, 2)` of `pool_array`) [asmstory-memory-out-of-bounds]
   __asm__ volatile("vpxor %%xmm0, %%xmm0, %%xmm0\n\tvmovdqu %%ymm0, (%0)" :: "r"(v) : "xmm0", "memory");
 }
@@ -85,6 +95,7 @@ unsigned sum_bad(size_t n) {
   if (n == 0 || n > 128) return 0;
   const unsigned char *p = buf, *end = buf + n;
   unsigned s = 0;
+  // PLUGIN: source-extent.c:[[@LINE+2]]:{{[0-9]+}}: warning: when {{.*}} [asmstory-memory-out-of-bounds]
   // CHECK: source-extent.c:[[@LINE+1]]:{{[0-9]+}}: warning: when `n` = {{(6[5-9]|[7-9][0-9]|1[0-2][0-9])}}, `addb (%{{r..}}), %{{.*}}` in a loop of {{[0-9]+}} iterations reads `buf[0..{{[0-9]+}})`, past the end of `buf` (local, 64 bytes) [asmstory-memory-out-of-bounds]
   __asm__("1: addb (%1), %b0\n\tinc %1\n\tcmp %2, %1\n\tjb 1b" : "+r"(s), "+r"(p) : "r"(end) : "memory");
   return s;
