@@ -739,12 +739,22 @@ static bool symbolic_query(access_story *ac, bounds_query *q) {
 
 /* An access Z3 placed outside its object (model: the count and the index
  * that do it); an error when no value keeps it inside. */
-static void report_out_of_bounds(access_story *ac, const bounds_query *q, const long long model[3],
+static void report_out_of_bounds(access_story *ac, const bounds_query *q, const long long *model,
                                  const char *count_name) {
   story *st = ac->st;
   const as_pointer_facts *f = &ac->f;
   long long inside[3];
   verdict in_ok = solve(st->ctx, q, false, inside);
+  /* A fixed range past a symbolic extent: the counterexample is the
+   * largest x still short of it (`p.len()` = 3 for 16 bytes of u32s). */
+  long long shown[3] = {model[0], model[1], model[2]};
+  long long end = q->start + q->size;
+  if (ac->ext.symbolic && !ac->m->repeated && !ac->a->has_index && q->start >= 0 && ac->ext.sym.mul > 0 &&
+      end > ac->ext.sym.add) {
+    long long largest = (end - ac->ext.sym.add + ac->ext.sym.mul - 1) / ac->ext.sym.mul - 1;
+    if (largest > shown[2] && (unsigned long long)largest <= ac->ext.xmax) shown[2] = largest;
+  }
+  model = shown;
   long long lo = q->start + q->scale * model[1];
   const char *hi = bytes_end(st->arena, lo, q->size, (unsigned long long)model[0]);
   const char *when = "";

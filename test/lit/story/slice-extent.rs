@@ -9,11 +9,11 @@ use std::arch::asm;
 // Buggy: 16 bytes read from a slice of any length.
 pub fn load16_bad(p: &[u32]) -> u64 {
     let lo: u64;
-    // CHECK: slice-extent.rs:[[@LINE+1]]:{{[0-9]+}}: warning: when `p.len()` = {{[0-3]}}, `movdqu (%rcx), %xmm0` reads `p[0..16)`, past the end of `p` (parameter, `p.len()`*4 = {{[0-9]+}} bytes, from the slice's length) [asmstory-memory-out-of-bounds]
+    // CHECK: slice-extent.rs:[[@LINE+1]]:{{[0-9]+}}: warning: when `p.len()` = 3, `movdqu (%rcx), %xmm0` reads `p[0..16)`, past the end of `p` (parameter, `p.len()`*4 = 12 bytes, from the slice's length) [asmstory-memory-out-of-bounds]
     unsafe { asm!("movdqu xmm0, [{1}]", "movq {0}, xmm0", out(reg) lo, in(reg) p.as_ptr(), out("xmm0") _, options(nostack, readonly)); }
     lo
 }
-// EXPLAIN-DAG: `movdqu (%rcx), %xmm0` reads 16 bytes at {1} (`p.0`)+0: points into parameter `p` at offset 0, align 4, read-only; extent `p.len()`*4 bytes, from the slice's length; out of bounds when `p.len()` = {{[0-3]}}, [0..16)
+// EXPLAIN-DAG: `movdqu (%rcx), %xmm0` reads 16 bytes at {1} (`p.0`)+0: points into parameter `p` at offset 0, align 4, read-only; extent `p.len()`*4 bytes, from the slice's length; out of bounds when `p.len()` = 3, [0..16)
 
 // Correct: the length is checked first.
 pub fn load16_ok(p: &[u32]) -> u64 {

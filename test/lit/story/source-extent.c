@@ -23,7 +23,7 @@ struct msg {
 // Buggy: 16 bytes of `s->data`, which holds `s->n` ints.
 void head_bad(struct msg *s) {
   // PLUGIN: source-extent.c:[[@LINE+2]]:{{[0-9]+}}: warning: when `s->n` = {{[0-3]}}, {{.*}} (8+`s->n`*4 = {{[0-9]+}} bytes, from `__counted_by(n)`) [asmstory-memory-out-of-bounds]
-  // CHECK: source-extent.c:[[@LINE+1]]:{{[0-9]+}}: warning: when `s->n` = {{[0-3]}}, `movdqu (%{{r..}}), %xmm0` reads `s[8..24)`, past the end of `s` (parameter, 8+`s->n`*4 = {{[0-9]+}} bytes, from `__counted_by(n)`) [asmstory-memory-out-of-bounds]
+  // CHECK: source-extent.c:[[@LINE+1]]:{{[0-9]+}}: warning: when `s->n` = 3, `movdqu (%{{r..}}), %xmm0` reads `s[8..24)`, past the end of `s` (parameter, 8+`s->n`*4 = 20 bytes, from `__counted_by(n)`) [asmstory-memory-out-of-bounds]
   __asm__ volatile("movdqu (%0), %%xmm0" :: "r"(s->data) : "xmm0", "memory");
 }
 // EXPLAIN-DAG: `movdqu (%{{r..}}), %xmm0` reads 16 bytes at %0 (`s->data`)+0: points into parameter `s` at offset 8, {{.*}}; extent 8+`s->n`*4 bytes, from `__counted_by(n)`; out of bounds when `s->n` = {{[0-3]}}, [8..24)
