@@ -95,6 +95,10 @@ void as_target_global_init(void);
  * as_target_server_main. */
 void as_target_isolate_with(const char *program);
 int as_target_server_main(const char *triple);
+/* Starts the server for a triple now, while the host is small (a compiler
+ * plugin, before parsing): a fork's cost grows with what the host has
+ * written since.  Nothing for a triple asmstory does not describe. */
+void as_target_prefork(const char *triple);
 
 /* The architectures asmstory describes, for --version ("x86-64 and i386"). */
 const char *as_target_supported(void);

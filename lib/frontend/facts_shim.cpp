@@ -617,6 +617,25 @@ static void loaded_values(as_facts_ctx *ctx, as_arena *arena, CallBase *call, co
   pf->num_loaded = n;
 }
 
+/* Whether an integer is (up to casts and arithmetic with constants) the
+ * result of an inline asm call. */
+static bool integerFromAsm(const Value *v) {
+  for (unsigned depth = 0; depth < 8 && v; depth++) {
+    if (const auto *ev = dyn_cast<ExtractValueInst>(v)) v = ev->getAggregateOperand();
+    if (const auto *call = dyn_cast<CallBase>(v)) return call->isInlineAsm();
+    if (const auto *cast = dyn_cast<CastInst>(v)) {
+      v = cast->getOperand(0);
+      continue;
+    }
+    const auto *op = dyn_cast<BinaryOperator>(v);
+    if (!op) return false;
+    if (isa<Constant>(op->getOperand(1))) v = op->getOperand(0);
+    else if (isa<Constant>(op->getOperand(0))) v = op->getOperand(1);
+    else return false;
+  }
+  return false;
+}
+
 static void pointer_facts(as_facts_ctx *ctx, as_arena *arena, CallBase *call, Value *v,
                           as_lang lang, as_pointer_facts *pf) {
   const DataLayout &dl = call->getModule()->getDataLayout();
@@ -649,8 +668,15 @@ static void pointer_facts(as_facts_ctx *ctx, as_arena *arena, CallBase *call, Va
       return;
     }
   }
-  if (isa<IntToPtrInst>(base) || isa<ConstantInt>(base)) {
+  if (isa<ConstantInt>(base)) {
     pf->kind = AS_OBJ_INTEGER;
+    return;
+  }
+  if (const auto *cast = dyn_cast<IntToPtrInst>(base)) {
+    /* An integer an inline asm produced (the kernel's `current`, read from
+     * a per-CPU slot): the earlier block may hand out a pointer with its
+     * provenance, so what grants the access is unknown, not absent. */
+    pf->kind = integerFromAsm(cast->getOperand(0)) ? AS_OBJ_UNKNOWN : AS_OBJ_INTEGER;
     return;
   }
   uint64_t size = 0;

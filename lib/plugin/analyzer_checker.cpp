@@ -77,6 +77,7 @@ void AsmStoryChecker::checkEndOfTranslationUnit(const TranslationUnitDecl *, Ana
   for (const FoundStmt &item : found) {
     BlockSource src;
     as_block *b = buildBlock(bc, item.stmt, item.decl, item.function, item.dependent, src);
+    if (item.dead_branch) b->flags |= AS_BF_DEAD_BRANCH;
     b->id = next_id++;
     as_finding_list findings = {nullptr, 0, 0};
     if (as_plugin_analyze(plugin, b, &findings, err, sizeof err) != 0) continue;

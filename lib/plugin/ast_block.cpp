@@ -16,6 +16,7 @@
 #include "clang/Lex/LiteralSupport.h"
 
 #include <cstring>
+#include <optional>
 
 using namespace clang;
 
@@ -407,11 +408,19 @@ SourceLocation byteLocation(const SourceManager &sm, const LangOptions &lang,
 
 // ---- the statements of a translation unit ------------------------------
 
+// Whether a statement ends the way into the next one (a case's last
+// statement before the next label; `case 1: { ...; break; }` too).
+bool endsFlow(const Stmt *s) {
+  while (const auto *block = dyn_cast_or_null<CompoundStmt>(s))
+    s = block->body_empty() ? nullptr : block->body_back();
+  return s && (isa<BreakStmt>(s) || isa<ReturnStmt>(s) || isa<GotoStmt>(s) || isa<ContinueStmt>(s));
+}
+
 class AsmCollector : public RecursiveASTVisitor<AsmCollector> {
   using Base = RecursiveASTVisitor<AsmCollector>;
 
 public:
-  explicit AsmCollector(const SourceManager &sm) : sm_(sm) {}
+  AsmCollector(ASTContext &ctx) : ctx_(ctx), sm_(ctx.getSourceManager()) {}
   std::vector<FoundStmt> found;
 
   bool shouldVisitTemplateInstantiations() const { return false; }
@@ -419,11 +428,13 @@ public:
   bool TraverseDecl(Decl *d) {
     auto *fn = dyn_cast_or_null<FunctionDecl>(d);
     if (!fn) return Base::TraverseDecl(d);
+    if (unusedElsewhere(fn)) return true;
     Scope saved = scope_;
     scope_.decl = fn;
     scope_.function = fn->getASTContext().getLangOpts().CPlusPlus ? fn->getQualifiedNameAsString()
                                                                     : fn->getNameAsString();
     scope_.dependent = fn->isDependentContext();
+    scope_.dead = false;
     bool ok = Base::TraverseDecl(d);
     scope_ = saved;
     return ok;
@@ -437,10 +448,50 @@ public:
     return ok;
   }
 
+  // switch (sizeof *p) in a size-dispatch macro: the arms whose label does
+  // not match never run, and their operand types fit only the live arm
+  // (the CLI marks the same statements: lib/frontend/c_frontend.c).
+  bool TraverseSwitchStmt(SwitchStmt *sw) {
+    std::optional<llvm::APSInt> value;
+    const Expr *cond = sw->getCond();
+    if (!scope_.dependent && cond && !cond->isValueDependent() && !cond->isTypeDependent()) {
+      Expr::EvalResult r;
+      if (cond->EvaluateAsInt(r, ctx_)) value = r.Val.getInt();
+    }
+    auto *body = dyn_cast_or_null<CompoundStmt>(sw->getBody());
+    if (!value || !body) return Base::TraverseSwitchStmt(sw);
+    if (sw->getInit() && !TraverseStmt(sw->getInit())) return false;
+    if (sw->getConditionVariableDeclStmt() && !TraverseStmt(sw->getConditionVariableDeclStmt()))
+      return false;
+    if (!TraverseStmt(const_cast<Expr *>(cond))) return false;
+    bool outer = scope_.dead;
+    bool live = false; // before the first label: unreachable
+    const Stmt *previous = nullptr;
+    for (Stmt *child : body->body()) {
+      Stmt *inner = child;
+      if (isa<SwitchCase>(child)) {
+        // A chain of labels (case 1: case 2: stmt) reaches its statement if
+        // any of them matches, and so does falling through from above.
+        bool matches = live && !endsFlow(previous);
+        while (auto *label = dyn_cast<SwitchCase>(inner)) {
+          matches = matches || labelMatches(label, *value);
+          inner = label->getSubStmt();
+        }
+        live = matches;
+      }
+      scope_.dead = outer || !live;
+      bool ok = TraverseStmt(inner);
+      scope_.dead = outer;
+      if (!ok) return false;
+      previous = inner;
+    }
+    return true;
+  }
+
   bool VisitGCCAsmStmt(GCCAsmStmt *s) {
     SourceLocation at = s->getAsmLoc();
     if (at.isInvalid() || sm_.isInSystemHeader(sm_.getExpansionLoc(at))) return true;
-    found.push_back(FoundStmt{s, scope_.decl, scope_.function, scope_.dependent});
+    found.push_back(FoundStmt{s, scope_.decl, scope_.function, scope_.dependent, scope_.dead});
     return true;
   }
 
@@ -449,7 +500,35 @@ private:
     const Decl *decl = nullptr;
     std::string function;
     bool dependent = false;
+    bool dead = false; // in a switch arm the compiler folds away
   };
+
+  bool labelMatches(const SwitchCase *label, const llvm::APSInt &value) {
+    const auto *c = dyn_cast<CaseStmt>(label);
+    if (!c) return true; // default: taken unless a case matches; not worked out here
+    Expr::EvalResult lo, hi;
+    if (!c->getLHS() || !c->getLHS()->EvaluateAsInt(lo, ctx_)) return true;
+    if (c->caseStmtIsGNURange()) {
+      if (!c->getRHS() || !c->getRHS()->EvaluateAsInt(hi, ctx_)) return true;
+      return llvm::APSInt::compareValues(lo.Val.getInt(), value) <= 0 &&
+             llvm::APSInt::compareValues(value, hi.Val.getInt()) <= 0;
+    }
+    return llvm::APSInt::compareValues(lo.Val.getInt(), value) == 0;
+  }
+
+  // A function of an included file that this translation unit never
+  // refers to: the compiler emits no code for it, and every file that
+  // uses it checks it (a kernel file includes thousands of such inline
+  // helpers).  Functions of the main file are always checked, as are
+  // definitions the compiler emits whether used or not.
+  bool unusedElsewhere(const FunctionDecl *fn) {
+    if (fn->isReferenced() || fn->isUsed(false)) return false;
+    if (!fn->isInlined() && fn->isExternallyVisible()) return false;
+    SourceLocation at = sm_.getExpansionLoc(fn->getLocation());
+    return at.isValid() && !sm_.isInMainFile(at);
+  }
+
+  ASTContext &ctx_;
   const SourceManager &sm_;
   Scope scope_;
 };
@@ -536,8 +615,26 @@ void readOperands(BuildContext &bc, const GCCAsmStmt *s, as_gnu_stmt &stmt) {
 
 } // namespace
 
+namespace {
+// Stops at the first GCC-style asm statement.
+class AsmFinder : public RecursiveASTVisitor<AsmFinder> {
+public:
+  bool found = false;
+  bool VisitGCCAsmStmt(GCCAsmStmt *) {
+    found = true;
+    return false;
+  }
+};
+} // namespace
+
+bool containsAsmStatement(Decl *decl) {
+  AsmFinder finder;
+  finder.TraverseDecl(decl);
+  return finder.found;
+}
+
 std::vector<FoundStmt> collectAsmStatements(ASTContext &ctx) {
-  AsmCollector collector(ctx.getSourceManager());
+  AsmCollector collector(ctx);
   collector.TraverseDecl(ctx.getTranslationUnitDecl());
   return std::move(collector.found);
 }

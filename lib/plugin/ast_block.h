@@ -48,11 +48,17 @@ struct FoundStmt {
   const clang::Decl *decl;  // the enclosing function, or null
   std::string function;     // its (qualified) name
   bool dependent;           // in a template pattern
+  bool dead_branch;         // in a switch arm the compiler folds away (AS_BF_DEAD_BRANCH)
 };
 
 // Every GCC-style asm statement outside system headers, in source order;
-// templates once, in their pattern.
+// templates once, in their pattern; not those of functions of included
+// files that the translation unit never refers to (no code is emitted for
+// them here; the files that use them check them).
 std::vector<FoundStmt> collectAsmStatements(clang::ASTContext &ctx);
+
+// Whether a declaration (a function, as it is parsed) holds an asm statement.
+bool containsAsmStatement(clang::Decl *decl);
 
 // The key the pass finds a statement by: the !srcloc cookie Clang's code
 // generator gives the asm call (raw encoding of the template literal's

@@ -444,15 +444,25 @@ public:
     MCStreamer::emitLabel(sym, loc);
     if (in_text) rec.add_label(sym);
   }
-  // .byte/.short/.long/.quad with constant values and .ascii arrive here.
+  // .byte/.short/.long/.quad with constant values arrive here through
+  // emitIntValue: instruction bytes written as numbers.  Text (.ascii,
+  // .asciz, .string) arrives directly: a string in the code is data (the
+  // kernel's asm-offsets markers `.ascii "->SYM $4 ..."`), even when its
+  // characters happen to decode as instructions.
   void emitBytes(StringRef b) override {
-    if (in_text) bytes.add(b);
+    if (in_text && in_int) bytes.add(b);
     else data("data directive");
+  }
+  using MCStreamer::emitIntValue;
+  void emitIntValue(uint64_t value, unsigned size) override {
+    in_int = true;
+    MCStreamer::emitIntValue(value, size); // reaches emitBytes
+    in_int = false;
   }
   void emitValueImpl(const MCExpr *e, unsigned size, SMLoc) override {
     int64_t v;
     if (in_text && size <= 8 && e->evaluateAsAbsolute(v)) {
-      MCStreamer::emitIntValue((uint64_t)v, size); // reaches emitBytes
+      emitIntValue((uint64_t)v, size);
       return;
     }
     data("data directive");
@@ -483,6 +493,7 @@ public:
   bool in_text = true;
 
 private:
+  bool in_int = false; // inside emitIntValue: bytes of a number, not text
   void data(const char *what) {
     bytes.flush();
     rec.add_data(what);

@@ -124,6 +124,12 @@ as_mc_server *as_mc_server_create(as_mc *mc, const char *triple);
  * calls as_mc_server_main) instead of only forking: for hosts with threads,
  * whose held locks a forked copy would inherit.  Set before threads start. */
 void as_mc_server_use_program(const char *path);
+/* Forks the server for a triple now, before the host grows (a compiler
+ * plugin calls it before parsing); the first as_mc_server of that triple in
+ * this process uses it instead of forking then.  It makes its MC objects on
+ * its first template, and ends with its host.  Nothing when the host execs
+ * its servers (as_mc_server_use_program). */
+void as_mc_server_prefork(const char *triple);
 /* The server's main loop on descriptor 3; returns 1 if the triple has no
  * assembler, otherwise never returns. */
 int as_mc_server_main(const char *triple);

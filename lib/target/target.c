@@ -63,6 +63,11 @@ const as_constraint_dialect *as_target_constraint_dialect(const char *triple) {
   return arch ? arch->constraints : NULL;
 }
 
+void as_target_prefork(const char *triple) {
+  if (!triple || !*triple) triple = AS_DEFAULT_TRIPLE;
+  if (arch_for(triple)) as_mc_server_prefork(triple);
+}
+
 as_target *as_target_get(as_target_cache *cache, const char *triple, char *err,
                          size_t errlen) {
   if (!triple || !*triple) triple = AS_DEFAULT_TRIPLE;

@@ -106,3 +106,16 @@ void junk(void) {
   // CHECK: data-encoded.c:[[@LINE+1]]:{{[0-9]+}}: note: the block is not verified: it contains a data directive [asmstory-unmodeled]
   __asm__ volatile(".byte 0x0f, 0xff, 0xff");
 }
+
+// Text is data even when its characters decode as instructions: the
+// kernel's asm-offsets markers (include/linux/kbuild.h DEFINE) put a string
+// into a function that is compiled only to assembly, never run.
+#define DEFINE(sym, val) __asm__ volatile("\n.ascii \"->" #sym " %0 " #val "\"" : : "i" (val))
+#define offsetof(T, f) __builtin_offsetof(T, f)
+struct hid_device_id { unsigned short bus, group; unsigned vendor, product; };
+void offsets(void) {
+  // ".ascii \"->OFF_hid_device_id_bus $0 offsetof(struct hid_device_id, bus)\""
+  // decodes into 16 instructions (subl, popq, pushq, jbe, ...).
+  // CHECK: data-encoded.c:[[@LINE+1]]:{{[0-9]+}}: note: the block is not verified: it contains a data directive [asmstory-unmodeled]
+  DEFINE(OFF_hid_device_id_bus, offsetof(struct hid_device_id, bus));
+}

@@ -27,3 +27,26 @@ int named_counter;
 void inc_named(void) {
   asm volatile("lock incl named_counter(%%rip)" : : : "memory", "cc");
 }
+
+// A pointer made from an integer argument: no object grants it.
+int from_argument(unsigned long addr) {
+  int v;
+  // CHECK: memory-no-provenance.c:[[@LINE+1]]:17: warning: `movl ({{%r[a-z0-9]+}}), %eax` reads memory through %1 (`(int *)addr`), which is made from an integer and has no provenance{{.*}}[asmstory-memory-no-provenance]
+  asm volatile("movl (%1), %0" : "=r"(v) : "r"((int *)addr) : "memory");
+  return v;
+}
+
+// Correct: a pointer an earlier asm block produced as an integer (the
+// kernel's `current`, read from a per-CPU variable with `movq %gs:...`): the
+// earlier block's story may hand it a pointer with its provenance, so the
+// access is not one "made from an integer" (the story assumes that block).
+struct task { unsigned long flags; };
+static inline struct task *current_task(void) {
+  unsigned long v;
+  asm("movq %%gs:0x1000, %0" : "=r"(v));
+  return (struct task *)v;
+}
+void set_flag(void) {
+  struct task *t = current_task();
+  asm volatile("lock orq $1, %0" : "+m"(t->flags) : : "cc");
+}
