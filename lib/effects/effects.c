@@ -111,6 +111,11 @@ typedef struct walker {
   unsigned reg_stack_regs[8], reg_stack_count;     /* the stack's registers, used or not */
   int state_key_operand;
   int64_t state_key_offset;
+  /* The current instruction carries an input's undefined upper bits into
+   * the register it writes (carry_op >= 0): the input, the instruction
+   * that first read them, its read width, the defined low bits. */
+  int carry_op, carry_insn;
+  unsigned carry_bits, carry_defined;
 } walker;
 
 int as_summary_reg(const as_summary *s, unsigned reg) {
@@ -141,7 +146,8 @@ static bool value_equal(const as_value *a, const as_value *b) {
   return a->kind == b->kind && a->reg == b->reg && a->offset == b->offset && a->reg2 == b->reg2 &&
          a->prov == b->prov && a->rot == b->rot && a->inv == b->inv && a->width == b->width &&
          a->coef2 == b->coef2 && a->taint == b->taint &&
-         a->from_sp == b->from_sp && a->defined_bits == b->defined_bits && a->origin == b->origin;
+         a->from_sp == b->from_sp && a->defined_bits == b->defined_bits && a->origin == b->origin &&
+         a->upper_op == b->upper_op && a->upper_insn == b->upper_insn;
 }
 
 /* Does v hold reg's entry value, untransformed? */
@@ -177,6 +183,10 @@ static as_value merge_value(const as_value *a, const as_value *b, int at) {
   m.from_sp = a->from_sp || b->from_sp;
   m.prov = a->prov == b->prov ? a->prov : 0;
   m.defined_bits = a->defined_bits < b->defined_bits ? a->defined_bits : b->defined_bits;
+  const as_value *up = a->upper_op ? a : b; /* undefined upper bits on either path */
+  m.upper_op = up->upper_op;
+  m.upper_insn = up->upper_insn;
+  m.upper_read_bits = up->upper_read_bits;
   if (same_sym) m.origin = a->origin > b->origin ? a->origin : b->origin;
   else m.origin = a->kind == AS_VALUE_ENTRY ? b->origin : b->kind == AS_VALUE_ENTRY ? a->origin : at;
   if (m.origin < 0) m.origin = at;
@@ -544,6 +554,9 @@ static void record_reg_stack_exit(walker *w, const state *st, int insn) {
   }
 }
 
+static void wide_use(walker *w, int op, const as_value *v, int i, unsigned bits, int use_insn, int use_operand,
+                     unsigned use_bits);
+
 static void record_exit(walker *w, const state *st, int insn) {
   as_summary *s = w->s;
   for (unsigned k = 0; k < s->num_regs; k++) {
@@ -560,8 +573,18 @@ static void record_exit(walker *w, const state *st, int insn) {
        * the one that made the value it copied. */
       e->changed_by = v->writer ? v->writer - 1 : v->origin >= 0 ? v->origin : insn;
     }
-    if (v->defined_bits < e->min_exit_defined_bits) e->min_exit_defined_bits = v->defined_bits;
     int op = w->reg_operand[k];
+    if (v->upper_op) {
+      /* an input's undefined upper bits, read by the compiler as the output */
+      if (op >= 0 && is_output(&w->block->operands[op]) && !w->block->operands[op].discarded) {
+        const as_operand *o = &w->block->operands[op];
+        unsigned bits = as_target_reg_bits(w->t, e->reg);
+        if (o->width_bits && o->width_bits < bits && !w->d->bindings[op].reg2) bits = o->width_bits;
+        if (bits > v->defined_bits) wide_use(w, v->upper_op - 1, v, -1, 0, -1, op, bits);
+      }
+    } else if (v->defined_bits < e->min_exit_defined_bits) {
+      e->min_exit_defined_bits = v->defined_bits;
+    }
     if (op >= 0 && is_output(&w->block->operands[op])) {
       uint64_t t = v->taint;
       if (unchanged) t &= ~(1ull << k); /* never written: output-not-written */
@@ -683,22 +706,30 @@ static void early_clobbers_of_input(walker *w, const state *st, int input, int i
   }
 }
 
-/* Read r of instruction i reads input operand op wider than the value it
- * holds: the upper bits are undefined (operand-width). */
-static bool reads_undefined_upper_bits(const walker *w, const as_insn *in, const as_reg_use *u,
-                                       const as_value *v) {
-  return v->kind == AS_VALUE_ENTRY && v->reg == u->reg && v->offset == 0 && u->bits > v->defined_bits &&
-         v->defined_bits && !in->zero_idiom &&
-         /* a narrow lea keeps only the low bits of the address it computes */
-         !(in->value_op == AS_VAL_LEA && as_target_reg_bits(w->t, in->value_dst) <= v->defined_bits) &&
-         /* a destination read only to pass its bits through (bsr/bsf) */
-         !u->passthrough &&
-         /* only the low bits are used (a segment register takes 16) */
-         !(u->used_bits && v->defined_bits >= u->used_bits) &&
-         (!u->implicit || (u->count && u->bits == w->d->pointer_bits));
+/* Read u of instruction i reads the undefined upper bits of value v (in
+ * tracked register k): the input operand they belong to (the operand's own
+ * entry value, or bits a copy carried into v), or -1. */
+static int undefined_upper_source(const walker *w, const as_insn *in, const as_reg_use *u, const as_value *v,
+                                  int k) {
+  if (!v->defined_bits || u->bits <= v->defined_bits || in->zero_idiom ||
+      /* a narrow lea keeps only the low bits of the address it computes */
+      (in->value_op == AS_VAL_LEA && as_target_reg_bits(w->t, in->value_dst) <= v->defined_bits) ||
+      /* a destination read only to pass its bits through (bsr/bsf) */
+      u->passthrough ||
+      /* only the low bits are used (a segment register takes 16, strb 8) */
+      (u->used_bits && v->defined_bits >= u->used_bits) ||
+      (u->implicit && !(u->count && u->bits == w->d->pointer_bits)))
+    return -1;
+  if (v->upper_op) return v->upper_op - 1;
+  int op = w->reg_operand[k];
+  if (op >= 0 && w->block->operands[op].dir != AS_DIR_OUT && v->kind == AS_VALUE_ENTRY && v->reg == u->reg &&
+      v->offset == 0)
+    return op;
+  return -1;
 }
 
-static void add_wide_read(walker *w, int op, int i, unsigned bits, unsigned defined_bits) {
+static void add_wide_read(walker *w, int op, int i, unsigned bits, unsigned defined_bits, int use_insn,
+                          int use_operand, unsigned use_bits) {
   for (unsigned q = 0; q < w->s->num_wide; q++)
     if (w->s->wide[q].operand == op) return;
   if (w->s->num_wide == w->s->cap_wide)
@@ -709,14 +740,44 @@ static void add_wide_read(walker *w, int op, int i, unsigned bits, unsigned defi
   x->insn = i;
   x->bits = bits;
   x->defined_bits = defined_bits;
+  x->use_insn = use_insn;
+  x->use_operand = use_operand;
+  x->use_bits = use_bits;
+}
+
+/* Undefined upper bits of input op, in value v, used at use_bits by
+ * instruction use_insn (-1: by the compiler, as output use_operand). */
+static void wide_use(walker *w, int op, const as_value *v, int i, unsigned bits, int use_insn, int use_operand,
+                     unsigned use_bits) {
+  if (v->upper_op)
+    add_wide_read(w, op, v->upper_insn - 1, v->upper_read_bits, v->defined_bits, use_insn, use_operand, use_bits);
+  else
+    add_wide_read(w, op, i, bits, v->defined_bits, use_insn, use_operand, use_bits);
+}
+
+/* Does instruction i only carry the bits it reads into the one register it
+ * writes, its low k bits from their low k bits (a copy; add, and, orr as
+ * the target marks them low_bits_closed)?  Its tracked index, or -1. */
+static int carrying_write(const walker *w, const as_insn *in) {
+  if (in->value_op != AS_VAL_COPY && !in->low_bits_closed) return -1;
+  int k = -1, n = 0;
+  for (unsigned q = 0; q < in->num_writes; q++) {
+    if (in->writes[q].reg == w->sp || is_special(w, in->writes[q].reg)) return -1;
+    k = idx(w, in->writes[q].reg);
+    n++;
+  }
+  return n == 1 ? k : -1;
 }
 
 /* What instruction i's register reads say about the operands: an input read
  * after an output was written (early clobber), an input read wider than its
- * value. */
+ * value (or its undefined upper bits carried on into the register i
+ * writes, to be checked where they are used). */
 static void step_reads(walker *w, const state *st, int i) {
   const as_insn *in = &w->d->insns[i];
   const as_block *b = w->block;
+  int carry_k = carrying_write(w, in);
+  w->carry_op = -1;
   for (unsigned r = 0; r < in->num_reads; r++) {
     int k = idx(w, in->reads[r].reg);
     if (k < 0) continue;
@@ -728,8 +789,37 @@ static void step_reads(walker *w, const state *st, int i) {
     if (op >= 0 && b->operands[op].dir == AS_DIR_IN && v->kind == AS_VALUE_ENTRY &&
         v->reg == in->reads[r].reg && v->offset == 0 && st->out_may)
       early_clobbers_of_input(w, st, op, i, false);
-    if (op >= 0 && b->operands[op].dir != AS_DIR_OUT && reads_undefined_upper_bits(w, in, &in->reads[r], v))
-      add_wide_read(w, op, i, in->reads[r].bits, v->defined_bits);
+    int src = undefined_upper_source(w, in, &in->reads[r], v, k);
+    if (src < 0) continue;
+    if (carry_k < 0) {
+      wide_use(w, src, v, i, in->reads[r].bits, i, -1, in->reads[r].bits);
+    } else if (w->carry_op < 0 || v->defined_bits < w->carry_defined) {
+      w->carry_op = src;
+      w->carry_insn = v->upper_op ? v->upper_insn - 1 : i;
+      w->carry_bits = v->upper_op ? v->upper_read_bits : in->reads[r].bits;
+      w->carry_defined = v->defined_bits;
+    }
+  }
+}
+
+/* After instruction i's writes: the register a carrying instruction wrote
+ * holds the undefined upper bits it read (step_reads); any other write
+ * holds none it carried. */
+static void step_upper_bits(walker *w, state *st, int i) {
+  const as_insn *in = &w->d->insns[i];
+  for (unsigned q = 0; q < in->num_writes; q++) {
+    int k = idx(w, in->writes[q].reg);
+    if (k < 0 || in->writes[q].reg == w->sp || is_special(w, in->writes[q].reg)) continue;
+    as_value *v = &st->regs[k];
+    if (w->carry_op >= 0) {
+      if (v->defined_bits > w->carry_defined) v->defined_bits = w->carry_defined;
+      v->upper_op = w->carry_op + 1;
+      v->upper_insn = w->carry_insn + 1;
+      v->upper_read_bits = w->carry_bits;
+    } else {
+      v->upper_op = v->upper_insn = 0;
+      v->upper_read_bits = 0;
+    }
   }
 }
 
@@ -1466,6 +1556,7 @@ static void step(walker *w, state *st, int i) {
   if (handled && in->flags_written) st->flags = opaque(i, r.taint, false, 0);
   if (!handled) step_generic_writes(w, st, i, &r);
   else if (in->flags_written && w->s->flags_first_write < 0) w->s->flags_first_write = i;
+  step_upper_bits(w, st, i);
   if (in->reg_stack_delta < 0) reg_stack_move(w, st, i, in->reg_stack_delta);
   if (in->reg_stack_op != AS_REG_STACK_NONE) state_op(w, st, i);
 
