@@ -50,6 +50,13 @@ typedef struct as_value {
    * operand-width finding (as_wide_read). */
   int upper_op, upper_insn;
   unsigned upper_read_bits;
+  /* A value the walk does not follow (a partial write of a register, a
+   * part of one pushed): its 32-bit lanes entry_lanes (bit k: bits 32k to
+   * 32k+31) hold full register lanes_reg's entry value in place, so that
+   * popping the saved parts back (vpush {d8} ... vpop {d8} of q4) gives
+   * the entry value again.  0: none. */
+  unsigned lanes_reg;
+  uint32_t entry_lanes;
   int origin;            /* instruction that produced it, -1 at entry */
   int writer;            /* 1 + the instruction that last wrote it into its
                             register (a copy keeps origin, not writer); 0: none */
@@ -77,6 +84,8 @@ typedef struct as_reg_effect {
                             which hold their entry value (bswap twice at 32
                             bits on x86-64 zeroes the upper half); 0: all */
   bool entry_tainted;   /* its entry value is undefined for the block */
+  uint32_t changed_lanes; /* the 32-bit lanes (as_target_use_lanes) that do not hold
+                            their entry value at some exit */
 } as_reg_effect;
 
 typedef struct as_access {
@@ -99,6 +108,9 @@ typedef struct as_access {
   unsigned index_scale;
   bool in_loop;
   bool repeated;
+  bool value_unused;    /* a load into registers whose value nothing reads: each
+                           is written again, or reaches only a discarded output
+                           (ldrexd that only arms the exclusive monitor) */
 } as_access;
 
 typedef struct as_early_clobber {

@@ -230,10 +230,11 @@ static long long multiple_start(const char *f, unsigned total) {
 }
 
 /* push and pop of a register list: the lowest register at the lowest
- * address, so in push order (the first highest) the list runs backwards. */
-static void stack_list(as_target *t, as_insn *insn, const unsigned *regs, unsigned n) {
+ * address, so in push order (the first highest) the list runs backwards;
+ * the registers as named (vpush {d8} pushes a part of q4). */
+static void stack_list(as_insn *insn, const unsigned *regs, unsigned n) {
   if (n > sizeof insn->stack_list / sizeof insn->stack_list[0]) return;
-  for (unsigned k = 0; k < n; k++) insn->stack_list[k] = as_target_reg_full(t, regs[n - 1 - k]);
+  for (unsigned k = 0; k < n; k++) insn->stack_list[k] = regs[n - 1 - k];
   insn->num_stack_list = n;
 }
 
@@ -277,7 +278,7 @@ static void describe_memory(as_target *t, as_arena *arena, const as_mc_insn *mi,
     if (a.writeback && m->base == t->sp) {
       m->stack = true;
       insn->sp_delta = (int)(m->disp < 0 ? -(long long)m->size : (long long)m->size);
-      stack_list(t, insn, regs, nregs);
+      stack_list(insn, regs, nregs);
     }
     return;
   }
