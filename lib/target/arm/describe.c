@@ -634,7 +634,10 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
   explicit_operands(t, mi, insn, fam);
   for (unsigned i = 0; i < mi->num_implicit_uses; i++) note_reg(t, insn, mi->implicit_uses[i], true, false);
   for (unsigned i = 0; i < mi->num_implicit_defs; i++) note_reg(t, insn, mi->implicit_defs[i], true, true);
-  bool classified = fam != MF_NONE || system_families(t, mi, insn, f);
+  /* Compares only set the flags; MC marks Thumb's tCMPhir (cmp of high
+   * registers, a pattern-less definition) as having unmodeled side effects. */
+  bool compare = starts(f, "CMP") || starts(f, "CMN") || starts(f, "TST") || starts(f, "TEQ");
+  bool classified = fam != MF_NONE || system_families(t, mi, insn, f) || compare;
   if (fam == MF_HINT) insn->side_effects |= AS_SE_HINT;
   else if (fam != MF_NONE) describe_memory(t, arena, mi, insn, fam, size);
   else if ((mi->desc_flags & (AS_MCD_MAY_LOAD | AS_MCD_MAY_STORE)) && !classified)

@@ -1,4 +1,5 @@
 // RUN: not %asmstory %s -- --target=armv7a-unknown-linux-gnueabihf | FileCheck %s --implicit-check-not='[asmstory-'
+// RUN: not %asmstory --target=thumbv7em-none-eabihf %s -- -ffreestanding | FileCheck %s --implicit-check-not='[asmstory-'
 // operand-width on 32-bit ARM: a narrow operand's undefined upper bits are
 // followed through add, sub, and, orr, eor and mov to their uses.
 // Concurrency Kit's ck_pr_faa_8 and ck_pr_add_8 combine an 8-bit delta
