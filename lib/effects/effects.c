@@ -668,7 +668,9 @@ static void record_exit(walker *w, const state *st, int insn) {
     }
   }
   for (unsigned k = 0; k < s->num_regs; k++)
-    if (st->regs[k].origin >= 0 && kept_after_block(w, s->regs[k].reg)) w->value_used[st->regs[k].origin] = true;
+    if (st->regs[k].origin >= 0 && (unsigned)st->regs[k].origin <= w->d->num_insns &&
+        kept_after_block(w, s->regs[k].reg))
+      w->value_used[st->regs[k].origin] = true;
   if (!w->exit_seen) s->outputs_written_all = written;
   else s->outputs_written_all &= written;
   if (w->reg_stack_used_count) record_reg_stack_exit(w, st, insn);
@@ -829,7 +831,8 @@ static void step_reads(walker *w, const state *st, int i) {
     if (k < 0) continue;
     int op = w->reg_operand[k];
     const as_value *v = &st->regs[k];
-    if (v->origin >= 0 && read_matters(w, in, &in->reads[r])) w->value_used[v->origin] = true;
+    if (v->origin >= 0 && (unsigned)v->origin <= w->d->num_insns && read_matters(w, in, &in->reads[r]))
+      w->value_used[v->origin] = true;
     if (op >= 0 && v->kind == AS_VALUE_ENTRY && v->reg == in->reads[r].reg && v->offset == 0 &&
         read_matters(w, in, &in->reads[r]))
       check_named_overwrite(w, st, op, i);
