@@ -102,6 +102,13 @@ int use(volatile AO_t *p, volatile AO_double_t *d) {
 ''', ARM + inc(root, "usr/include") + ["-DAO_DISABLE_GCC_ATOMICS"])]
 
 
+@project("concurrencykit-arm", ["libck-dev"])
+def _ck_arm(r):
+    root = r["libck-dev"]
+    return [c_unit(includes(["ck_pr.h", "ck_spinlock.h", "ck_rwlock.h", "ck_elide.h", "ck_ring.h"]),
+                   ARM + inc(root, "usr/include"), std="-std=gnu11")]
+
+
 # --- The Linux kernel's x86 headers (kbuild flags, packaged configuration) --
 KERNEL_HEADERS = """linux/kernel.h linux/atomic.h linux/bitops.h linux/spinlock.h linux/elf.h linux/efi.h linux/kexec.h
 linux/percpu.h linux/preempt.h linux/irqflags.h linux/uaccess.h linux/io.h linux/delay.h

@@ -43,6 +43,20 @@ typedef struct as_value {
   uint64_t taint;        /* tracked registers whose undefined entry value flows in */
   bool from_sp;          /* derived from the stack pointer */
   unsigned defined_bits; /* low bits known to be defined */
+  /* The bits above defined_bits are an input's undefined upper bits, which
+   * a copy or a low-bits-closed instruction (as_insn.low_bits_closed)
+   * carried here: 1 + that input operand (0: none), 1 + the instruction
+   * that first read them and its read width.  A use that reads them is the
+   * operand-width finding (as_wide_read). */
+  int upper_op, upper_insn;
+  unsigned upper_read_bits;
+  /* A value the walk does not follow (a partial write of a register, a
+   * part of one pushed): its 32-bit lanes entry_lanes (bit k: bits 32k to
+   * 32k+31) hold full register lanes_reg's entry value in place, so that
+   * popping the saved parts back (vpush {d8} ... vpop {d8} of q4) gives
+   * the entry value again.  0: none. */
+  unsigned lanes_reg;
+  uint32_t entry_lanes;
   int origin;            /* instruction that produced it, -1 at entry */
   int writer;            /* 1 + the instruction that last wrote it into its
                             register (a copy keeps origin, not writer); 0: none */
@@ -70,6 +84,8 @@ typedef struct as_reg_effect {
                             which hold their entry value (bswap twice at 32
                             bits on x86-64 zeroes the upper half); 0: all */
   bool entry_tainted;   /* its entry value is undefined for the block */
+  uint32_t changed_lanes; /* the 32-bit lanes (as_target_use_lanes) that do not hold
+                            their entry value at some exit */
 } as_reg_effect;
 
 typedef struct as_access {
@@ -92,6 +108,9 @@ typedef struct as_access {
   unsigned index_scale;
   bool in_loop;
   bool repeated;
+  bool value_unused;    /* a load into registers whose value nothing reads: each
+                           is written again, or reaches only a discarded output
+                           (ldrexd that only arms the exclusive monitor) */
 } as_access;
 
 typedef struct as_early_clobber {
@@ -109,10 +128,17 @@ typedef struct as_lost_input {
   int write_insn, read_insn;
 } as_lost_input;
 
-/* An input read at more bits than its value has (undefined upper bits). */
+/* An input read at more bits than its value has (undefined upper bits):
+ * insn reads it at bits.  When insn only carries those bits on (a copy, an
+ * add whose low bits are defined), use_insn is where they are used: an
+ * instruction that reads them (use_bits of its read), or -1 with
+ * use_operand, the output that holds them at exit; use_insn == insn when
+ * insn itself uses them. */
 typedef struct as_wide_read {
   int operand, insn;
   unsigned bits, defined_bits;
+  int use_insn, use_operand;
+  unsigned use_bits;
 } as_wide_read;
 
 typedef struct as_escape {

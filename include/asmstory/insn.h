@@ -57,9 +57,10 @@ typedef struct as_reg_use {
   unsigned reg;
   unsigned sub;
   unsigned bits;         /* width of the access */
-  unsigned shift;        /* bit offset inside reg (8 for ah); a write from shift
-                            to the top of reg zeroes those bits and keeps the
-                            low shift bits (vzeroupper) */
+  unsigned shift;        /* bit offset inside reg (8 for ah, 64 for ARM's d9 in
+                            q4); an implicit write from shift to the top of
+                            reg zeroes those bits and keeps the low shift
+                            bits (vzeroupper) */
   bool whole;            /* a write that defines every bit of reg (eax in
                             64-bit mode zero-extends into rax) */
   bool implicit;         /* not written in the instruction text */
@@ -198,9 +199,10 @@ typedef struct as_insn {
    * value as its new-value register, the result is the memory's value
    * whatever they hold (the atomic-load idiom).  Full registers; 0: none. */
   unsigned cas_cmp[2], cas_new[2];
-  /* Push or pop of a register list (pusha, popa; ARM push {r4-r11, lr}):
-   * the full registers in push order, the first at the highest address,
-   * one slot each of sp_delta / num_stack_list bytes. */
+  /* Push or pop of a register list (pusha, popa; ARM push {r4-r11, lr},
+   * vpush {d8-d9}): the registers as named (d8 is a part of q4) in push
+   * order, the first at the highest address, one slot each of sp_delta /
+   * num_stack_list bytes. */
   unsigned stack_list[16];
   unsigned num_stack_list;
   /* The register stack (as_target_reg_stack): entries pushed (> 0) or

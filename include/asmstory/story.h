@@ -27,6 +27,7 @@ typedef struct as_story_stats {
   unsigned queries;     /* asked of Z3 */
   unsigned cache_hits;
   unsigned timeouts;
+  unsigned shortcuts;   /* bounds questions answered without Z3 (in bounds over the ranges) */
 } as_story_stats;
 as_story_stats as_story_get_stats(const as_story_ctx *ctx);
 

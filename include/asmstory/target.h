@@ -132,6 +132,10 @@ const char *as_target_reg_name(const as_target *target, unsigned reg);
 unsigned as_target_reg_lookup(const as_target *target, const char *name);
 unsigned as_target_reg_full(const as_target *target, unsigned reg);
 unsigned as_target_reg_bits(const as_target *target, unsigned reg);
+/* The 32-bit lanes (bit k: bits 32k to 32k+31) of its full register that a
+ * use covers when it is whole lanes of a wider register (ARM's d8 in q4:
+ * lanes 0 and 1), else 0. */
+uint32_t as_target_use_lanes(const as_target *target, const as_reg_use *u);
 
 /* ---- What the generic layers ask about the architecture ------------------
  * (lib/target/arch.h: each architecture answers; effects, checks and story

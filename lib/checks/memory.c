@@ -59,6 +59,9 @@ static void check_read(check_ctx *c, const as_access *a, const as_mem_access *m,
   /* Reads through %fs/%gs are thread- or CPU-local control blocks the
    * compiler holds no pointer to (glibc THREAD_SELF); not reported. */
   bool segment_local = m && m->segment && !a->has_base && !a->has_index;
+  /* A load whose value nothing reads (ldrexd that only arms the exclusive
+   * monitor before a strexd) cannot return a stale value. */
+  if (a->value_unused) return;
   bool covered = decl->reads_ok || segment_local ||
                  (a->operand >= 0 && !(is_rust(b) && (b->flags & AS_BF_NOMEM))) ||
                  (a->pointer_operand >= 0 && declared_by_memory_operand(c, a->pointer_operand, false));

@@ -201,49 +201,16 @@ void as_check_undefined(check_ctx *c) {
   }
 }
 
-#define MAXU(a, b) ((a) > (b) ? (a) : (b))
-#define MINU(a, b) ((a) < (b) ? (a) : (b))
-
-/* Bits of full register reg that anything in the block may use: each
- * read of it (the bits the instruction uses), through the results of
- * low-bits-closed instructions that read it (depth-limited), and the width
- * of an operand bound to it (the compiler reads an output; an input's
- * register may be read again).  Flow-insensitive, so an over-estimate. */
-static unsigned demanded_bits(const check_ctx *c, unsigned reg, int depth) {
-  unsigned bits = 0;
-  for (unsigned k = 0; k < c->b->num_operands && k < c->d->num_bindings; k++) {
-    const as_binding *bd = &c->d->bindings[k];
-    if (bd->kind == AS_BIND_REG && (bd->reg == reg || bd->reg2 == reg))
-      bits = MAXU(bits, c->b->operands[k].width_bits ? c->b->operands[k].width_bits : 64);
-    if (bd->kind == AS_BIND_MEM && bd->reg == reg) return 64;
-  }
-  for (unsigned i = 0; i < c->d->num_insns; i++) {
-    const as_insn *in = &c->d->insns[i];
-    for (unsigned r = 0; r < in->num_reads; r++) {
-      const as_reg_use *u = &in->reads[r];
-      if (u->reg != reg) continue;
-      unsigned used = u->used_bits && u->used_bits < u->bits ? u->used_bits : u->bits;
-      if (in->low_bits_closed && in->num_writes == 1 && in->writes[0].reg != reg && depth > 0)
-        used = MINU(used, demanded_bits(c, in->writes[0].reg, depth - 1));
-      else if (in->low_bits_closed && in->num_writes == 1 && in->writes[0].reg == reg)
-        continue; /* add w1, w1, w3: its own result, counted at its readers */
-      bits = MAXU(bits, used);
-    }
-    for (unsigned m = 0; m < in->num_mem; m++)
-      if (in->mem[m].base == reg || in->mem[m].index == reg) return 64;
-  }
-  return bits;
-}
-
-/* A wide read by a low-bits-closed instruction (add w1, w3, w4 of a u8)
- * whose result is used only in bits the operand defines (stored with
- * strb, compared by casb, or an 8-bit output): the undefined upper bits
- * reach nothing. */
-static bool upper_bits_unused(const check_ctx *c, const as_wide_read *w) {
-  const as_insn *in = &c->d->insns[w->insn];
-  if (!in->low_bits_closed || in->num_writes != 1) return false;
-  unsigned demand = demanded_bits(c, in->writes[0].reg, 3);
-  return demand && demand <= w->defined_bits;
+/* Where an input's undefined upper bits that w->insn only carried on are
+ * used: a note on the finding. */
+static void note_wide_use(check_ctx *c, as_finding *f, const as_wide_read *w) {
+  if (!f || w->use_insn == w->insn) return;
+  if (w->use_insn >= 0)
+    as_check_note(c, f, w->use_insn, "%s then uses %u bits of that value, the undefined ones included",
+                  as_check_insn_text(c, w->use_insn), w->use_bits);
+  else if (w->use_operand >= 0)
+    as_finding_note(c->arena, f, 0, 0, "the value reaches output %s, which the compiler reads as %u bits",
+                    as_operand_label(c->arena, c->b, w->use_operand), w->use_bits);
 }
 
 void as_check_width(check_ctx *c) {
@@ -253,7 +220,6 @@ void as_check_width(check_ctx *c) {
   for (unsigned i = 0; i < s->num_wide; i++) {
     const as_wide_read *w = &s->wide[i];
     const as_operand *o = &b->operands[w->operand];
-    if (upper_bits_unused(c, w)) continue;
     if (!f && o->range.truncated && !as_target_class_narrows(c->t, &o->constraint))
       f = as_check_report(
           c, "operand-width", w->insn,
@@ -271,6 +237,7 @@ void as_check_width(check_ctx *c) {
     else
       as_check_note(c, f, w->insn, "%s reads %u bits of operand %s", as_check_insn_text(c, w->insn),
                     w->bits, as_operand_label(c->arena, b, w->operand));
+    note_wide_use(c, f, w);
   }
   for (unsigned k = 0; k < s->num_regs; k++) {
     const as_reg_effect *e = &s->regs[k];

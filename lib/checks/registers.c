@@ -2,6 +2,48 @@
  * clobber-missing, input-overwritten, flags-clobber-missing. */
 #include "checks_internal.h"
 
+/* The parts of full register reg the block names that do not hold their
+ * entry value at exit ("d8, d9" of q4), when it names two or more disjoint
+ * parts of it (ARM's d and s registers): each needs its own clobber.  NULL
+ * otherwise; *writer is the part instruction `by` writes, if any. */
+static const char *changed_parts(check_ctx *c, const as_reg_effect *e, const char **writer) {
+  unsigned subs[16], n = 0;
+  uint32_t lanes[16], seen = 0;
+  bool disjoint = false;
+  *writer = NULL;
+  for (unsigned i = 0; i < c->d->num_insns; i++) {
+    const as_insn *in = &c->d->insns[i];
+    for (unsigned k = 0; k < in->num_reads + in->num_writes; k++) {
+      const as_reg_use *u = k < in->num_reads ? &in->reads[k] : &in->writes[k - in->num_reads];
+      uint32_t l = u->reg == e->reg ? as_target_use_lanes(c->t, u) : 0;
+      unsigned q = 0;
+      while (q < n && subs[q] != u->sub) q++;
+      if (!l || q < n || n == 16) continue;
+      if (!(l & seen)) disjoint = disjoint || seen;
+      seen |= l;
+      subs[n] = u->sub, lanes[n++] = l;
+    }
+  }
+  if (!disjoint || !e->changed_lanes) return NULL;
+  as_strbuf b;
+  as_strbuf_init(&b, c->arena);
+  const as_insn *by = e->changed_by >= 0 ? &c->d->insns[e->changed_by] : NULL;
+  for (unsigned q = 0; q < n; q++) {
+    if (!(lanes[q] & e->changed_lanes)) continue;
+    /* a part inside another named part that changed: the larger names it */
+    bool inside = false;
+    for (unsigned p = 0; p < n; p++)
+      inside = inside || (p != q && (lanes[q] & lanes[p]) == lanes[q] && lanes[p] != lanes[q] &&
+                          (lanes[p] & e->changed_lanes));
+    if (inside) continue;
+    const char *name = as_target_reg_name(c->t, subs[q]);
+    as_strbuf_printf(&b, "%s%s", b.length ? ", " : "", name);
+    for (unsigned w = 0; by && w < by->num_writes; w++)
+      if (by->writes[w].sub == subs[q]) *writer = name;
+  }
+  return b.length ? b.data : NULL;
+}
+
 void as_check_registers(check_ctx *c) {
   const as_summary *s = c->s;
   as_finding *missing = NULL, *overwritten = NULL;
@@ -66,7 +108,21 @@ void as_check_registers(check_ctx *c) {
     if (!missing)
       missing = as_check_report(c, "clobber-missing", e->changed_by, "%s", "");
     if (missing) {
-      const char *name = as_check_named_reg(c, e->reg);
+      const char *writer = NULL, *parts = changed_parts(c, e, &writer);
+      const char *name = parts ? parts : as_check_named_reg(c, e->reg);
+      if (parts) {
+        as_check_note(c, missing, e->changed_by, "%s writes %s and the block does not restore %s",
+                      as_check_insn_text(c, e->changed_by), writer ? writer : as_check_named_reg(c, e->reg),
+                      strchr(parts, ',') ? parts : "it");
+        as_strbuf_printf(&missing_list, "%s%s", missing_list.length ? ", " : "", parts);
+        for (const char *p = parts; *p;) {
+          size_t len = strcspn(p, ",");
+          as_strbuf_printf(&clobber_text, "%s\"%.*s\"", clobber_text.length ? ", " : "", (int)len, p);
+          p += len;
+          while (*p == ',' || *p == ' ') p++;
+        }
+        continue;
+      }
       if (e->kept_low_bits) {
         /* One note per instruction: vzeroupper changes the upper bits of
          * sixteen registers the same way. */

@@ -84,8 +84,9 @@ typedef struct walker {
   int reg_operand[AS_MAX_TRACKED];  /* REG binding: operand, -1 */
   int mem_operand[AS_MAX_TRACKED];  /* MEM base binding: operand, -1 */
   uint64_t entry_taint;             /* tracked registers undefined at entry */
-  unsigned entry_bits[AS_MAX_TRACKED];
+  as_value entry_regs[AS_MAX_TRACKED];  /* each tracked register's value at entry */
   bool *in_loop;
+  bool *value_used;                 /* per instruction: a value it produced is read */
   bool exit_seen;
   int cas_equal_insn;               /* a compare-exchange whose comparand is its new value */
   int return_to;                    /* the label a return at the current insn goes to, -1 */
@@ -111,6 +112,11 @@ typedef struct walker {
   unsigned reg_stack_regs[8], reg_stack_count;     /* the stack's registers, used or not */
   int state_key_operand;
   int64_t state_key_offset;
+  /* The current instruction carries an input's undefined upper bits into
+   * the register it writes (carry_op >= 0): the input, the instruction
+   * that first read them, its read width, the defined low bits. */
+  int carry_op, carry_insn;
+  unsigned carry_bits, carry_defined;
 } walker;
 
 int as_summary_reg(const as_summary *s, unsigned reg) {
@@ -141,7 +147,9 @@ static bool value_equal(const as_value *a, const as_value *b) {
   return a->kind == b->kind && a->reg == b->reg && a->offset == b->offset && a->reg2 == b->reg2 &&
          a->prov == b->prov && a->rot == b->rot && a->inv == b->inv && a->width == b->width &&
          a->coef2 == b->coef2 && a->taint == b->taint &&
-         a->from_sp == b->from_sp && a->defined_bits == b->defined_bits && a->origin == b->origin;
+         a->from_sp == b->from_sp && a->defined_bits == b->defined_bits && a->origin == b->origin &&
+         a->upper_op == b->upper_op && a->upper_insn == b->upper_insn && a->lanes_reg == b->lanes_reg &&
+         a->entry_lanes == b->entry_lanes;
 }
 
 /* Does v hold reg's entry value, untransformed? */
@@ -156,6 +164,23 @@ static unsigned entry_low_bits(const as_value *v, unsigned reg) {
   return v->kind == AS_VALUE_ENTRY && v->reg == reg && v->offset == 0 && v->reg2 == 0 && !v->rot && !v->inv
              ? v->width
              : 0;
+}
+
+/* ---- parts of registers: 32-bit lanes holding the entry value ---------- */
+
+static uint32_t all_lanes(const walker *w, unsigned full) {
+  unsigned n = as_target_reg_bits(w->t, full) / 32;
+  return n >= 32 ? ~0u : (1u << n) - 1;
+}
+
+static uint32_t use_lanes(const walker *w, const as_reg_use *u) { return as_target_use_lanes(w->t, u); }
+
+/* The lanes of value v (in full register full) that hold full's entry value. */
+static uint32_t entry_lanes_of(const walker *w, const as_value *v, unsigned full) {
+  if (entry_unchanged(v, full)) return all_lanes(w, full);
+  unsigned low = entry_low_bits(v, full);
+  if (low >= 32) return (low / 32 >= 32 ? ~0u : (uint32_t)((1ull << (low / 32)) - 1)) & all_lanes(w, full);
+  return v->lanes_reg == full ? v->entry_lanes : 0;
 }
 
 static as_value merge_value(const as_value *a, const as_value *b, int at) {
@@ -177,6 +202,18 @@ static as_value merge_value(const as_value *a, const as_value *b, int at) {
   m.from_sp = a->from_sp || b->from_sp;
   m.prov = a->prov == b->prov ? a->prov : 0;
   m.defined_bits = a->defined_bits < b->defined_bits ? a->defined_bits : b->defined_bits;
+  const as_value *up = a->upper_op ? a : b; /* undefined upper bits on either path */
+  m.upper_op = up->upper_op;
+  m.upper_insn = up->upper_insn;
+  m.upper_read_bits = up->upper_read_bits;
+  /* lanes holding the entry value on both paths (an unchanged register: all) */
+  unsigned lr = a->lanes_reg ? a->lanes_reg : b->lanes_reg;
+  uint32_t la = a->lanes_reg == lr ? a->entry_lanes : entry_unchanged(a, lr) ? ~0u : 0;
+  uint32_t lb = b->lanes_reg == lr ? b->entry_lanes : entry_unchanged(b, lr) ? ~0u : 0;
+  if (lr && (la & lb)) {
+    m.lanes_reg = lr;
+    m.entry_lanes = la & lb;
+  }
   if (same_sym) m.origin = a->origin > b->origin ? a->origin : b->origin;
   else m.origin = a->kind == AS_VALUE_ENTRY ? b->origin : b->kind == AS_VALUE_ENTRY ? a->origin : at;
   if (m.origin < 0) m.origin = at;
@@ -544,6 +581,24 @@ static void record_reg_stack_exit(walker *w, const state *st, int insn) {
   }
 }
 
+static void wide_use(walker *w, int op, const as_value *v, int i, unsigned bits, int use_insn, int use_operand,
+                     unsigned use_bits);
+
+/* Is what full register reg holds at exit kept after the block: an output
+ * the compiler reads, or any register the block does not declare it
+ * discards (a clobber, an output nobody reads)? */
+static bool kept_after_block(const walker *w, unsigned reg) {
+  if (reg == w->sp || is_special(w, reg)) return false;
+  for (unsigned op = 0; op < w->d->num_bindings && op < w->block->num_operands; op++) {
+    const as_binding *bd = &w->d->bindings[op];
+    if (bd->kind == AS_BIND_REG && (bd->reg == reg || bd->reg2 == reg))
+      return !(w->block->operands[op].dir == AS_DIR_OUT && w->block->operands[op].discarded);
+  }
+  for (unsigned c = 0; c < w->block->num_clobbers; c++)
+    if (as_target_clobber_reg(w->t, w->block->clobbers[c]) == reg) return false;
+  return true;
+}
+
 static void record_exit(walker *w, const state *st, int insn) {
   as_summary *s = w->s;
   for (unsigned k = 0; k < s->num_regs; k++) {
@@ -554,14 +609,25 @@ static void record_exit(walker *w, const state *st, int insn) {
       unsigned kept = entry_low_bits(v, e->reg);
       e->kept_low_bits = !e->changed_at_exit ? kept : kept < e->kept_low_bits ? kept : e->kept_low_bits;
     }
+    if (!unchanged) e->changed_lanes |= all_lanes(w, e->reg) & ~entry_lanes_of(w, v, e->reg);
     if (!unchanged && !e->changed_at_exit) {
       e->changed_at_exit = true;
       /* The instruction that wrote the register (`mov %rdx, %r11`), not
        * the one that made the value it copied. */
       e->changed_by = v->writer ? v->writer - 1 : v->origin >= 0 ? v->origin : insn;
     }
-    if (v->defined_bits < e->min_exit_defined_bits) e->min_exit_defined_bits = v->defined_bits;
     int op = w->reg_operand[k];
+    if (v->upper_op) {
+      /* an input's undefined upper bits, read by the compiler as the output */
+      if (op >= 0 && is_output(&w->block->operands[op]) && !w->block->operands[op].discarded) {
+        const as_operand *o = &w->block->operands[op];
+        unsigned bits = as_target_reg_bits(w->t, e->reg);
+        if (o->width_bits && o->width_bits < bits && !w->d->bindings[op].reg2) bits = o->width_bits;
+        if (bits > v->defined_bits) wide_use(w, v->upper_op - 1, v, -1, 0, -1, op, bits);
+      }
+    } else if (v->defined_bits < e->min_exit_defined_bits) {
+      e->min_exit_defined_bits = v->defined_bits;
+    }
     if (op >= 0 && is_output(&w->block->operands[op])) {
       uint64_t t = v->taint;
       if (unchanged) t &= ~(1ull << k); /* never written: output-not-written */
@@ -598,8 +664,13 @@ static void record_exit(walker *w, const state *st, int insn) {
       const as_binding *bd = &w->d->bindings[op];
       if (bd->kind == AS_BIND_REG && (bd->reg == s->regs[k].reg || bd->reg2 == s->regs[k].reg) && !unchanged)
         written |= 1ull << op;
+
     }
   }
+  for (unsigned k = 0; k < s->num_regs; k++)
+    if (st->regs[k].origin >= 0 && (unsigned)st->regs[k].origin <= w->d->num_insns &&
+        kept_after_block(w, s->regs[k].reg))
+      w->value_used[st->regs[k].origin] = true;
   if (!w->exit_seen) s->outputs_written_all = written;
   else s->outputs_written_all &= written;
   if (w->reg_stack_used_count) record_reg_stack_exit(w, st, insn);
@@ -683,22 +754,30 @@ static void early_clobbers_of_input(walker *w, const state *st, int input, int i
   }
 }
 
-/* Read r of instruction i reads input operand op wider than the value it
- * holds: the upper bits are undefined (operand-width). */
-static bool reads_undefined_upper_bits(const walker *w, const as_insn *in, const as_reg_use *u,
-                                       const as_value *v) {
-  return v->kind == AS_VALUE_ENTRY && v->reg == u->reg && v->offset == 0 && u->bits > v->defined_bits &&
-         v->defined_bits && !in->zero_idiom &&
-         /* a narrow lea keeps only the low bits of the address it computes */
-         !(in->value_op == AS_VAL_LEA && as_target_reg_bits(w->t, in->value_dst) <= v->defined_bits) &&
-         /* a destination read only to pass its bits through (bsr/bsf) */
-         !u->passthrough &&
-         /* only the low bits are used (a segment register takes 16) */
-         !(u->used_bits && v->defined_bits >= u->used_bits) &&
-         (!u->implicit || (u->count && u->bits == w->d->pointer_bits));
+/* Read u of instruction i reads the undefined upper bits of value v (in
+ * tracked register k): the input operand they belong to (the operand's own
+ * entry value, or bits a copy carried into v), or -1. */
+static int undefined_upper_source(const walker *w, const as_insn *in, const as_reg_use *u, const as_value *v,
+                                  int k) {
+  if (!v->defined_bits || u->bits <= v->defined_bits || in->zero_idiom ||
+      /* a narrow lea keeps only the low bits of the address it computes */
+      (in->value_op == AS_VAL_LEA && as_target_reg_bits(w->t, in->value_dst) <= v->defined_bits) ||
+      /* a destination read only to pass its bits through (bsr/bsf) */
+      u->passthrough ||
+      /* only the low bits are used (a segment register takes 16, strb 8) */
+      (u->used_bits && v->defined_bits >= u->used_bits) ||
+      (u->implicit && !(u->count && u->bits == w->d->pointer_bits)))
+    return -1;
+  if (v->upper_op) return v->upper_op - 1;
+  int op = w->reg_operand[k];
+  if (op >= 0 && w->block->operands[op].dir != AS_DIR_OUT && v->kind == AS_VALUE_ENTRY && v->reg == u->reg &&
+      v->offset == 0)
+    return op;
+  return -1;
 }
 
-static void add_wide_read(walker *w, int op, int i, unsigned bits, unsigned defined_bits) {
+static void add_wide_read(walker *w, int op, int i, unsigned bits, unsigned defined_bits, int use_insn,
+                          int use_operand, unsigned use_bits) {
   for (unsigned q = 0; q < w->s->num_wide; q++)
     if (w->s->wide[q].operand == op) return;
   if (w->s->num_wide == w->s->cap_wide)
@@ -709,27 +788,88 @@ static void add_wide_read(walker *w, int op, int i, unsigned bits, unsigned defi
   x->insn = i;
   x->bits = bits;
   x->defined_bits = defined_bits;
+  x->use_insn = use_insn;
+  x->use_operand = use_operand;
+  x->use_bits = use_bits;
+}
+
+/* Undefined upper bits of input op, in value v, used at use_bits by
+ * instruction use_insn (-1: by the compiler, as output use_operand). */
+static void wide_use(walker *w, int op, const as_value *v, int i, unsigned bits, int use_insn, int use_operand,
+                     unsigned use_bits) {
+  if (v->upper_op)
+    add_wide_read(w, op, v->upper_insn - 1, v->upper_read_bits, v->defined_bits, use_insn, use_operand, use_bits);
+  else
+    add_wide_read(w, op, i, bits, v->defined_bits, use_insn, use_operand, use_bits);
+}
+
+/* Does instruction i only carry the bits it reads into the one register it
+ * writes, its low k bits from their low k bits (a copy; add, and, orr as
+ * the target marks them low_bits_closed)?  Its tracked index, or -1. */
+static int carrying_write(const walker *w, const as_insn *in) {
+  if (in->value_op != AS_VAL_COPY && !in->low_bits_closed) return -1;
+  int k = -1, n = 0;
+  for (unsigned q = 0; q < in->num_writes; q++) {
+    if (in->writes[q].reg == w->sp || is_special(w, in->writes[q].reg)) return -1;
+    k = idx(w, in->writes[q].reg);
+    n++;
+  }
+  return n == 1 ? k : -1;
 }
 
 /* What instruction i's register reads say about the operands: an input read
  * after an output was written (early clobber), an input read wider than its
- * value. */
+ * value (or its undefined upper bits carried on into the register i
+ * writes, to be checked where they are used). */
 static void step_reads(walker *w, const state *st, int i) {
   const as_insn *in = &w->d->insns[i];
   const as_block *b = w->block;
+  int carry_k = carrying_write(w, in);
+  w->carry_op = -1;
   for (unsigned r = 0; r < in->num_reads; r++) {
     int k = idx(w, in->reads[r].reg);
     if (k < 0) continue;
     int op = w->reg_operand[k];
     const as_value *v = &st->regs[k];
+    if (v->origin >= 0 && (unsigned)v->origin <= w->d->num_insns && read_matters(w, in, &in->reads[r]))
+      w->value_used[v->origin] = true;
     if (op >= 0 && v->kind == AS_VALUE_ENTRY && v->reg == in->reads[r].reg && v->offset == 0 &&
         read_matters(w, in, &in->reads[r]))
       check_named_overwrite(w, st, op, i);
     if (op >= 0 && b->operands[op].dir == AS_DIR_IN && v->kind == AS_VALUE_ENTRY &&
         v->reg == in->reads[r].reg && v->offset == 0 && st->out_may)
       early_clobbers_of_input(w, st, op, i, false);
-    if (op >= 0 && b->operands[op].dir != AS_DIR_OUT && reads_undefined_upper_bits(w, in, &in->reads[r], v))
-      add_wide_read(w, op, i, in->reads[r].bits, v->defined_bits);
+    int src = undefined_upper_source(w, in, &in->reads[r], v, k);
+    if (src < 0) continue;
+    if (carry_k < 0) {
+      wide_use(w, src, v, i, in->reads[r].bits, i, -1, in->reads[r].bits);
+    } else if (w->carry_op < 0 || v->defined_bits < w->carry_defined) {
+      w->carry_op = src;
+      w->carry_insn = v->upper_op ? v->upper_insn - 1 : i;
+      w->carry_bits = v->upper_op ? v->upper_read_bits : in->reads[r].bits;
+      w->carry_defined = v->defined_bits;
+    }
+  }
+}
+
+/* After instruction i's writes: the register a carrying instruction wrote
+ * holds the undefined upper bits it read (step_reads); any other write
+ * holds none it carried. */
+static void step_upper_bits(walker *w, state *st, int i) {
+  const as_insn *in = &w->d->insns[i];
+  for (unsigned q = 0; q < in->num_writes; q++) {
+    int k = idx(w, in->writes[q].reg);
+    if (k < 0 || in->writes[q].reg == w->sp || is_special(w, in->writes[q].reg)) continue;
+    as_value *v = &st->regs[k];
+    if (w->carry_op >= 0) {
+      if (v->defined_bits > w->carry_defined) v->defined_bits = w->carry_defined;
+      v->upper_op = w->carry_op + 1;
+      v->upper_insn = w->carry_insn + 1;
+      v->upper_read_bits = w->carry_bits;
+    } else {
+      v->upper_op = v->upper_insn = 0;
+      v->upper_read_bits = 0;
+    }
   }
 }
 
@@ -1143,6 +1283,51 @@ typedef struct results {
   bool is_push, is_pop;
 } results;
 
+/* The use of instruction in that reads or writes register `sub` as named. */
+static const as_reg_use *named_use(const as_reg_use *list, unsigned n, unsigned sub) {
+  for (unsigned k = 0; k < n; k++)
+    if (list[k].sub == sub) return &list[k];
+  return NULL;
+}
+
+/* The value a push of register part u stores: the register's value, or for
+ * a part of it (vpush {d8} of q4) an opaque value that remembers when that
+ * part held the entry value. */
+static as_value pushed_part(walker *w, const state *st, int i, const as_reg_use *u, unsigned sub) {
+  int k = idx(w, as_target_reg_full(w->t, sub));
+  if (k < 0) return opaque(i, 0, false, 4096);
+  if (k == w->sp_idx) return st->regs[k];
+  as_value v = st->regs[k];
+  if (as_target_reg_bits(w->t, sub) >= as_target_reg_bits(w->t, as_target_reg_full(w->t, sub))) return v;
+  as_value p = opaque(i, v.taint, v.from_sp, v.defined_bits);
+  uint32_t lanes = u ? use_lanes(w, u) : 0;
+  if (lanes && (entry_lanes_of(w, &v, w->s->regs[k].reg) & lanes) == lanes) {
+    p.lanes_reg = w->s->regs[k].reg;
+    p.entry_lanes = lanes;
+  }
+  return p;
+}
+
+/* After write u of instruction i to a part of a register: the lanes it did
+ * not write keep the entry value they held before (prior); a pop of a part
+ * saved at entry (slot value saved) gives its lanes back, and all of them
+ * back is the entry value. */
+static void write_part_lanes(walker *w, state *st, int i, const as_reg_use *u, const as_value *prior,
+                             const as_value *saved) {
+  uint32_t lanes = use_lanes(w, u);
+  int k = idx(w, u->reg);
+  if (!lanes || k < 0 || u->whole) return;
+  uint32_t keep = entry_lanes_of(w, prior, u->reg) & ~lanes;
+  if (saved && saved->lanes_reg == u->reg && (saved->entry_lanes & lanes) == lanes) keep |= lanes;
+  if (keep == all_lanes(w, u->reg)) {
+    write_value(w, st, u->reg, w->entry_regs[k], i);
+    st->regs[k].writer = i + 1;
+  } else if (keep && st->regs[k].kind == AS_VALUE_UNKNOWN) {
+    st->regs[k].lanes_reg = u->reg;
+    st->regs[k].entry_lanes = keep;
+  }
+}
+
 /* A push: the value pushed goes into the slot below the stack pointer
  * (pushf: the flags with the direction flag). */
 static void push_slot(walker *w, state *st, int i, const results *r) {
@@ -1153,10 +1338,10 @@ static void push_slot(walker *w, state *st, int i, const results *r) {
     if (!sp_symbolic(w, st)) return;
     int step = in->sp_delta / (int)in->num_stack_list;
     for (unsigned k = 0; k < in->num_stack_list; k++) {
-      int q = idx(w, in->stack_list[k]);
       as_value at = r->sp_before;
       at.offset += step * (int)(k + 1);
-      set_slot(st, &at, q >= 0 ? (q == w->sp_idx ? r->sp_before : st->regs[q]) : opaque(i, 0, false, 4096), -1);
+      unsigned sub = in->stack_list[k];
+      set_slot(st, &at, pushed_part(w, st, i, named_use(in->reads, in->num_reads, sub), sub), -1);
     }
     return;
   }
@@ -1171,10 +1356,7 @@ static void push_slot(walker *w, state *st, int i, const results *r) {
     }
   } else {
     unsigned reg = stack_reg(w, in->reads, in->num_reads);
-    int k = idx(w, as_target_reg_full(w->t, reg));
-    v = k >= 0 ? st->regs[k] : opaque(i, 0, false, 4096);
-    if (reg && as_target_reg_bits(w->t, reg) < as_target_reg_bits(w->t, as_target_reg_full(w->t, reg)))
-      v = opaque(i, v.taint, v.from_sp, v.defined_bits);
+    v = reg ? pushed_part(w, st, i, named_use(in->reads, in->num_reads, reg), reg) : opaque(i, 0, false, 4096);
   }
   if (sp_symbolic(w, st)) {
     as_value at = r->sp_before;
@@ -1195,7 +1377,7 @@ static void write_results(walker *w, state *st, int i, const results *r) {
   for (unsigned k = 0; k < in->num_writes; k++) {
     const as_reg_use *u = &in->writes[k];
     if (u->reg == w->sp || is_special(w, u->reg)) continue;
-    if (u->shift && u->shift + u->bits >= as_target_reg_bits(w->t, u->reg)) {
+    if (u->implicit && u->shift && u->shift + u->bits >= as_target_reg_bits(w->t, u->reg)) {
       /* The bits from u->shift up only (vzeroupper): the low bits keep
        * what they held, the entry value's low bits included. */
       int q = idx(w, u->reg);
@@ -1211,16 +1393,21 @@ static void write_results(walker *w, state *st, int i, const results *r) {
       continue;
     }
     as_value v = opaque(i, r->taint, r->from_sp, 4096);
+    int q = idx(w, u->reg);
+    as_value prior = q >= 0 ? st->regs[q] : v;
+    const slot *sl = NULL;
     if (r->is_pop && in->num_stack_list && sp_symbolic(w, st)) {
-      /* popa: each register from its slot (the first pushed is highest) */
-      unsigned full = as_target_reg_full(w->t, u->reg), k = 0;
-      while (k < in->num_stack_list && in->stack_list[k] != full) k++;
+      /* popa: each register from its slot (the first pushed is highest);
+       * the list names parts of registers as the instruction does */
+      unsigned k = 0, n = in->num_stack_list;
+      while (k < n && in->stack_list[k] != u->sub) k++;
+      for (k = k < n ? k : 0; k < n && in->stack_list[k] != u->sub && in->stack_list[k] != u->reg;) k++;
       as_value at = r->sp_before;
       at.offset += in->sp_delta - (in->sp_delta / (int)in->num_stack_list) * (int)(k + 1);
-      slot *sl = k < in->num_stack_list ? find_slot(st, &at) : NULL;
+      sl = k < in->num_stack_list ? find_slot(st, &at) : NULL;
       v = sl ? sl->value : opaque(i, 0, false, 4096);
     } else if (r->is_pop && !u->implicit && sp_symbolic(w, st)) {
-      slot *sl = find_slot(st, &r->sp_before);
+      sl = find_slot(st, &r->sp_before);
       if (sl) v = sl->value;
       else v = opaque(i, 0, false, 4096);
       if (v.kind == AS_VALUE_UNKNOWN) v.origin = v.origin >= 0 ? v.origin : i;
@@ -1231,7 +1418,9 @@ static void write_results(walker *w, state *st, int i, const results *r) {
       v.defined_bits = 4096;
       v.origin = i;
     }
+    as_value saved = sl ? sl->value : v;
     write_value(w, st, u->sub, v, i);
+    write_part_lanes(w, st, i, u, &prior, sl ? &saved : NULL);
   }
 }
 
@@ -1466,6 +1655,7 @@ static void step(walker *w, state *st, int i) {
   if (handled && in->flags_written) st->flags = opaque(i, r.taint, false, 0);
   if (!handled) step_generic_writes(w, st, i, &r);
   else if (in->flags_written && w->s->flags_first_write < 0) w->s->flags_first_write = i;
+  step_upper_bits(w, st, i);
   if (in->reg_stack_delta < 0) reg_stack_move(w, st, i, in->reg_stack_delta);
   if (in->reg_stack_op != AS_REG_STACK_NONE) state_op(w, st, i);
 
@@ -1630,6 +1820,7 @@ static void entry_state(walker *w, state *entry) {
       v->defined_bits = 0;
       s->regs[k].entry_tainted = true;
     }
+    w->entry_regs[k] = *v;
   }
   entry->flags.kind = AS_VALUE_ENTRY;
   entry->flags.reg = w->flags;
@@ -1735,6 +1926,19 @@ static void walk(walker *w, const state *entry) {
   }
 }
 
+/* Loads into registers whose value nothing read (as_access.value_unused);
+ * not known when the walk did not converge or control left the block. */
+static void mark_unused_loads(walker *w) {
+  if (!w->s->converged || w->s->num_escapes) return;
+  for (unsigned k = 0; k < w->s->num_accesses; k++) {
+    as_access *a = &w->s->accesses[k];
+    const as_insn *in = &w->d->insns[a->insn];
+    bool writes_reg = false;
+    for (unsigned q = 0; q < in->num_writes; q++) writes_reg |= in->writes[q].reg != w->sp;
+    a->value_unused = a->load && !a->store && writes_reg && !in->flags_written && !w->value_used[a->insn];
+  }
+}
+
 int as_effects_compute(as_arena *arena, const as_target *target, const as_block *block,
                        const as_decoded *d, as_summary *s, char *err, size_t errlen) {
   init_summary(s);
@@ -1758,6 +1962,7 @@ int as_effects_compute(as_arena *arena, const as_target *target, const as_block 
 
   /* Instructions inside a backward jump's range run in a loop. */
   w.in_loop = as_arena_alloc(arena, sizeof(bool) * (d->num_insns + 1));
+  w.value_used = as_arena_alloc(arena, sizeof(bool) * (d->num_insns + 1));
   for (unsigned i = 0; i < d->num_insns; i++) {
     int t = d->insns[i].target_insn;
     if (t >= 0 && (unsigned)t <= i)
@@ -1775,5 +1980,6 @@ int as_effects_compute(as_arena *arena, const as_target *target, const as_block 
   walk(&w, &entry);
   for (unsigned k = 0; k < w.num_pending; k++)
     if (!w.pending[k].restored) add_undefined(&w, w.pending[k].taint, w.pending[k].insn, AS_USE_STORE, -1);
+  mark_unused_loads(&w);
   return 0;
 }

@@ -130,6 +130,14 @@ unsigned as_target_reg_bits(const as_target *t, unsigned reg) {
   return as_mc_reg_bits(t->mc, reg);
 }
 
+uint32_t as_target_use_lanes(const as_target *t, const as_reg_use *u) {
+  unsigned full_bits = as_target_reg_bits(t, u->reg);
+  if (u->bits >= full_bits || !u->bits || u->bits % 32 || u->shift % 32 || u->shift + u->bits > full_bits ||
+      full_bits > 1024)
+    return 0;
+  return (uint32_t)(((1ull << (u->bits / 32)) - 1) << (u->shift / 32));
+}
+
 /* The 16 GPR families and their names at each width (the register model MC
  * has no query for). */
 static const struct {

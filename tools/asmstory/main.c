@@ -175,6 +175,7 @@ static void *worker(void *arg) {
   p->story.queries += st.queries;
   p->story.cache_hits += st.cache_hits;
   p->story.timeouts += st.timeouts;
+  p->story.shortcuts += st.shortcuts;
   pthread_mutex_unlock(&p->lock);
   as_target_cache_destroy(ws.targets);
   as_story_destroy(ws.story);
@@ -529,8 +530,8 @@ static int run(int argc, char **argv, const char **files, const char **cc_args,
   status = collect(&arena, &c.cfg, results, num_jobs, &all);
   if (status != 2) status = report(&arena, &c, jobs, results, num_jobs, &all);
   if (c.cfg.stats)
-    fprintf(stderr, "asmstory-stats: z3 queries %u cache-hits %u timeouts %u\n", story.queries,
-            story.cache_hits, story.timeouts);
+    fprintf(stderr, "asmstory-stats: z3 queries %u cache-hits %u timeouts %u without-z3 %u\n",
+            story.queries, story.cache_hits, story.timeouts, story.shortcuts);
   for (unsigned i = 0; i < num_jobs; i++) as_arena_free(&results[i].arena);
   as_arena_free(&arena);
   return status;

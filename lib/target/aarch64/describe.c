@@ -466,6 +466,45 @@ static void extend_reads(const as_target *t, const as_mc_insn *mi, as_insn *insn
   }
 }
 
+/* The value of a logical immediate (and, orr, eor, tst), as the Arm ARM's
+ * DecodeBitMasks gives it for a register of reg_bits. */
+static uint64_t logical_imm(uint64_t enc, unsigned reg_bits) {
+  unsigned n = (enc >> 12) & 1, immr = (enc >> 6) & 0x3f, imms = enc & 0x3f;
+  unsigned x = (n << 6) | (~imms & 0x3f), len = 0;
+  while (x >> (len + 1)) len++;
+  unsigned size = 1u << len, r = immr & (size - 1), s = imms & (size - 1);
+  uint64_t mask = size == 64 ? ~0ull : (1ull << size) - 1;
+  uint64_t pattern = s + 1 >= 64 ? ~0ull : (1ull << (s + 1)) - 1;
+  for (unsigned i = 0; i < r; i++) pattern = (((pattern & 1) << (size - 1)) | (pattern >> 1)) & mask;
+  while (size < reg_bits) pattern |= pattern << size, size *= 2;
+  return pattern;
+}
+
+/* Operations that use only the low bits of their source: and/tst with an
+ * immediate mask (and w1, w0, #0xff: the bits up to the mask's highest),
+ * and the bitfield moves ubfm/sbfm (lsl, lsr, ubfx, uxtb...: the bits up to
+ * imms). */
+static void masked_reads(const as_target *t, const as_mc_insn *mi, as_insn *insn) {
+  const char *op = mi->opcode_name;
+  if (mi->num_ops < 3 || mi->ops[1].kind != AS_MCOP_REG || mi->ops[2].kind != AS_MCOP_IMM) return;
+  bool w = strchr(op, 'W') != NULL;
+  unsigned used = 0;
+  if (!strcmp(op, "ANDWri") || !strcmp(op, "ANDXri") || !strcmp(op, "ANDSWri") || !strcmp(op, "ANDSXri")) {
+    uint64_t m = logical_imm((uint64_t)mi->ops[2].imm, w ? 32 : 64);
+    while (used < 64 && (m >> used)) used++;
+  } else if ((!strcmp(op, "UBFMWri") || !strcmp(op, "UBFMXri") || !strcmp(op, "SBFMWri") ||
+              !strcmp(op, "SBFMXri")) &&
+             mi->num_ops > 3 && mi->ops[3].kind == AS_MCOP_IMM) {
+    used = (unsigned)mi->ops[3].imm + 1;
+  }
+  for (unsigned i = 0; used && i < insn->num_reads; i++) {
+    as_reg_use *u = &insn->reads[i];
+    if (u->sub == mi->ops[1].reg && as_a64_is_gpr(t, u->reg) && u->bits > used &&
+        (!u->used_bits || u->used_bits > used))
+      u->used_bits = used;
+  }
+}
+
 /* Integer operations whose low k result bits depend only on the low k
  * bits of their sources: add/sub/and/orr/eor/bic/orn/eon of registers
  * (shifted left only: an lsr or asr brings upper bits down) or of an
@@ -536,6 +575,7 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
                 !(mi->desc_flags & (AS_MCD_CALL | AS_MCD_BRANCH | AS_MCD_RETURN));
   describe_operands(t, mi, insn, &a);
   extend_reads(t, mi, insn);
+  masked_reads(t, mi, insn);
   if (memory) describe_memory(t, arena, mi, insn, &a);
   control_kind(mi, insn);
   bool classified = side_effects(t, arena, mi, insn) || any_prefix(op, exclusive_ops) || any_prefix(op, acq_rel_ops) ||

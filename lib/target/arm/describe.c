@@ -230,10 +230,11 @@ static long long multiple_start(const char *f, unsigned total) {
 }
 
 /* push and pop of a register list: the lowest register at the lowest
- * address, so in push order (the first highest) the list runs backwards. */
-static void stack_list(as_target *t, as_insn *insn, const unsigned *regs, unsigned n) {
+ * address, so in push order (the first highest) the list runs backwards;
+ * the registers as named (vpush {d8} pushes a part of q4). */
+static void stack_list(as_insn *insn, const unsigned *regs, unsigned n) {
   if (n > sizeof insn->stack_list / sizeof insn->stack_list[0]) return;
-  for (unsigned k = 0; k < n; k++) insn->stack_list[k] = as_target_reg_full(t, regs[n - 1 - k]);
+  for (unsigned k = 0; k < n; k++) insn->stack_list[k] = regs[n - 1 - k];
   insn->num_stack_list = n;
 }
 
@@ -277,7 +278,7 @@ static void describe_memory(as_target *t, as_arena *arena, const as_mc_insn *mi,
     if (a.writeback && m->base == t->sp) {
       m->stack = true;
       insn->sp_delta = (int)(m->disp < 0 ? -(long long)m->size : (long long)m->size);
-      stack_list(t, insn, regs, nregs);
+      stack_list(insn, regs, nregs);
     }
     return;
   }
@@ -561,6 +562,49 @@ static void describe_value(const as_mc_insn *mi, as_insn *insn, const char *f) {
   }
 }
 
+/* Integer operations whose low k result bits depend only on the low k
+ * bits of their sources (insn.h low_bits_closed): add, sub, rsb, and, orr,
+ * eor, bic, orn, mvn and mov of registers or an immediate, in the ARM,
+ * Thumb-2 and Thumb-1 forms; not the shifted-register ones (an lsr brings
+ * upper bits down).  The flag-setting forms are excluded by the caller. */
+static bool low_bits_closed(const char *f) {
+  static const char *const ops[] = {"ADDrr", "ADDri", "ADDri12", "ADDi3", "ADDi8", "SUBrr", "SUBri", "SUBri12",
+                                    "SUBi3", "SUBi8", "RSBri", "RSBrr", "RSB", "ANDrr", "ANDri", "AND",
+                                    "ORRrr", "ORRri", "ORR", "EORrr", "EORri", "EOR", "BICrr", "BICri",
+                                    "BIC", "ORNrr", "ORNri", "MVNr", "MVN", "MOVr", NULL};
+  for (unsigned k = 0; ops[k]; k++)
+    if (!strcmp(f, ops[k])) return true;
+  return false;
+}
+
+/* Operations that use only the low bits of a source register: and/tst
+ * with an immediate mask (the bits up to its highest), and the extends
+ * uxtb, sxtb, uxth, sxth (8 or 16 bits above their rotation). */
+static void masked_reads(const as_target *t, const as_mc_insn *mi, as_insn *insn, const char *f) {
+  unsigned used = 0, src = 0;
+  if ((!strcmp(f, "ANDri") || !strcmp(f, "TSTri")) && mi->num_ops >= 2) {
+    unsigned i = !strcmp(f, "ANDri") ? 1 : 0;
+    if (mi->num_ops <= i + 1 || mi->ops[i].kind != AS_MCOP_REG || mi->ops[i + 1].kind != AS_MCOP_IMM) return;
+    uint32_t v = (uint32_t)mi->ops[i + 1].imm;
+    if (mi->opcode_name[0] != 't') { /* ARM's modified immediate: imm8 rotated right by 2 * rot */
+      unsigned rot = ((v >> 8) & 0xf) * 2, bits = v & 0xff;
+      v = rot ? (bits >> rot) | (bits << (32 - rot)) : bits;
+    }
+    src = mi->ops[i].reg;
+    while (used < 32 && (v >> used)) used++;
+  } else if ((!strcmp(f, "UXTB") || !strcmp(f, "SXTB") || !strcmp(f, "UXTH") || !strcmp(f, "SXTH")) &&
+             mi->num_ops >= 2 && mi->ops[1].kind == AS_MCOP_REG) {
+    unsigned rot = mi->num_ops > 2 && mi->ops[2].kind == AS_MCOP_IMM && !mi->ops[2].predicate
+                       ? (unsigned)mi->ops[2].imm * 8
+                       : 0;
+    src = mi->ops[1].reg;
+    used = rot + (f[3] == 'B' ? 8 : 16);
+  }
+  for (unsigned i = 0; used && i < insn->num_reads; i++)
+    if (insn->reads[i].sub == src && as_arm_gpr_index(t, src) >= 0 && insn->reads[i].bits > used)
+      insn->reads[i].used_bits = used;
+}
+
 /* svc #0 (Linux EABI): the number in r7, the result in r0. */
 static void system_call(as_target *t, const as_mc_insn *mi, as_insn *insn, const char *f) {
   if (!starts(f, "SVC") || first_imm(mi) != 0 || !strstr(t->triple, "linux")) return;
@@ -590,7 +634,10 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
   explicit_operands(t, mi, insn, fam);
   for (unsigned i = 0; i < mi->num_implicit_uses; i++) note_reg(t, insn, mi->implicit_uses[i], true, false);
   for (unsigned i = 0; i < mi->num_implicit_defs; i++) note_reg(t, insn, mi->implicit_defs[i], true, true);
-  bool classified = fam != MF_NONE || system_families(t, mi, insn, f);
+  /* Compares only set the flags; MC marks Thumb's tCMPhir (cmp of high
+   * registers, a pattern-less definition) as having unmodeled side effects. */
+  bool compare = starts(f, "CMP") || starts(f, "CMN") || starts(f, "TST") || starts(f, "TEQ");
+  bool classified = fam != MF_NONE || system_families(t, mi, insn, f) || compare;
   if (fam == MF_HINT) insn->side_effects |= AS_SE_HINT;
   else if (fam != MF_NONE) describe_memory(t, arena, mi, insn, fam, size);
   else if ((mi->desc_flags & (AS_MCD_MAY_LOAD | AS_MCD_MAY_STORE)) && !classified)
@@ -612,6 +659,8 @@ static void describe_one(as_target *t, as_arena *arena, const as_mc_insn *mi, as
       insn->kind == AS_INSN_OTHER && !starts(f, "IT") && !insn->side_effects)
     insn->unmodeled = as_arena_printf(arena, "%s: side effects LLVM does not describe", insn->mnemonic);
   if (!conditional) describe_value(mi, insn, f);
+  masked_reads(t, mi, insn, f);
+  insn->low_bits_closed = !conditional && !insn->flags_written && !insn->num_mem && low_bits_closed(f);
 }
 
 /* A conditional write's old value (the merge read) matters only where the

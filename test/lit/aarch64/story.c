@@ -67,6 +67,55 @@ unsigned width_fetch_add_bad(u8 *p, u8 v) {
                : "=&r"(old), "=&r"(sum), "=&r"(tmp), "+Q"(*p) : "r"(v));
   return sum;
 }
+/* Undefined upper bits followed through copies to their uses: the kernel's
+ * __lse__cmpxchg_case_8 copies its u8 comparand with a 32-bit mov, and
+ * casb compares only the copy's low 8 bits (silent); the same copy
+ * compared at 32 bits, returned as 32 bits or used as an address index is
+ * reported at the copy, with where the bits are used. */
+typedef unsigned short u16;
+u8 copy_cas_ok(volatile void *ptr, u8 old, u8 new) {
+  register unsigned long x0 asm("x0") = (unsigned long)ptr;
+  register u8 x1 asm("x1") = old;
+  register u8 x2 asm("x2") = new;
+  unsigned long tmp;
+  asm volatile(".arch_extension lse\n\tmov %w[tmp], %w[old]\n\tcasalb %w[tmp], %w[new], %[v]\n\tmov %w[ret], %w[tmp]"
+               : [ret] "+r"(x0), [v] "+Q"(*(u8 *)ptr), [tmp] "=&r"(tmp)
+               : [old] "r"(x1), [new] "r"(x2) : "memory");
+  return x0;
+}
+int copy_cmp_bad(u8 a, unsigned b) {
+  unsigned t;
+  int r;
+  // CHECK: story.c:[[@LINE+2]]:8: warning: `mov w1, w2` reads 32 bits of operand %2 (`a`), whose value has only 8 bits (u8){{.*}}[asmstory-operand-width]
+  // CHECK: story.c:[[@LINE+1]]:24: note: `cmp w1, w3` then uses 32 bits of that value, the undefined ones included
+  asm("mov %w1, %w2\n\tcmp %w1, %w3\n\tcset %w0, eq" : "=r"(r), "=&r"(t) : "r"(a), "r"(b) : "cc");
+  return r;
+}
+unsigned copy_out_bad(u16 a) {
+  unsigned t;
+  // CHECK: story.c:[[@LINE+2]]:8: warning: `mov w0, w1` reads 32 bits of operand %1 (`a`), whose value has only 16 bits (u16){{.*}}[asmstory-operand-width]
+  // CHECK: story.c:[[@LINE+1]]:8: note: the value reaches output %0 (`t`), which the compiler reads as 32 bits
+  asm("mov %w0, %w1" : "=r"(t) : "r"(a));
+  return t;
+}
+u16 copy_out_ok(u16 a) {
+  u16 t;
+  asm("mov %w0, %w1" : "=r"(t) : "r"(a));
+  return t;
+}
+u8 copy_index_bad(u8 a, const u8 *p) {
+  unsigned long t;
+  // CHECK: story.c:[[@LINE+2]]:8: warning: `mov w0, w1` reads 32 bits of operand %1 (`a`), whose value has only 8 bits (u8){{.*}}[asmstory-operand-width]
+  // CHECK: story.c:[[@LINE+1]]:24: note: `ldrb w0, [x2, x0]` then uses 64 bits of that value, the undefined ones included
+  asm("mov %w0, %w1\n\tldrb %w0, [%2, %0]" : "=&r"(t) : "r"(a), "r"(p), "m"(*(const u8 (*)[256])p));
+  return t;
+}
+/* A mask or a shift that keeps only the defined bits: silent. */
+unsigned mask_ok(u8 a, u8 b) {
+  unsigned t, u;
+  asm("and %w0, %w2, #0xff\n\tlsl %w1, %w3, #24\n\torr %w0, %w0, %w1" : "=&r"(t), "=&r"(u) : "r"(a), "r"(b));
+  return t;
+}
 typedef struct { u64 lo, hi; } __attribute__((aligned(16))) u128;
 u64 misaligned_bad(void) {
   u128 buf[2] = {{0, 0}, {0, 0}};

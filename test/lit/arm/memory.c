@@ -80,3 +80,21 @@ unsigned long long excl_ok(unsigned long long *p) {
   asm volatile("ldrexd %0, %H0, [%1]" : "=&r"(v) : "r"(p) : "memory");
   return v;
 }
+
+// An exclusive load that only arms the monitor (the kernel's atomic64_set:
+// ldrexd into a scratch that strexd overwrites) reads nothing the block
+// uses: no memory-read-undeclared.  The same ldrexd returning the value
+// it read through a bare pointer is reported.
+typedef long long s64;
+void atomic64_set_ok(s64 *v, s64 i) {
+  s64 tmp;
+  asm volatile("1: ldrexd %0, %H0, [%2]\n\tstrexd %0, %3, %H3, [%2]\n\tteq %0, #0\n\tbne 1b"
+               : "=&r"(tmp), "=Qo"(*v) : "r"(v), "r"(i) : "cc");
+}
+s64 atomic64_read_bad(const s64 *v) {
+  s64 r;
+  // CHECK: memory.c:[[@LINE+1]]:{{[0-9]+}}: warning: `ldrexd r{{[0-9]+}}, r{{[0-9]+}}, [r{{[0-9]+}}]` reads memory through the pointer in %1 (`v`), but it has no input memory operand for it and no "memory" clobber{{.*}}[asmstory-memory-read-undeclared]
+  asm volatile("ldrexd %0, %H0, [%1]" : "=&r"(r) : "r"(v));
+  // CHECK: note: fix: add "memory" to the clobbers (or pass the memory as an "m" input)
+  return r;
+}
