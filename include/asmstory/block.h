@@ -121,6 +121,22 @@ typedef enum as_object_kind {
   AS_OBJ_NULL,
 } as_object_kind;
 
+/* A value the story keeps symbolic: mul * x + add, where x is one value at
+ * the asm call (an IR value, or the memory one load reads: as_sym_memory_id)
+ * that the shim names by id; two facts with the same id speak of the same
+ * x.  id 0: none. */
+typedef struct as_sym {
+  unsigned long long id;
+  long long mul, add;
+  const char *name;        /* x in the source's terms (`n`, `p.len()`), or NULL */
+} as_sym;
+
+/* The id of the value a load of object_id's byte offset reads (the count
+ * field of a __counted_by array): the same in the shim and the story. */
+static inline unsigned long long as_sym_memory_id(unsigned long long object_id, long long offset) {
+  return (object_id ^ ((unsigned long long)offset * 0x9E3779B97F4A7C15ull)) | 1ull << 63;
+}
+
 typedef struct as_pointer_facts {
   bool known;              /* facts were computed for this operand */
   as_object_kind kind;
@@ -142,6 +158,22 @@ typedef struct as_pointer_facts {
    * LLVM's MemorySSA of the function; NULL when not known (another kind of
    * object, an object too large, an allocation of unknown contents). */
   const unsigned char *init;
+  /* An extent that is a value at the asm call rather than a constant
+   * (size_known false): extent.mul * x + extent.add bytes, x in
+   * extent_range (the length of a Rust slice parameter, the size argument
+   * of an alloc_size allocation); extent_from says where it is written. */
+  as_sym extent;
+  struct as_int_facts *extent_range;
+  const char *extent_from;
+  /* An offset that is not a constant (offset_known false) but
+   * offset_sym.mul * x + offset_sym.add, x in offset_range (an end pointer
+   * `src + n`). */
+  as_sym offset_sym;
+  struct as_int_facts *offset_range;
+  /* Integers loaded from the object at constant offsets on every path to
+   * the asm call, with their ranges there (a __counted_by count's). */
+  const struct as_loaded *loaded;
+  unsigned num_loaded;
 } as_pointer_facts;
 
 /* Per byte of an object, before the asm call. */
@@ -167,7 +199,15 @@ typedef struct as_int_facts {
    * sign extension (IR `trunc`): LLVM any-extends an asm operand, so in a
    * wider register the upper bits are those of the wider value. */
   bool truncated;
+  /* The value as sym.mul * x + sym.add over a value x the story can tie to
+   * an extent (sym.id 0: none). */
+  as_sym sym;
 } as_int_facts;
+
+typedef struct as_loaded {
+  long long offset;
+  as_int_facts range;
+} as_loaded;
 
 typedef struct as_operand {
   unsigned index;            /* its number in the template (%N / $N) */
@@ -199,6 +239,16 @@ typedef struct as_operand {
                                 declaration's text; NULL */
   const char *extent_param;  /* ... and the parameter's name */
   unsigned extent_param_number; /* ... and which one it is, from 1 */
+  /* C: the operand is a flexible array member whose count another member
+   * holds (`int data[] __counted_by(n)`, `__sized_by(n)`): the count as the
+   * source writes it (`s->n`), the attribute's text, the count member's
+   * offset minus the array's (bytes), the bytes per count unit, and the
+   * count's width and signedness.  NULL: none. */
+  const char *count_expr;
+  const char *count_attr;
+  long long count_delta;
+  unsigned count_unit, count_bits;
+  bool count_signed;
   bool frame_object;         /* C: the lvalue is (a field or a constant element of) a
                                 local variable, whose address the frame gives without
                                 a register of its own */

@@ -9,6 +9,7 @@
 #include "asmstory/target.h"
 
 #include <clang-c/Index.h>
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
@@ -928,6 +929,83 @@ static void param_extent(c_ctx *ctx, as_operand *op, CXCursor expr) {
   }
 }
 
+/* The member named `name` of the record `record`, or a null cursor. */
+typedef struct member_find {
+  const char *name;
+  CXCursor found;
+} member_find;
+
+static enum CXChildVisitResult find_member(CXCursor c, CXCursor parent, CXClientData data) {
+  (void)parent;
+  member_find *m = data;
+  if (clang_getCursorKind(c) != CXCursor_FieldDecl) return CXChildVisit_Continue;
+  CXString name = clang_getCursorSpelling(c);
+  bool same = !strcmp(clang_getCString(name), m->name);
+  clang_disposeString(name);
+  if (!same) return CXChildVisit_Continue;
+  m->found = c;
+  return CXChildVisit_Break;
+}
+
+/* A flexible array member whose count another member holds
+ * (`int data[] __counted_by(n)`, `__sized_by(n)`): the operand `s->data`
+ * (through casts) has the extent `s->n` elements.  Sets op->count_*. */
+static void counted_extent(c_ctx *ctx, as_operand *op, CXCursor expr) {
+  CXCursor c = strip_casts(expr);
+  /* a local initialized with the member (`void *d = s->data;`): the story
+   * uses it only when the IR's pointer is at the member's place */
+  if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
+    CXCursor decl = clang_getCursorReferenced(c);
+    if (clang_getCursorKind(decl) != CXCursor_VarDecl) return;
+    CXCursor init = clang_getNullCursor();
+    clang_visitChildren(decl, last_child, &init);
+    if (clang_Cursor_isNull(init)) return;
+    c = strip_casts(init);
+  }
+  if (clang_getCursorKind(c) != CXCursor_MemberRefExpr) return;
+  const char *type = take_string(ctx->arena, clang_getTypeSpelling(clang_getCursorType(c)));
+  static const char *const attrs[] = {"__counted_by(", "__counted_by_or_null(", "__sized_by(",
+                                      "__sized_by_or_null("};
+  const char *at = NULL;
+  unsigned which = 0;
+  for (unsigned i = 0; i < 4 && !at; i++)
+    if ((at = strstr(type, attrs[i]))) which = i;
+  if (!at) return;
+  const char *open = strchr(at, '('), *close = strchr(at, ')');
+  if (!close || close - open < 2) return;
+  const char *count = as_arena_strndup(ctx->arena, open + 1, (size_t)(close - open - 1));
+  for (const char *q = count; *q; q++)
+    if (!(isalnum((unsigned char)*q) || *q == '_')) return;
+  CXCursor field = clang_getCursorReferenced(c);
+  CXCursor record = clang_getCursorSemanticParent(field);
+  member_find m = {count, clang_getNullCursor()};
+  clang_visitChildren(record, find_member, &m);
+  if (clang_Cursor_isNull(m.found)) return;
+  long long array_at = clang_Cursor_getOffsetOfField(field), count_at = clang_Cursor_getOffsetOfField(m.found);
+  CXType count_type = clang_getCanonicalType(clang_getCursorType(m.found));
+  long long count_size = clang_Type_getSizeOf(count_type);
+  CXType elem = clang_getArrayElementType(clang_getCanonicalType(clang_getCursorType(field)));
+  long long unit = which >= 2 ? 1 : clang_Type_getSizeOf(clang_getCanonicalType(elem));
+  if (array_at < 0 || count_at < 0 || array_at % 8 || count_at % 8 || count_size <= 0 || count_size > 8 ||
+      unit <= 0)
+    return;
+  /* `s->data` as written, its member name replaced by the count's */
+  const char *text = extent_text(ctx, c);
+  const char *name = take_string(ctx->arena, clang_getCursorSpelling(field));
+  size_t tl = text ? strlen(text) : 0, nl = strlen(name);
+  if (!tl || tl <= nl || strcmp(text + tl - nl, name)) return;
+  op->count_expr = as_arena_printf(ctx->arena, "%.*s%s", (int)(tl - nl), text, count);
+  op->count_attr = as_arena_printf(ctx->arena, "%.*s", (int)(close - at + 1), at);
+  op->count_delta = (count_at - array_at) / 8;
+  op->count_unit = (unsigned)unit;
+  op->count_bits = (unsigned)count_size * 8;
+  switch (count_type.kind) {
+  case CXType_Char_S: case CXType_SChar: case CXType_Short: case CXType_Int: case CXType_Long:
+  case CXType_LongLong: op->count_signed = true; break;
+  default: op->count_signed = false; break;
+  }
+}
+
 /* The C type and lvalue facts of an operand (as_gnu_describe_fn): what
  * libclang says of its expression. */
 static void describe_operand(void *data, const as_gnu_operand_src *src, as_operand *op,
@@ -935,7 +1013,10 @@ static void describe_operand(void *data, const as_gnu_operand_src *src, as_opera
   c_ctx *ctx = data;
   CXCursor expr = *(const CXCursor *)src->expr;
   fill_type(ctx, op, expr, (want & AS_GNU_WANT_VALUE) != 0);
-  if (!clang_Cursor_isNull(expr)) param_extent(ctx, op, expr);
+  if (!clang_Cursor_isNull(expr)) {
+    param_extent(ctx, op, expr);
+    counted_extent(ctx, op, expr);
+  }
   if (want & AS_GNU_WANT_FRAME_OBJECT) lvalue->frame_object = frame_object(expr);
   if (want & AS_GNU_WANT_MEM_OBJECT) mem_object(ctx, lvalue, expr);
   if (want & AS_GNU_WANT_DISCARDED) lvalue->discarded = scratch_output(expr);

@@ -16,6 +16,7 @@
 #include "llvm/Analysis/AssumptionCache.h"
 #include "llvm/Analysis/AliasAnalysis.h"
 #include "llvm/Analysis/LazyValueInfo.h"
+#include "llvm/Analysis/LoopInfo.h"
 #include "llvm/Analysis/MemoryBuiltins.h"
 #include "llvm/Analysis/PostDominators.h"
 #include "llvm/Analysis/MemoryLocation.h"
@@ -215,7 +216,38 @@ struct init_walk {
   std::vector<const MemoryAccess *> nodes;
   std::vector<init_state> states;
   std::vector<init_effect> effects; // per node (MemoryDefs)
+  // Branch conditions the asm call runs under (an edge of a branch on the
+  // condition dominates it), each true or false: conditions that hold on
+  // the whole path, made outside any loop.
+  SmallDenseMap<const Value *, bool, 4> known;
 };
+
+// The conditions the asm call runs under (init_walk::known).
+static void conditions_at(init_walk &w, CallBase *call, LoopInfo &li) {
+  BasicBlock *at = call->getParent();
+  for (DomTreeNode *node = w.dt->getNode(at); node && node->getIDom(); node = node->getIDom()) {
+    auto *br = dyn_cast<BranchInst>(node->getIDom()->getBlock()->getTerminator());
+    if (!br || !br->isConditional() || br->getSuccessor(0) == br->getSuccessor(1)) continue;
+    Value *c = br->getCondition();
+    if (auto *inst = dyn_cast<Instruction>(c); inst && li.getLoopFor(inst->getParent())) continue;
+    if (!isa<Instruction>(c) && !isa<Argument>(c)) continue;
+    for (unsigned k = 0; k < 2; k++)
+      if (w.dt->dominates(BasicBlockEdge(br->getParent(), br->getSuccessor(k)), at)) w.known[c] = k == 0;
+  }
+}
+
+// Can the edge from `from` into `to` lie on a path to the asm call?  Not
+// when it is taken only with a condition the call runs under the other way
+// (`if (c) init(buf); ... if (c) asm(...)`: the path that skips the init
+// skips the asm too).
+static bool edge_feasible(const init_walk &w, const BasicBlock *from, const BasicBlock *to) {
+  auto *br = dyn_cast<BranchInst>(from->getTerminator());
+  if (!br || !br->isConditional() || br->getSuccessor(0) == br->getSuccessor(1)) return true;
+  auto found = w.known.find(br->getCondition());
+  if (found == w.known.end()) return true;
+  bool taken_when = br->getSuccessor(0) == to;
+  return taken_when == found->second;
+}
 
 // A write of [pointer, + len) (len 0: unknown).
 static init_effect write_through(init_walk &w, const Instruction *inst, const Value *pointer, uint64_t len) {
@@ -309,6 +341,7 @@ static bool init_pass(init_walk &w, bool loop_rule) {
       next.assign(w.size, AS_INIT_EVERY);
       bool loop = false;
       for (unsigned i = 0; i < phi->getNumIncomingValues(); i++) {
+        if (!edge_feasible(w, phi->getIncomingBlock(i), phi->getBlock())) continue;
         const init_state &in = w.states[w.index.lookup(phi->getIncomingValue(i))];
         for (uint64_t b = 0; b < w.size; b++)
           next[b] = (unsigned char)((next[b] & in[b] & AS_INIT_EVERY) |
@@ -375,6 +408,7 @@ static init_state init_at(as_facts_ctx *ctx, CallBase *call, const Value *base, 
   w.aa = &ctx->fam.getResult<AAManager>(*fn);
   w.dt = &ctx->fam.getResult<DominatorTreeAnalysis>(*fn);
   w.mssa = &ctx->fam.getResult<MemorySSAAnalysis>(*fn).getMSSA();
+  conditions_at(w, call, ctx->fam.getResult<LoopAnalysis>(*fn));
   MemoryUseOrDef *at = w.mssa->getMemoryAccess(call);
   if (!at) return {};
   // Every access the asm call's memory state reaches, backwards.
@@ -399,6 +433,188 @@ static init_state init_at(as_facts_ctx *ctx, CallBase *call, const Value *base, 
   while (init_pass(w, true))
     if (++rounds > 2000) return {};
   return w.states[0];
+}
+
+// ---- symbolic values: mul * x + add over one value x ---------------------
+
+// v as mul * x + add: through casts of width and additions, subtractions,
+// multiplications and shifts by constants; x is a load's memory
+// (as_sym_memory_id of its object and offset) or the value itself.
+static as_sym affine_of(as_arena *arena, Value *v, Value **x_out) {
+  as_sym s = {0, 1, 0, nullptr};
+  for (int depth = 0; depth < 8; depth++) {
+    auto *bo = dyn_cast<BinaryOperator>(v);
+    if (auto *cast = dyn_cast<CastInst>(v); cast && (isa<ZExtInst>(cast) || isa<SExtInst>(cast))) {
+      v = cast->getOperand(0);
+      continue;
+    }
+    if (!bo) break;
+    auto *c = dyn_cast<ConstantInt>(bo->getOperand(1));
+    Value *other = bo->getOperand(0);
+    if (!c && bo->isCommutative()) {
+      c = dyn_cast<ConstantInt>(bo->getOperand(0));
+      other = bo->getOperand(1);
+    }
+    if (!c || c->getBitWidth() > 64) break;
+    int64_t k = c->getSExtValue();
+    if (bo->getOpcode() == Instruction::Add) s.add += k * s.mul;
+    else if (bo->getOpcode() == Instruction::Sub && other == bo->getOperand(0)) s.add -= k * s.mul;
+    else if (bo->getOpcode() == Instruction::Mul && k > 0 && k < (1 << 20)) s.mul *= k;
+    else if (bo->getOpcode() == Instruction::Shl && k >= 0 && k < 20) s.mul *= 1ll << k;
+    else break;
+    v = other;
+  }
+  if (!v->getType()->isIntegerTy() || isa<Constant>(v)) return as_sym{0, 1, 0, nullptr};
+  *x_out = v;
+  s.id = (unsigned long long)(uintptr_t)v;
+  s.name = name_of(arena, v);
+  /* the length half of a Rust slice parameter: `p.len()` */
+  if (auto *arg = dyn_cast<Argument>(v); arg && arg->getArgNo() > 0 && arg->getName().ends_with(".1") &&
+                                         arg->getParent()->getArg(arg->getArgNo() - 1)->getName() ==
+                                             (arg->getName().drop_back(2) + ".0").str())
+    s.name = as_arena_printf(arena, "%s.len()", arg->getName().drop_back(2).str().c_str());
+  if (auto *load = dyn_cast<LoadInst>(v); load && load->isSimple()) {
+    const DataLayout &dl = load->getModule()->getDataLayout();
+    APInt offset(dl.getIndexTypeSizeInBits(load->getPointerOperandType()), 0);
+    const Value *stripped = load->getPointerOperand()->stripAndAccumulateConstantOffsets(dl, offset, true);
+    if (stripped == getUnderlyingObject(load->getPointerOperand()))
+      s.id = as_sym_memory_id((unsigned long long)(uintptr_t)stripped, offset.getSExtValue());
+    s.name = nullptr;
+  }
+  return s;
+}
+
+static void int_facts(as_facts_ctx *ctx, CallBase *call, Value *v, as_int_facts *rf);
+
+// The range of x at the call, in arena memory (NULL when x is none).
+static as_int_facts *range_at(as_facts_ctx *ctx, as_arena *arena, CallBase *call, Value *x) {
+  if (!x) return nullptr;
+  auto *r = static_cast<as_int_facts *>(as_arena_alloc(arena, sizeof(as_int_facts)));
+  memset(r, 0, sizeof *r);
+  int_facts(ctx, call, x, r);
+  if (!r->known) {
+    r->bits = x->getType()->getIntegerBitWidth();
+    r->min = 0;
+    r->max = r->bits >= 64 ? ~0ull : (1ull << r->bits) - 1;
+  }
+  return r;
+}
+
+// A pointer at a variable offset from its object (`src + n`): the offset
+// as mul * x + add, when one variable makes it.
+static void variable_offset(as_facts_ctx *ctx, as_arena *arena, CallBase *call, Value *v,
+                            const Value *base, as_pointer_facts *pf) {
+  const DataLayout &dl = call->getModule()->getDataLayout();
+  unsigned bits = dl.getIndexTypeSizeInBits(v->getType());
+  APInt constant(bits, 0);
+  Value *var = nullptr;
+  int64_t scale = 0;
+  for (int depth = 0; depth < 8 && v != base; depth++) {
+    v = v->stripPointerCasts();
+    auto *gep = dyn_cast<GEPOperator>(v);
+    if (!gep) return;
+    SmallMapVector<Value *, APInt, 4> vars;
+    if (!gep->collectOffset(dl, bits, vars, constant)) return;
+    for (auto &[value, k] : vars) {
+      if ((var && var != value) || k.getSignificantBits() > 32) return;
+      var = value;
+      scale += k.getSExtValue();
+    }
+    v = gep->getPointerOperand();
+  }
+  if (v->stripPointerCasts() != base || !var || !scale) return;
+  Value *x = nullptr;
+  as_sym s = affine_of(arena, var, &x);
+  if (!s.id) return;
+  s.add = s.add * scale + constant.getSExtValue();
+  s.mul *= scale;
+  pf->offset_sym = s;
+  pf->offset_range = range_at(ctx, arena, call, x);
+}
+
+// A Rust slice parameter arrives as two arguments, `p.0` (the pointer) and
+// `p.1` (the length); rustc bounds the length by isize::MAX / size_of::<T>(),
+// which gives the element size back.
+static void slice_extent(as_facts_ctx *ctx, as_arena *arena, CallBase *call, const Argument *arg,
+                         as_pointer_facts *pf) {
+  const Function *fn = arg->getParent();
+  StringRef name = arg->getName();
+  if (!name.ends_with(".0") || arg->getArgNo() + 1 >= fn->arg_size()) return;
+  Argument *len = fn->getArg(arg->getArgNo() + 1);
+  if (len->getName() != (name.drop_back(2) + ".1").str() || !len->getType()->isIntegerTy(64)) return;
+  std::optional<ConstantRange> range = len->getRange();
+  if (!range || range->getUnsignedMax().isMaxValue()) return;
+  uint64_t max = range->getUnsignedMax().getZExtValue();
+  if (!max) return;
+  uint64_t elem = (uint64_t)INT64_MAX / max;
+  if (!elem || (uint64_t)INT64_MAX / elem != max) return;
+  pf->extent = as_sym{(unsigned long long)(uintptr_t)len, (long long)elem, 0,
+                      as_arena_printf(arena, "%s.len()", name.drop_back(2).str().c_str())};
+  pf->extent_range = range_at(ctx, arena, call, len);
+  pf->extent_from = "the slice's length";
+}
+
+// An allocation whose size is an argument of its call (alloc_size, malloc's
+// allocsize): the extent as that argument, when it is not a constant.
+static void alloc_size_extent(as_facts_ctx *ctx, as_arena *arena, CallBase *call, const CallBase *alloc,
+                              as_pointer_facts *pf) {
+  Attribute attr = alloc->getFnAttr(Attribute::AllocSize);
+  if (!attr.isValid()) return;
+  auto [elem_arg, num_arg] = attr.getAllocSizeArgs();
+  if (elem_arg >= alloc->arg_size() || (num_arg && *num_arg >= alloc->arg_size())) return;
+  Value *size = alloc->getArgOperand(elem_arg);
+  int64_t k = 1;
+  if (num_arg) {
+    Value *num = alloc->getArgOperand(*num_arg);
+    auto *cs = dyn_cast<ConstantInt>(size), *cn = dyn_cast<ConstantInt>(num);
+    if (cs && !cn) size = num, k = cs->getSExtValue();
+    else if (cn && !cs) k = cn->getSExtValue();
+    else return;
+    if (k <= 0 || k >= (1 << 20)) return;
+  }
+  Value *x = nullptr;
+  as_sym s = affine_of(arena, size, &x);
+  if (!s.id) return;
+  s.mul *= k;
+  s.add *= k;
+  pf->extent = s;
+  pf->extent_range = range_at(ctx, arena, call, x);
+  const Function *callee = alloc->getCalledFunction();
+  std::string fname = callee ? callee->getName().str() : std::string("the allocator");
+  pf->extent_from = num_arg ? as_arena_printf(arena, "`alloc_size(%u, %u)` of `%s`", elem_arg + 1, *num_arg + 1,
+                                              as_facts_demangle(arena, fname.c_str()))
+                            : as_arena_printf(arena, "`alloc_size(%u)` of `%s`", elem_arg + 1,
+                                              as_facts_demangle(arena, fname.c_str()));
+}
+
+// The integers loaded from base at constant offsets before the call (the
+// load dominates it), with their ranges at the call: at most 8.
+static void loaded_values(as_facts_ctx *ctx, as_arena *arena, CallBase *call, const Value *base,
+                          as_pointer_facts *pf) {
+  Function *fn = call->getFunction();
+  if (!fn) return;
+  DominatorTree &dt = ctx->fam.getResult<DominatorTreeAnalysis>(*fn);
+  const DataLayout &dl = fn->getParent()->getDataLayout();
+  auto *out = static_cast<as_loaded *>(as_arena_alloc(arena, sizeof(as_loaded) * 8));
+  unsigned n = 0;
+  for (BasicBlock &bb : *fn)
+    for (Instruction &inst : bb) {
+      auto *load = dyn_cast<LoadInst>(&inst);
+      if (!load || !load->isSimple() || !load->getType()->isIntegerTy() || n == 8 ||
+          load->getType()->getIntegerBitWidth() > 64)
+        continue;
+      APInt offset(dl.getIndexTypeSizeInBits(load->getPointerOperandType()), 0);
+      if (load->getPointerOperand()->stripAndAccumulateConstantOffsets(dl, offset, true) != base ||
+          !dt.dominates(load, call))
+        continue;
+      as_loaded *e = &out[n];
+      memset(e, 0, sizeof *e);
+      e->offset = offset.getSExtValue();
+      int_facts(ctx, call, load, &e->range);
+      if (e->range.known) n++;
+    }
+  pf->loaded = out;
+  pf->num_loaded = n;
 }
 
 /* Whether an integer is (up to casts and arithmetic with constants) the
@@ -439,6 +655,8 @@ static void pointer_facts(as_facts_ctx *ctx, as_arena *arena, CallBase *call, Va
   if (stripped == base) {
     pf->offset_known = true;
     pf->offset = offset.getSExtValue();
+  } else {
+    variable_offset(ctx, arena, call, v, base, pf);
   }
   if (isa<ConstantPointerNull>(base)) {
     pf->kind = AS_OBJ_NULL;
@@ -486,6 +704,7 @@ static void pointer_facts(as_facts_ctx *ctx, as_arena *arena, CallBase *call, Va
       size = deref;
     } else {
       have_size = false;
+      if (lang == AS_LANG_RUST) slice_extent(ctx, arena, call, arg, pf);
     }
     if (MaybeAlign a = arg->getParamAlign()) pf->object_align = a->value();
     pf->noalias = arg->hasNoAliasAttr();
@@ -493,8 +712,10 @@ static void pointer_facts(as_facts_ctx *ctx, as_arena *arena, CallBase *call, Va
      * clang infers it for C code, so C blocks ignore it. */
     if (lang != AS_LANG_C && lang != AS_LANG_CXX) pf->readonly = arg->onlyReadsMemory();
   } else if (const auto *cb = dyn_cast<CallBase>(base)) {
-    pf->kind = isAllocationFn(cb, ctx->tli.get()) ? AS_OBJ_HEAP : AS_OBJ_UNKNOWN;
+    bool alloc_size = cb->getFnAttr(Attribute::AllocSize).isValid();
+    pf->kind = isAllocationFn(cb, ctx->tli.get()) || alloc_size ? AS_OBJ_HEAP : AS_OBJ_UNKNOWN;
     if (pf->kind == AS_OBJ_UNKNOWN) have_size = false;
+    if (pf->kind == AS_OBJ_HEAP && !have_size) alloc_size_extent(ctx, arena, call, cb, pf);
   } else {
     pf->kind = AS_OBJ_UNKNOWN;
     have_size = false;
@@ -511,6 +732,10 @@ static void pointer_facts(as_facts_ctx *ctx, as_arena *arena, CallBase *call, Va
     if (derived > pf->align) pf->align = derived;
   }
   pf->object = name_of(arena, base);
+  if (lang == AS_LANG_C || lang == AS_LANG_CXX) loaded_values(ctx, arena, call, base, pf);
+  /* a slice parameter `p` (its pointer half is `p.0`) */
+  if (pf->extent.id && pf->kind == AS_OBJ_ARGUMENT && pf->object && strlen(pf->object) > 2)
+    pf->object = as_arena_strndup(arena, pf->object, strlen(pf->object) - 2);
   pf->object_id = (unsigned long long)(uintptr_t)base;
   if (have_size) {
     pf->size_known = true;
@@ -555,6 +780,14 @@ static void int_facts(as_facts_ctx *ctx, CallBase *call, Value *v, as_int_facts 
   rf->low_value = low ? known.One.getZExtValue() & ((1ull << low) - 1) : 0;
 }
 
+// The range of an integer operand, and the value as mul * x + add.
+static void int_operand_facts(as_facts_ctx *ctx, as_arena *arena, CallBase *call, Value *v, as_int_facts *rf) {
+  int_facts(ctx, call, v, rf);
+  if (!v->getType()->isIntegerTy() || isa<Constant>(v)) return;
+  Value *x = nullptr;
+  rf->sym = affine_of(arena, v, &x);
+}
+
 /* v is `trunc` of a wider integer whose bits above v's are not all copies
  * of v's sign bit (then the trunc changes nothing a register shows). */
 static bool truncated(as_facts_ctx *ctx, Value *v) {
@@ -583,7 +816,7 @@ extern "C" void as_facts_operand(as_facts_ctx *ctx, as_arena *arena, LLVMValueRe
    * where each operand loads p from its stack slot. */
   if (identity) *identity = (unsigned long long)(uintptr_t)v;
   if (v->getType()->isPointerTy()) pointer_facts(ctx, arena, call, v, lang, pointer);
-  else int_facts(ctx, call, v, range);
+  else if (range) int_operand_facts(ctx, arena, call, v, range);
   if (range && !v->getType()->isPointerTy()) range->truncated = truncated(ctx, v);
 }
 

@@ -111,6 +111,38 @@ void paramExtent(BuildContext &bc, const Expr *e, as_operand *op) {
   op->extent_param_number = pv->getFunctionScopeIndex() + 1;
 }
 
+// A flexible array member whose count another member holds (`int data[]
+// __counted_by(n)`, `__sized_by(n)`): the operand `s->data`, or a local
+// initialized with it, has `s->n` units (op->count_*, as the command line's
+// counted_extent sets them).
+void countedExtent(BuildContext &bc, const Expr *e, as_operand *op) {
+  const Expr *x = e->IgnoreParenCasts();
+  if (const auto *ref = dyn_cast<DeclRefExpr>(x))
+    if (const auto *var = dyn_cast<VarDecl>(ref->getDecl()); var && var->hasLocalStorage() && var->getInit())
+      x = var->getInit()->IgnoreParenCasts();
+  const auto *me = dyn_cast<MemberExpr>(x);
+  const auto *field = me ? dyn_cast<FieldDecl>(me->getMemberDecl()) : nullptr;
+  const auto *cat = field ? field->getType()->getAs<CountAttributedType>() : nullptr;
+  if (!cat || !cat->getCountExpr()) return;
+  const auto *cref = dyn_cast<DeclRefExpr>(cat->getCountExpr()->IgnoreParenImpCasts());
+  const auto *count = cref ? dyn_cast<FieldDecl>(cref->getDecl()) : nullptr;
+  const ArrayType *at = bc.ctx.getAsArrayType(field->getType());
+  if (!count || !at || count->getParent() != field->getParent()) return;
+  uint64_t array_at = bc.ctx.getFieldOffset(field), count_at = bc.ctx.getFieldOffset(count);
+  long long count_size = sizeOf(bc.ctx, count->getType());
+  long long unit = cat->isCountInBytes() ? 1 : sizeOf(bc.ctx, at->getElementType());
+  const char *base = exprText(bc, me->getBase());
+  if (array_at % 8 || count_at % 8 || count_size <= 0 || count_size > 8 || unit <= 0 || !base) return;
+  as_arena *arena = as_plugin_arena(bc.plugin);
+  std::string name = count->getName().str();
+  op->count_expr = copyString(arena, std::string(base) + (me->isArrow() ? "->" : ".") + name);
+  op->count_attr = copyString(arena, cat->getAttributeName(true).str() + "(" + name + ")");
+  op->count_delta = ((long long)count_at - (long long)array_at) / 8;
+  op->count_unit = (unsigned)unit;
+  op->count_bits = (unsigned)count_size * 8;
+  op->count_signed = count->getType()->isSignedIntegerType();
+}
+
 // What an operand hands to the block, when Clang can name it: the value of
 // a variable or the address of a variable (the same for "+D"(p) and
 // "=m"(*(char (*)[n])p)).  memory: the operand is an lvalue the block
@@ -189,7 +221,10 @@ void describeOperand(void *data, const as_gnu_operand_src *src, as_operand *op, 
   as_arena *arena = as_plugin_arena(dd.bc.plugin);
   const Expr *e = static_cast<const Expr *>(src->expr);
   if (want & AS_GNU_WANT_DISCARDED) lvalue->discarded = scratchOutput(dd.fn, e);
-  if (!dd.dependent) paramExtent(dd.bc, e, op);
+  if (!dd.dependent) {
+    paramExtent(dd.bc, e, op);
+    countedExtent(dd.bc, e, op);
+  }
   QualType type = e->getType();
   if (type.isNull()) return;
   op->type_text = copyString(arena, type.getAsString(ctx.getPrintingPolicy()));

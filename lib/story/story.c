@@ -23,7 +23,7 @@ typedef enum verdict { V_UNSAT, V_SAT, V_TIMEOUT } verdict;
 typedef struct cache_entry {
   char *key;
   verdict result;
-  long long model[2];
+  long long model[3];
 } cache_entry;
 
 struct as_story_ctx {
@@ -71,6 +71,8 @@ static Z3_context z3_context(as_story_ctx *ctx) {
   return ctx->z3;
 }
 
+static Z3_ast num_of(Z3_context z, long long v) { return Z3_mk_int64(z, v, Z3_mk_int_sort(z)); }
+
 /* A bounds question: the range [start + index*scale, + size*count) of an
  * object of `object_size` bytes, with count (unsigned) in [cmin, cmax]
  * (count >= 1) and, when count_gap, also <= gap_lo or >= gap_hi (a signed
@@ -80,10 +82,16 @@ static Z3_context z3_context(as_story_ctx *ctx) {
  * inside (!want_out); a model gives (count, index). */
 typedef struct bounds_query {
   long long start, size, object_size, scale;
+  /* A symbolic extent: ext_mul * x + ext_add bytes, x in [xmin, xmax]; the
+   * count (index) is count_mul * x + count_add when count_tied (index_tied). */
+  bool ext_sym, count_tied, index_tied;
+  long long ext_mul, ext_add, count_mul, count_add, index_mul, index_add;
+  unsigned long long xmin, xmax;
   unsigned long long cmin, cmax, imin, imax, gap_lo, gap_hi, count_low, index_low;
   bool count_gap, index_signed;
   unsigned count_bits, index_bits;
   unsigned count_width; /* the count value's width, to show it as the source does */
+  as_sym count_sym, index_sym; /* the count and the index over their own x */
 } bounds_query;
 
 /* value mod 2^bits == low, when bits. */
@@ -139,22 +147,40 @@ static long long model_value(Z3_context z, Z3_model m, Z3_ast a) {
   return 0;
 }
 
-/* Checks s (and releases it); on sat, the values of a and b. */
-static verdict check_solver(as_story_ctx *ctx, Z3_solver s, Z3_ast a, Z3_ast b, long long model[2]) {
+/* Checks s (and releases it); on sat, the values of a, b and c (c may be
+ * NULL). */
+static verdict check_solver(as_story_ctx *ctx, Z3_solver s, Z3_ast a, Z3_ast b, Z3_ast c, long long model[3]) {
   Z3_context z = ctx->z3;
   Z3_lbool r = Z3_solver_check(z, s);
   verdict v = r == Z3_L_TRUE ? V_SAT : r == Z3_L_FALSE ? V_UNSAT : V_TIMEOUT;
-  model[0] = model[1] = 0;
+  model[0] = model[1] = model[2] = 0;
   if (v == V_SAT) {
     Z3_model m = Z3_solver_get_model(z, s);
     Z3_model_inc_ref(z, m);
     model[0] = model_value(z, m, a);
     model[1] = model_value(z, m, b);
+    if (c) model[2] = model_value(z, m, c);
     Z3_model_dec_ref(z, m);
   }
   if (v == V_TIMEOUT) ctx->stats.timeouts++;
   Z3_solver_dec_ref(z, s);
   return v;
+}
+
+/* x * mul + add, with x in [min, max] asserted when x is new. */
+static Z3_ast affine(Z3_context z, Z3_ast x, long long mul, long long add) {
+  Z3_ast t[2] = {num_of(z, mul), x};
+  Z3_ast sum[2] = {Z3_mk_mul(z, 2, t), num_of(z, add)};
+  return Z3_mk_add(z, 2, sum);
+}
+
+/* The symbolic extent's x, with its range. */
+static Z3_ast extent_x(Z3_context z, Z3_solver s, unsigned long long xmin, unsigned long long xmax) {
+  Z3_sort int_sort = Z3_mk_int_sort(z);
+  Z3_ast x = Z3_mk_const(z, Z3_mk_string_symbol(z, "extent_x"), int_sort);
+  Z3_solver_assert(z, s, Z3_mk_ge(z, x, Z3_mk_unsigned_int64(z, xmin, int_sort)));
+  Z3_solver_assert(z, s, Z3_mk_le(z, x, Z3_mk_unsigned_int64(z, xmax, int_sort)));
+  return x;
 }
 
 /* Whether the access can lie outside its object at all, over the box of
@@ -177,26 +203,28 @@ static bool box_may_be_outside(const bounds_query *q) {
   return lo_min < 0 || hi_max > (__int128)q->object_size;
 }
 
-static verdict solve(as_story_ctx *ctx, const bounds_query *q, bool want_out, long long model[2]) {
+static verdict solve(as_story_ctx *ctx, const bounds_query *q, bool want_out, long long model[3]) {
   /* ASMSTORY_STORY_Z3_ONLY=1 asks Z3 every question: the test that both
-   * answer alike (test/lit/story/box-shortcut.test). */
+   * answer alike (test/lit/story/box-shortcut.test).  A symbolic extent is
+   * not object_size: always Z3. */
   const char *z3_only = getenv("ASMSTORY_STORY_Z3_ONLY");
-  if (want_out && !(z3_only && !strcmp(z3_only, "1")) && !box_may_be_outside(q)) {
-    model[0] = model[1] = 0;
+  if (want_out && !q->ext_sym && !(z3_only && !strcmp(z3_only, "1")) && !box_may_be_outside(q)) {
+    model[0] = model[1] = model[2] = 0;
     ctx->stats.shortcuts++;
     return V_UNSAT;
   }
-  char key[384];
-  snprintf(key, sizeof key, "%d|%lld|%lld|%lld|%lld|%llu|%llu|%llu|%llu|%d|%llu|%llu|%d|%u|%llu|%u|%llu",
+  char key[512];
+  snprintf(key, sizeof key, "%d|%lld|%lld|%lld|%lld|%llu|%llu|%llu|%llu|%d|%llu|%llu|%d|%u|%llu|%u|%llu"
+           "|%d%d%d|%lld|%lld|%lld|%lld|%lld|%lld|%llu|%llu",
            want_out, q->start, q->size, q->object_size, q->scale, q->cmin, q->cmax, q->imin, q->imax,
            q->count_gap, q->gap_lo, q->gap_hi, q->index_signed, q->count_bits, q->count_low,
-           q->index_bits, q->index_low);
+           q->index_bits, q->index_low, q->ext_sym, q->count_tied, q->index_tied, q->ext_mul, q->ext_add,
+           q->count_mul, q->count_add, q->index_mul, q->index_add, q->xmin, q->xmax);
   if (ctx->use_cache)
     for (unsigned i = 0; i < ctx->cache_count; i++)
       if (!strcmp(ctx->cache[i].key, key)) {
         ctx->stats.cache_hits++;
-        model[0] = ctx->cache[i].model[0];
-        model[1] = ctx->cache[i].model[1];
+        memcpy(model, ctx->cache[i].model, sizeof ctx->cache[i].model);
         return ctx->cache[i].result;
       }
   Z3_solver s = timed_solver(ctx);
@@ -204,6 +232,9 @@ static verdict solve(as_story_ctx *ctx, const bounds_query *q, bool want_out, lo
   Z3_sort int_sort = Z3_mk_int_sort(z);
   Z3_ast count = Z3_mk_const(z, Z3_mk_string_symbol(z, "count"), int_sort);
   Z3_ast index = Z3_mk_const(z, Z3_mk_string_symbol(z, "index"), int_sort);
+  Z3_ast x = q->ext_sym ? extent_x(z, s, q->xmin, q->xmax) : NULL;
+  if (x && q->count_tied) count = affine(z, x, q->count_mul, q->count_add);
+  if (x && q->index_tied) index = affine(z, x, q->index_mul, q->index_add);
   Z3_ast zero = Z3_mk_int64(z, 0, int_sort);
   Z3_ast start_terms[2] = {Z3_mk_int64(z, q->start, int_sort), NULL};
   Z3_ast scaled[2] = {Z3_mk_int64(z, q->scale, int_sort), index};
@@ -212,12 +243,12 @@ static verdict solve(as_story_ctx *ctx, const bounds_query *q, bool want_out, lo
   Z3_ast length_terms[2] = {Z3_mk_int64(z, q->size, int_sort), count};
   Z3_ast hi_terms[2] = {lo, Z3_mk_mul(z, 2, length_terms)};
   Z3_ast hi = Z3_mk_add(z, 2, hi_terms);
-  Z3_ast size = Z3_mk_int64(z, q->object_size, int_sort);
+  Z3_ast size = x ? affine(z, x, q->ext_mul, q->ext_add) : Z3_mk_int64(z, q->object_size, int_sort);
   assert_ranges(z, s, q, count, index);
   Z3_ast outside[2] = {Z3_mk_lt(z, lo, zero), Z3_mk_gt(z, hi, size)};
   Z3_ast out = Z3_mk_or(z, 2, outside);
   Z3_solver_assert(z, s, want_out ? out : Z3_mk_not(z, out));
-  verdict v = check_solver(ctx, s, count, index, model);
+  verdict v = check_solver(ctx, s, count, index, x, model);
   if (ctx->use_cache && v != V_TIMEOUT) {
     if (ctx->cache_count == ctx->cache_cap) {
       unsigned cap = ctx->cache_cap ? ctx->cache_cap * 2 : 64;
@@ -231,8 +262,7 @@ static verdict solve(as_story_ctx *ctx, const bounds_query *q, bool want_out, lo
     if (e->key) memcpy(e->key, key, strlen(key) + 1);
     if (!e->key) return v;
     e->result = v;
-    e->model[0] = model[0];
-    e->model[1] = model[1];
+    memcpy(e->model, model, sizeof e->model);
     ctx->cache_count++;
   }
   return v;
@@ -243,13 +273,14 @@ static verdict solve(as_story_ctx *ctx, const bounds_query *q, bool want_out, lo
 static bool facts_of(const as_block *b, int i, as_pointer_facts *f, as_int_facts *r) {
   if (i < 0 || (unsigned)i >= b->num_operands) return false;
   const as_operand *op = &b->operands[i];
-  if (op->facts.known || op->range.known) {
+  if (op->facts.known || op->range.known || op->range.sym.id) {
     *f = op->facts;
     *r = op->range;
     return true;
   }
   for (unsigned q = 0; q < b->num_operands; q++)
-    if (b->operands[q].tied_to == i && (b->operands[q].facts.known || b->operands[q].range.known)) {
+    if (b->operands[q].tied_to == i &&
+        (b->operands[q].facts.known || b->operands[q].range.known || b->operands[q].range.sym.id)) {
       *f = b->operands[q].facts;
       *r = b->operands[q].range;
       return true;
@@ -421,6 +452,14 @@ typedef struct access_story {
   const char *plabel;  /* that operand */
   long long disp;      /* the access's offset from it */
   as_pointer_facts f;  /* its facts */
+  struct extent {      /* its object's extent */
+    bool known, symbolic;
+    unsigned long long size; /* constant */
+    as_sym sym;              /* symbolic: sym.mul * x + sym.add bytes */
+    unsigned long long xmin, xmax;
+    const char *name;        /* x in words */
+    const char *from;        /* where the extent is written */
+  } ext;
   const char *obj;     /* its object, in words */
   bool justified;      /* a story is found so far */
   as_strbuf line;
@@ -568,6 +607,7 @@ static bool bounds_query_of(access_story *ac, bounds_query *q, const char **coun
     q->cmin = 1;
     q->cmax = 1ull << 40; /* unknown count: any size the address space allows */
     if (c >= 0 && facts_in(st->b, st->copy, c, &cf, &cr) && cr.known) count_range(q, &cr);
+    if (c >= 0 && facts_in(st->b, st->copy, c, &cf, &cr)) q->count_sym = cr.sym;
     *count_name = c >= 0 ? value_name(st, c) : "the count register";
     if (q->cmax == 0) checkable = false; /* never executes */
   } else if (a->in_loop && m->string_op) {
@@ -581,6 +621,7 @@ static bool bounds_query_of(access_story *ac, bounds_query *q, const char **coun
     if (a->index_operand >= 0 && facts_in(st->b, st->copy, a->index_operand, &xf, &xr) && xr.known) {
       index_range(q, &xr);
       q->scale = a->index_scale;
+      q->index_sym = xr.sym;
     } else {
       checkable = false;
       ac->justified = false;
@@ -626,18 +667,129 @@ static const char *extent_source(const access_story *ac) {
   return o->extent_decl;
 }
 
+/* The range of a symbolic extent's x: a length, never negative. */
+static void x_range(const as_int_facts *r, unsigned long long *lo, unsigned long long *hi) {
+  *lo = r->min;
+  *hi = r->max;
+  if (as_int_facts_signed(r) && r->smin < 0) {
+    *lo = 0;
+    *hi = r->smax < 0 ? 0 : (unsigned long long)r->smax;
+  }
+  if (*hi > (unsigned long long)LLONG_MAX) *hi = (unsigned long long)LLONG_MAX;
+}
+
+/* The extent of the access's object: the facts' size; else a value at the
+ * asm call (a slice's length, an allocation's size argument: the facts),
+ * or the count member of a C flexible array member (`__counted_by(n)`:
+ * the operand), as mul * x + add bytes. */
+static void extent_of(access_story *ac) {
+  const as_block *b = ac->st->b;
+  const as_pointer_facts *f = &ac->f;
+  struct extent *e = &ac->ext;
+  memset(e, 0, sizeof *e);
+  if (f->size_known) {
+    e->known = true;
+    e->size = f->object_size;
+    return;
+  }
+  const as_operand *op = ac->p >= 0 && (unsigned)ac->p < b->num_operands ? &b->operands[ac->p] : NULL;
+  if (f->extent.id && f->extent_range) {
+    e->sym = f->extent;
+    e->from = f->extent_from;
+    x_range(f->extent_range, &e->xmin, &e->xmax);
+  } else if (op && op->count_expr && f->offset_known && f->object_id && !ac->derived) {
+    /* the array begins at the operand's offset; the count is the member
+     * count_delta bytes from it, in the same object */
+    e->sym = (as_sym){as_sym_memory_id(f->object_id, f->offset + op->count_delta), op->count_unit, f->offset,
+                      op->count_expr};
+    e->from = as_arena_printf(ac->st->arena, "`%s`", op->count_attr);
+    e->xmin = 0;
+    e->xmax = op->count_bits >= 64 ? (unsigned long long)LLONG_MAX
+                                   : (1ull << (op->count_bits - (op->count_signed ? 1 : 0))) - 1;
+    /* what the function knows of the count at the asm (a test before it) */
+    for (unsigned k = 0; k < f->num_loaded; k++)
+      if (f->loaded[k].offset == f->offset + op->count_delta && f->loaded[k].range.bits == op->count_bits) {
+        unsigned long long lo, hi;
+        x_range(&f->loaded[k].range, &lo, &hi);
+        if (lo > e->xmin) e->xmin = lo;
+        if (hi < e->xmax) e->xmax = hi;
+      }
+  } else {
+    return;
+  }
+  e->known = e->symbolic = true;
+  e->name = e->sym.name ? as_arena_printf(ac->st->arena, "`%s`", e->sym.name) : "the size value";
+}
+
+/* The symbolic extent in words: "`p.len()`*4", "8+`s->n`*4". */
+static const char *extent_formula(as_arena *arena, const struct extent *e) {
+  const char *t = e->sym.mul == 1 ? e->name : as_arena_printf(arena, "%s*%lld", e->name, e->sym.mul);
+  if (e->sym.add) t = as_arena_printf(arena, "%lld+%s", e->sym.add, t);
+  return t;
+}
+
+/* After "(kind, ": the object's size and where it is written, at x (a
+ * symbolic extent's value in the counterexample). */
+static const char *extent_words(access_story *ac, long long x) {
+  as_arena *arena = ac->st->arena;
+  const struct extent *e = &ac->ext;
+  if (e->symbolic)
+    return as_arena_printf(arena, "%s = %lld bytes, from %s", extent_formula(arena, e), e->sym.add + e->sym.mul * x,
+                           e->from);
+  const char *source = extent_source(ac);
+  return as_arena_printf(arena, "%llu bytes%s", e->size,
+                         source ? as_arena_printf(arena, " by its declaration `%s`", source) : "");
+}
+
+/* A symbolic extent in the bounds query, the count and the index tied to
+ * its x when they are over the same value; true when a count or an index
+ * that varies is not (the story cannot relate them: it assumes the caller). */
+static bool symbolic_query(access_story *ac, bounds_query *q) {
+  const struct extent *e = &ac->ext;
+  if (!e->symbolic) return false;
+  q->ext_sym = true;
+  q->ext_mul = e->sym.mul;
+  q->ext_add = e->sym.add;
+  q->xmin = e->xmin;
+  q->xmax = e->xmax;
+  if (ac->m->repeated && q->count_sym.id == e->sym.id) {
+    q->count_tied = true;
+    q->count_mul = q->count_sym.mul;
+    q->count_add = q->count_sym.add;
+  }
+  if (ac->a->has_index && q->index_sym.id == e->sym.id) {
+    q->index_tied = true;
+    q->index_mul = q->index_sym.mul;
+    q->index_add = q->index_sym.add;
+  }
+  return (ac->m->repeated && !q->count_tied && q->cmin != q->cmax) ||
+         (ac->a->has_index && !q->index_tied && q->imin != q->imax);
+}
+
 /* An access Z3 placed outside its object (model: the count and the index
  * that do it); an error when no value keeps it inside. */
-static void report_out_of_bounds(access_story *ac, const bounds_query *q, const long long model[2],
+static void report_out_of_bounds(access_story *ac, const bounds_query *q, const long long *model,
                                  const char *count_name) {
   story *st = ac->st;
   const as_pointer_facts *f = &ac->f;
-  long long inside[2];
+  long long inside[3];
   verdict in_ok = solve(st->ctx, q, false, inside);
+  /* A fixed range past a symbolic extent: the counterexample is the
+   * largest x still short of it (`p.len()` = 3 for 16 bytes of u32s). */
+  long long shown[3] = {model[0], model[1], model[2]};
+  long long end = q->start + q->size;
+  if (ac->ext.symbolic && !ac->m->repeated && !ac->a->has_index && q->start >= 0 && ac->ext.sym.mul > 0 &&
+      end > ac->ext.sym.add) {
+    long long largest = (end - ac->ext.sym.add + ac->ext.sym.mul - 1) / ac->ext.sym.mul - 1;
+    if (largest > shown[2] && (unsigned long long)largest <= ac->ext.xmax) shown[2] = largest;
+  }
+  model = shown;
   long long lo = q->start + q->scale * model[1];
   const char *hi = bytes_end(st->arena, lo, q->size, (unsigned long long)model[0]);
   const char *when = "";
-  if (ac->m->repeated && count_name)
+  if (ac->ext.symbolic)
+    when = as_arena_printf(st->arena, "when %s = %lld, ", ac->ext.name, model[2]);
+  else if (ac->m->repeated && count_name)
     when = as_arena_printf(st->arena, "when %s = %lld, ", count_name, count_shown(q, model[0]));
   else if (ac->a->has_index)
     when = as_arena_printf(st->arena, "when %s = %lld, ", value_name(st, ac->a->index_operand),
@@ -651,17 +803,26 @@ static void report_out_of_bounds(access_story *ac, const bounds_query *q, const 
   /* A size that is a lower bound (the XSAVE area): at least this range. */
   const char *verb = ac->m->size_at_least ? as_arena_printf(st->arena, "%s at least", ac->verb) : ac->verb;
   bool named = strcmp(name, "the allocation") && strcmp(name, "the object");
-  const char *source = extent_source(ac);
-  const char *from = source ? as_arena_printf(st->arena, " by its declaration `%s`", source) : "";
+  const char *size = extent_words(ac, model[2]);
   finding(st, R_BOUNDS, in_ok == V_UNSAT ? AS_SEV_ERROR : AS_SEV_WARNING, ac->in,
-          named ? as_arena_printf(st->arena, "%s%s %s `%s[%lld..%s)`, %s `%s` (%s, %llu bytes%s)", when,
+          named ? as_arena_printf(st->arena, "%s%s %s `%s[%lld..%s)`, %s `%s` (%s, %s)", when,
                                   ac->itext, verb, name, lo, hi,
                                   lo < 0 ? "before the start of" : "past the end of", name,
-                                  kind_word(f), (unsigned long long)f->object_size, from)
+                                  kind_word(f), size)
                 : as_arena_printf(st->arena, "%s%s %s bytes [%lld..%s) of the %s that %s points to, "
-                                  "%s it (%llu bytes%s)", when, ac->itext, verb, lo, hi, kind_word(f),
-                                  ac->plabel, lo < 0 ? "before the start of" : "past the end of",
-                                  (unsigned long long)f->object_size, from));
+                                  "%s it (%s)", when, ac->itext, verb, lo, hi, kind_word(f),
+                                  ac->plabel, lo < 0 ? "before the start of" : "past the end of", size));
+}
+
+/* The explain line's extent: where a declared or symbolic one comes from. */
+static void tell_extent(access_story *ac) {
+  const struct extent *e = &ac->ext;
+  if (e->symbolic) {
+    as_strbuf_printf(&ac->line, "; extent %s bytes, from %s", extent_formula(ac->st->arena, e), e->from);
+    return;
+  }
+  const char *source = extent_source(ac);
+  if (source) as_strbuf_printf(&ac->line, "; extent %llu bytes, from its declaration `%s`", e->size, source);
 }
 
 /* The calls of an internal function checked in their own contexts (the
@@ -681,22 +842,26 @@ static void tell_caller_contexts(story *st, as_strbuf *line) {
 static void check_bounds(access_story *ac) {
   story *st = ac->st;
   if (ac->derived) return; /* told by one_access */
-  if (!ac->f.size_known) {
+  if (!ac->ext.known) {
     as_strbuf_puts(&ac->line, "; extent unknown: the story assumes the caller passed a large enough object");
     tell_caller_contexts(ac->st, &ac->line);
     return;
   }
-  const char *source = extent_source(ac);
-  if (source)
-    as_strbuf_printf(&ac->line, "; extent %llu bytes, from its declaration `%s`",
-                     (unsigned long long)ac->f.object_size, source);
+  tell_extent(ac);
   if (!ac->f.offset_known) return;
   bounds_query q;
   const char *count_name;
   if (!bounds_query_of(ac, &q, &count_name)) return;
-  long long model[2];
+  bool untied = symbolic_query(ac, &q);
+  long long model[3];
   verdict out = solve(st->ctx, &q, true, model);
-  if (out == V_SAT) {
+  if (out == V_SAT && untied) {
+    as_strbuf_printf(&ac->line, "; %s is not tied to the extent: the story assumes the caller keeps it within",
+                     ac->m->repeated && !q.count_tied && q.count_sym.name
+                         ? as_arena_printf(st->arena, "`%s`", q.count_sym.name)
+                     : ac->m->repeated && !q.count_tied && count_name ? count_name
+                                                                      : "the index");
+  } else if (out == V_SAT) {
     report_out_of_bounds(ac, &q, model, count_name);
   } else if (out == V_TIMEOUT) {
     ac->justified = false;
@@ -705,6 +870,8 @@ static void check_bounds(access_story *ac) {
             as_arena_printf(st->arena, "the bounds of %s through %s could not be decided: the Z3 "
                             "query timed out after %u ms; the access is not verified",
                             ac->itext, ac->plabel, st->ctx->timeout_ms));
+  } else if (ac->ext.symbolic) {
+    as_strbuf_printf(&ac->line, "; in bounds for every %s in [%llu, %llu]", ac->ext.name, q.xmin, q.xmax);
   } else if (ac->m->repeated && count_name) {
     as_strbuf_printf(&ac->line, "; in bounds for every %s in [%llu, %llu]", count_name, q.cmin, q.cmax);
   } else {
@@ -729,6 +896,12 @@ typedef struct loop_term {
   as_int_facts range;           /* an integer operand's facts (known or not) */
   long long pointer_offset;     /* a pointer: its offset in the object */
   const char *name;             /* the operand in the source's terms */
+  /* The integer, or the pointer's offset beyond pointer_offset, is
+   * sym.mul * y + sym.add: y is the extent's x when tied, else a value of
+   * its own in [ymin, ymax] (a pointer) or as the range says (an integer). */
+  bool has_sym, tied;
+  as_sym sym;
+  unsigned long long ymin, ymax;
 } loop_term;
 
 /* What a loop value is, in the access's object (false: not one the story
@@ -755,22 +928,44 @@ static bool loop_term_of(access_story *ac, const as_loop_value *v, loop_term *ou
     return true; /* an integer with no known range */
   }
   if (f.known) {
-    /* A pointer: into the same object, at a known offset. */
-    if (f.kind != ac->f.kind || !f.offset_known || !f.object || !ac->f.object || strcmp(f.object, ac->f.object) ||
-        (f.function && ac->f.function && strcmp(f.function, ac->f.function)))
+    /* A pointer: into the same object, at a known offset or one over a
+     * value (an end pointer `src + n`). */
+    bool same = f.object_id && ac->f.object_id
+                    ? f.object_id == ac->f.object_id
+                    : f.object && ac->f.object && !strcmp(f.object, ac->f.object) &&
+                          !(f.function && ac->f.function && strcmp(f.function, ac->f.function));
+    if (f.kind != ac->f.kind || !same || (!f.offset_known && !(f.offset_sym.id && f.offset_range)))
       return false;
     out->is_pointer = true;
-    out->pointer_offset = f.offset + (long long)v->value;
+    out->pointer_offset = (f.offset_known ? f.offset : 0) + (long long)v->value;
+    if (!f.offset_known) {
+      out->has_sym = true;
+      out->sym = f.offset_sym;
+      x_range(f.offset_range, &out->ymin, &out->ymax);
+      out->name = f.offset_sym.name ? as_arena_printf(st->arena, "`%s`", f.offset_sym.name) : "the offset value";
+    }
     return true;
   }
   out->range = r;
+  out->has_sym = r.sym.id != 0;
+  out->sym = r.sym;
   return true;
 }
 
 /* The term's value as a Z3 integer (a fresh constant with the facts'
  * range asserted, modulo 2^bits when the condition is at fewer bits). */
-static Z3_ast loop_term_ast(Z3_context z, Z3_solver s, const loop_term *t, const char *sym, unsigned bits) {
+static Z3_ast loop_term_ast(Z3_context z, Z3_solver s, const loop_term *t, const char *sym, unsigned bits,
+                            Z3_ast ext_x) {
   Z3_sort int_sort = Z3_mk_int_sort(z);
+  if (t->is_pointer && t->has_sym) {
+    Z3_ast y = ext_x;
+    if (!(t->tied && ext_x)) {
+      y = Z3_mk_const(z, Z3_mk_string_symbol(z, sym), int_sort);
+      Z3_solver_assert(z, s, Z3_mk_ge(z, y, Z3_mk_unsigned_int64(z, t->ymin, int_sort)));
+      Z3_solver_assert(z, s, Z3_mk_le(z, y, Z3_mk_unsigned_int64(z, t->ymax, int_sort)));
+    }
+    return affine(z, y, t->sym.mul, t->sym.add + t->pointer_offset);
+  }
   if (t->is_pointer) return Z3_mk_int64(z, t->pointer_offset, int_sort);
   Z3_ast modulus = Z3_mk_unsigned_int64(z, bits >= 64 ? 0 : 1ull << bits, int_sort);
   Z3_ast two64 = Z3_mk_numeral(z, "18446744073709551616", int_sort);
@@ -779,7 +974,8 @@ static Z3_ast loop_term_ast(Z3_context z, Z3_solver s, const loop_term *t, const
     Z3_ast c = Z3_mk_int64(z, t->constant, int_sort);
     return Z3_mk_mod(z, c, modulus);
   }
-  Z3_ast x = Z3_mk_const(z, Z3_mk_string_symbol(z, sym), int_sort);
+  Z3_ast x = t->tied && ext_x ? affine(z, ext_x, t->sym.mul, t->sym.add)
+                              : Z3_mk_const(z, Z3_mk_string_symbol(z, sym), int_sort);
   Z3_ast zero = Z3_mk_int64(z, 0, int_sort);
   unsigned vbits = t->range.known ? t->range.bits : bits;
   Z3_ast vmod = vbits >= 64 ? two64 : Z3_mk_unsigned_int64(z, 1ull << vbits, int_sort);
@@ -810,6 +1006,9 @@ typedef struct loop_query {
   long long start, step, size, object_size;
   unsigned long long jmax; /* iterations looked at: the first outside is before it */
   bool modular;            /* the control is an integer (wraps at 2^bits) */
+  bool ext_sym;            /* the object's extent is ext_mul * x + ext_add, x in [xmin, xmax] */
+  long long ext_mul, ext_add;
+  unsigned long long xmin, xmax;
 } loop_query;
 
 static Z3_ast num(Z3_context z, long long v) { return Z3_mk_int64(z, v, Z3_mk_int_sort(z)); }
@@ -882,11 +1081,12 @@ static Z3_ast runs_ast(Z3_context z, const loop_query *q, Z3_ast j, Z3_ast c0, Z
  * some values stop the loop before iteration jfirst (!want_out); the model
  * gives the control's and the bound's values. */
 static verdict loop_solve(story *st, const loop_query *q, bool want_out, unsigned long long jfirst,
-                          long long model[2]) {
+                          long long model[3]) {
   Z3_solver s = timed_solver(st->ctx);
   Z3_context z = st->ctx->z3;
-  Z3_ast c0 = loop_term_ast(z, s, &q->control, "control", q->loop->bits);
-  Z3_ast b = loop_term_ast(z, s, &q->bound, "bound", q->loop->bits);
+  Z3_ast x = q->ext_sym ? extent_x(z, s, q->xmin, q->xmax) : NULL;
+  Z3_ast c0 = loop_term_ast(z, s, &q->control, "control", q->loop->bits, x);
+  Z3_ast b = loop_term_ast(z, s, &q->bound, "bound", q->loop->bits, x);
   if (q->loop->guard >= 0) Z3_solver_assert(z, s, Z3_mk_not(z, Z3_mk_eq(z, c0, num(z, 0))));
   if (want_out) {
     Z3_ast j = Z3_mk_const(z, Z3_mk_string_symbol(z, "iteration"), Z3_mk_int_sort(z));
@@ -895,19 +1095,20 @@ static verdict loop_solve(story *st, const loop_query *q, bool want_out, unsigne
     Z3_solver_assert(z, s, runs_ast(z, q, j, c0, b));
     Z3_ast lo = Z3_mk_add(z, 2, (Z3_ast[]){num(z, q->start), mul(z, q->step, j)});
     Z3_ast hi = Z3_mk_add(z, 2, (Z3_ast[]){lo, num(z, q->size)});
-    Z3_ast out[2] = {Z3_mk_lt(z, lo, num(z, 0)), Z3_mk_gt(z, hi, num(z, q->object_size))};
+    Z3_ast size = x ? affine(z, x, q->ext_mul, q->ext_add) : num(z, q->object_size);
+    Z3_ast out[2] = {Z3_mk_lt(z, lo, num(z, 0)), Z3_mk_gt(z, hi, size)};
     Z3_solver_assert(z, s, Z3_mk_or(z, 2, out));
   } else {
     Z3_solver_assert(z, s, Z3_mk_not(z, runs_ast(z, q, num(z, (long long)jfirst), c0, b)));
   }
-  return check_solver(st->ctx, s, c0, b, model);
+  return check_solver(st->ctx, s, c0, b, x, model);
 }
 
 /* The iterations the loop runs with the model's values (0: more than jmax). */
 static unsigned long long trip_count(const loop_query *q, long long c0, long long b) {
   unsigned bits = q->loop->bits;
   unsigned long long mask = bits >= 64 ? ~0ull : (1ull << bits) - 1;
-  for (unsigned long long t = 1; t <= q->jmax + 1; t++) {
+  for (unsigned long long t = 1; t <= q->jmax + 1 && t <= (1ull << 20); t++) {
     long long v = c0 + q->control_pre + (long long)(t - 1) * q->control_step;
     unsigned long long uv = q->modular ? (unsigned long long)v & mask : (unsigned long long)v;
     unsigned long long ub = q->modular ? (unsigned long long)b & mask : (unsigned long long)b;
@@ -940,6 +1141,12 @@ static const char *cond_text(as_cond c) {
 static const char *term_text(story *st, const loop_term *t) {
   if (t->operand < 0) return t->name;
   const char *s = t->constant ? as_arena_printf(st->arena, "%s%+lld", t->name, t->constant) : t->name;
+  if (t->is_pointer && t->has_sym) /* an end pointer: %1 (offset `n`) */
+    return as_arena_printf(st->arena, "%s (offset %s%s%s)", as_operand_label(st->arena, st->b, t->operand),
+                           t->sym.mul == 1 ? "" : as_arena_printf(st->arena, "%lld*", t->sym.mul), t->name,
+                           t->sym.add + t->pointer_offset
+                               ? as_arena_printf(st->arena, "%+lld", t->sym.add + t->pointer_offset)
+                               : "");
   if (t->is_pointer) /* the operand as the template names it: %1 (`end`), {e} */
     return as_arena_printf(st->arena, "%s (offset %lld)", as_operand_label(st->arena, st->b, t->operand),
                            t->pointer_offset);
@@ -985,25 +1192,45 @@ static bool loop_story(access_story *ac) {
                                                    st->d->insns[l->guard].line)
                                  : "");
   if (m->align > 1) as_strbuf_puts(&ac->line, "; alignment not checked");
-  if (!ac->f.size_known) {
+  if (!ac->ext.known) {
     as_strbuf_puts(&ac->line, "; extent unknown: the story assumes the caller passed a large enough object");
     return true;
   }
+  tell_extent(ac);
   if (!ac->f.offset_known) return true;
   q.start = ac->f.offset + (long long)init.value + (long long)pre + m->disp;
   q.step = step;
   q.size = m->size;
-  q.object_size = (long long)ac->f.object_size;
+  q.object_size = (long long)ac->ext.size;
+  const struct extent *e = &ac->ext;
+  bool untied = false;
+  if (e->symbolic) {
+    q.ext_sym = true;
+    q.ext_mul = e->sym.mul;
+    q.ext_add = e->sym.add;
+    q.xmin = e->xmin;
+    q.xmax = e->xmax;
+    loop_term *terms[2] = {&q.control, &q.bound};
+    for (int k = 0; k < 2; k++) {
+      loop_term *t = terms[k];
+      t->tied = t->has_sym && t->sym.id == e->sym.id;
+      bool varies = t->is_pointer ? t->has_sym : t->operand >= 0 && !(t->range.known && t->range.min == t->range.max);
+      if (varies && !t->tied) untied = true;
+    }
+    /* the iterations looked at: up to the largest extent (at most 2^40) */
+    double most = (double)e->sym.add + (double)e->sym.mul * (double)e->xmax;
+    q.object_size = most > (double)(1ll << 40) ? 1ll << 40 : (long long)most;
+  }
   long long mag = step < 0 ? -step : step, cmag = cstep < 0 ? -cstep : cstep;
   long long reach = q.object_size + (q.start < 0 ? -q.start : q.start) + q.size;
   q.jmax = (unsigned long long)(reach / mag + 2);
   if (q.modular && l->bits < 64 && (double)q.jmax * (double)cmag >= (double)(1ull << (l->bits - 1))) return false;
-  /* The first iteration outside. */
+  /* The first iteration outside (a symbolic extent: not one for all x). */
   unsigned long long jfirst = 0;
-  while (jfirst <= q.jmax && q.start + (long long)jfirst * step >= 0 &&
+  while (!e->symbolic && jfirst <= q.jmax && q.start + (long long)jfirst * step >= 0 &&
          q.start + (long long)jfirst * step + q.size <= q.object_size)
     jfirst++;
-  long long model[2];
+  long long model[3];
   verdict out = loop_solve(st, &q, true, 0, model);
   if (out == V_TIMEOUT) {
     ac->justified = false;
@@ -1014,11 +1241,25 @@ static bool loop_story(access_story *ac) {
                             ac->itext, ac->plabel, st->ctx->timeout_ms));
     return true;
   }
+  if (out == V_SAT && untied) {
+    as_strbuf_puts(&ac->line, "; the loop's count is not tied to the extent: the story assumes the caller "
+                              "keeps it within");
+    return true;
+  }
+  if (out == V_UNSAT && e->symbolic) {
+    as_strbuf_printf(&ac->line, "; in bounds for every %s in [%llu, %llu]", e->name, e->xmin, e->xmax);
+    return true;
+  }
   if (out == V_UNSAT) {
     const loop_term *named = q.control.operand >= 0 && !q.control.is_pointer ? &q.control
                              : q.bound.operand >= 0 && !q.bound.is_pointer   ? &q.bound
                                                                              : NULL;
-    if (named && named->range.known)
+    const loop_term *end = q.bound.is_pointer && q.bound.has_sym     ? &q.bound
+                           : q.control.is_pointer && q.control.has_sym ? &q.control
+                                                                       : NULL;
+    if (!named && end)
+      as_strbuf_printf(&ac->line, "; in bounds for every %s in [%llu, %llu]", end->name, end->ymin, end->ymax);
+    else if (named && named->range.known)
       as_strbuf_printf(&ac->line, "; in bounds for every %s in [%llu, %llu]", named->name, named->range.min,
                        named->range.max);
     else
@@ -1026,8 +1267,8 @@ static bool loop_story(access_story *ac) {
                                       : "; in bounds on every iteration");
     return true;
   }
-  long long inside[2];
-  verdict in_ok = jfirst == 0 ? V_UNSAT : loop_solve(st, &q, false, jfirst, inside);
+  long long inside[3];
+  verdict in_ok = e->symbolic ? V_SAT : jfirst == 0 ? V_UNSAT : loop_solve(st, &q, false, jfirst, inside);
   unsigned long long trips = trip_count(&q, model[0], model[1]);
   unsigned long long shown = trips ? trips : q.jmax + 1;
   long long last = q.start + (long long)(shown - 1) * step;
@@ -1042,6 +1283,12 @@ static bool loop_story(access_story *ac) {
   }
   if (q.bound.operand >= 0 && !q.bound.is_pointer)
     when = as_arena_printf(st->arena, "%swhen %s = %lld, ", when, q.bound.name, model[1]);
+  const loop_term *ends[2] = {&q.control, &q.bound};
+  for (int k = 0; k < 2; k++) /* an end pointer over a value of its own: that value */
+    if (ends[k]->is_pointer && ends[k]->has_sym && !ends[k]->tied && ends[k]->sym.mul)
+      when = as_arena_printf(st->arena, "%swhen %s = %lld, ", when, ends[k]->name,
+                             (model[k] - ends[k]->pointer_offset - ends[k]->sym.add) / ends[k]->sym.mul);
+  if (e->symbolic) when = as_arena_printf(st->arena, "%swhen %s = %lld, ", when, e->name, model[2]);
   const char *trips_text = trips ? as_arena_printf(st->arena, "%llu iteration%s", trips, trips == 1 ? "" : "s")
                                  : as_arena_printf(st->arena, "more than %llu iterations (its count "
                                                    "does not end first)", q.jmax);
@@ -1049,16 +1296,15 @@ static bool loop_story(access_story *ac) {
   const char *name = f->object && !(f->kind == AS_OBJ_HEAP && !strncmp(f->object, "call", 4)) ? f->object : NULL;
   ac->justified = false;
   as_strbuf_printf(&ac->line, "; out of bounds %sin %s: [%lld..%lld)", when, trips_text, lo, hi);
-  const char *source = extent_source(ac);
-  const char *from = source ? as_arena_printf(st->arena, " by its declaration `%s`", source) : "";
+  const char *size = extent_words(ac, model[2]);
   const char *past = lo < 0 ? "before the start of" : "past the end of";
   finding(st, R_BOUNDS, in_ok == V_UNSAT ? AS_SEV_ERROR : AS_SEV_WARNING, ac->in,
-          name ? as_arena_printf(st->arena, "%s%s in a loop of %s %s `%s[%lld..%lld)`, %s `%s` (%s, %llu bytes%s)",
+          name ? as_arena_printf(st->arena, "%s%s in a loop of %s %s `%s[%lld..%lld)`, %s `%s` (%s, %s)",
                                  when, ac->itext, trips_text, ac->verb, name, lo, hi, past, name, kind_word(f),
-                                 (unsigned long long)f->object_size, from)
+                                 size)
                : as_arena_printf(st->arena, "%s%s in a loop of %s %s bytes [%lld..%lld) of the %s that %s "
-                                 "points to, %s it (%llu bytes%s)", when, ac->itext, trips_text, ac->verb, lo, hi,
-                                 kind_word(f), ac->plabel, past, (unsigned long long)f->object_size, from));
+                                 "points to, %s it (%s)", when, ac->itext, trips_text, ac->verb, lo, hi,
+                                 kind_word(f), ac->plabel, past, size));
   return true;
 }
 
@@ -1236,6 +1482,7 @@ static void one_access(story *st, const as_access *a) {
   }
   as_strbuf_printf(&ac.line, ": %s", as_facts_describe(st->arena, &ac.f));
   ac.obj = object_text(st, &ac.f, "its object");
+  extent_of(&ac);
 
   /* No provenance: an integer or null made into a pointer. */
   if (ac.f.kind == AS_OBJ_INTEGER || ac.f.kind == AS_OBJ_NULL) {

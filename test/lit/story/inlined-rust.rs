@@ -24,12 +24,15 @@ fn clob(x: u64) -> u64 {
 }
 
 // A 32-byte read: past the end in `small` and `small2` (16 bytes each, one
-// finding naming both), past the end of 8 bytes in `tiny`, in bounds in `big`.
+// finding naming both), past the end of 8 bytes in `tiny`, in bounds in `big`;
+// the function itself (kept by link-dead-code) reads past a slice shorter
+// than 32 bytes.
 #[inline(always)]
 fn load32(p: &[u8]) -> u64 {
     let r: u64;
-    // CHECK-DAG: inlined-rust.rs:[[@LINE+2]]:20: error: `vmovdqu (%rcx), %ymm0` reads `{{.*}}[0..32)`, past the end of {{.*}} (local, 16 bytes) (in the copies in `inlined_rust::small` and `inlined_rust::small2`) [asmstory-memory-out-of-bounds]
-    // CHECK-DAG: inlined-rust.rs:[[@LINE+1]]:20: error: `vmovdqu (%rcx), %ymm0` reads `{{.*}}[0..32)`, past the end of {{.*}} (local, 8 bytes) (in the copy in `inlined_rust::tiny`) [asmstory-memory-out-of-bounds]
+    // CHECK-DAG: inlined-rust.rs:[[@LINE+3]]:20: error: `vmovdqu (%rcx), %ymm0` reads `{{.*}}[0..32)`, past the end of {{.*}} (local, 16 bytes) (in the copies in `inlined_rust::small` and `inlined_rust::small2`) [asmstory-memory-out-of-bounds]
+    // CHECK-DAG: inlined-rust.rs:[[@LINE+2]]:20: error: `vmovdqu (%rcx), %ymm0` reads `{{.*}}[0..32)`, past the end of {{.*}} (local, 8 bytes) (in the copy in `inlined_rust::tiny`) [asmstory-memory-out-of-bounds]
+    // CHECK-DAG: inlined-rust.rs:[[@LINE+1]]:20: warning: when `p.len()` = {{[0-9]+}}, `vmovdqu (%rcx), %ymm0` reads `p[0..32)`, past the end of `p` (parameter, `p.len()` = {{[0-9]+}} bytes, from the slice's length) (in the copy in `inlined_rust::load32`) [asmstory-memory-out-of-bounds]
     unsafe { asm!("vmovdqu ymm0, [{1}]", "vmovq {0}, xmm0", out(reg) r, in(reg) p.as_ptr(), out("ymm0") _, options(readonly, nostack)); }
     r
 }
@@ -39,7 +42,7 @@ pub fn small2(p: &u64) -> u64 { let b = [2u8; 16]; bump(p); clob(load32(&b)) }
 pub fn tiny(p: &u64) -> u64 { let b = [3u8; 8]; bump(p); clob(load32(&b)) }
 pub fn big(p: &u64) -> u64 { let b = [4u8; 32]; bump(p); clob(load32(&b)) }
 
-// JSON-COUNT-4: "rule":
+// JSON-COUNT-5: "rule":
 // JSON-NOT: "rule":
-// SARIF-COUNT-4: "ruleId":
+// SARIF-COUNT-5: "ruleId":
 // SARIF-NOT: "ruleId":
