@@ -80,7 +80,7 @@ void AsmStoryChecker::checkEndOfTranslationUnit(const TranslationUnitDecl *, Ana
     if (item.dead_branch) b->flags |= AS_BF_DEAD_BRANCH;
     b->id = next_id++;
     as_finding_list findings = {nullptr, 0, 0};
-    if (as_plugin_analyze(plugin, b, &findings, err, sizeof err) != 0) continue;
+    if (as_plugin_analyze(plugin, arena, b, &findings, err, sizeof err) != 0) continue;
     as_edit_list edits = {nullptr, 0, 0};
     as_fix_edits(arena, &findings, &edits);
     for (unsigned i = 0; i < findings.count; i++) {

@@ -291,20 +291,25 @@ public:
     for (const FoundStmt &item : found) {
       BlockSource src;
       as_block *b = buildBlock(bc, item.stmt, item.decl, item.function, item.dependent, src);
-    if (item.dead_branch) b->flags |= AS_BF_DEAD_BRANCH;
+      if (item.dead_branch) b->flags |= AS_BF_DEAD_BRANCH;
       b->id = next_id++;
       Record &rec = session->add(srclocCookie(item.stmt), b, src);
+      // The analysis' memory lives until the findings are reported: reused
+      // by the next statement, not grown for the whole translation unit.
+      as_arena scratch;
+      as_arena_init(&scratch);
       as_finding_list findings = {nullptr, 0, 0};
       char why[512] = "";
       int analyzed = -1;
-      if (!session->guarded([&] { analyzed = as_plugin_analyze(plugin, b, &findings, why, sizeof why); }))
-        break;
-      if (analyzed != 0) {
+      bool ok = session->guarded(
+          [&] { analyzed = as_plugin_analyze(plugin, &scratch, b, &findings, why, sizeof why); });
+      if (ok && analyzed != 0)
         session->remark(item.stmt->getAsmLoc(),
                         std::string("asmstory: the asm statement is not analyzed: ") + why);
-        continue;
-      }
-      session->report(rec, findings, as_plugin_arena(plugin), 0);
+      else if (ok)
+        session->report(rec, findings, &scratch, 0);
+      as_arena_free(&scratch);
+      if (!ok) break;
     }
     // The pass plugin tells the permission stories of the emitted calls.
     if (generatesCode(ci_) && as_plugin_wants_stories(plugin) && !session->empty() &&

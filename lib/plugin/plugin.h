@@ -37,10 +37,11 @@ as_arena *as_plugin_arena(as_plugin *plugin);
 const as_plugin_options *as_plugin_get_options(const as_plugin *plugin);
 
 /* The AST side: every rule but the permission story.  Findings go to
- * *findings, in the plugin's arena.  Returns 0, or -1 with a reason when the
- * block could not be analyzed at all (unsupported target). */
-int as_plugin_analyze(as_plugin *plugin, const as_block *block, as_finding_list *findings,
-                      char *err, size_t errlen);
+ * *findings, in `arena` (the analysis' memory too: a scratch arena the
+ * caller frees once they are reported).  Returns 0, or -1 with a reason
+ * when the block could not be analyzed at all (unsupported target). */
+int as_plugin_analyze(as_plugin *plugin, as_arena *arena, const as_block *block,
+                      as_finding_list *findings, char *err, size_t errlen);
 
 /* The pass side: the permission story of one statement from its emitted
  * asm calls (twins: each call read as an IR block with provenance facts;

@@ -109,13 +109,13 @@ static void selftest_crash(void) {
   }
 }
 
-int as_plugin_analyze(as_plugin *p, const as_block *b, as_finding_list *findings, char *err,
-                      size_t errlen) {
+int as_plugin_analyze(as_plugin *p, as_arena *arena, const as_block *b, as_finding_list *findings,
+                      char *err, size_t errlen) {
   selftest_crash();
   if (!target_for(p, b, err, errlen)) return -1;
   as_analysis_options options = {p->options.checks, false, false};
   /* No story context: the permission story is the pass's (it has the IR). */
-  return as_analyze_block(p->targets, NULL, &p->arena, b, &options, findings, NULL, NULL, err,
+  return as_analyze_block(p->targets, NULL, arena, b, &options, findings, NULL, NULL, err,
                           errlen);
 }
 
