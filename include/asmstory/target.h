@@ -105,6 +105,18 @@ const char *as_target_supported(void);
 
 as_target_cache *as_target_cache_create(void);
 void as_target_cache_destroy(as_target_cache *cache);
+/* Ends the assembler processes (and one forked early and never used), for a
+ * host that is done with the templates it knows of: templates seen again are
+ * answered from the record; a new one starts a process again. */
+void as_target_cache_idle(as_target_cache *cache);
+/* Assembles the templates of these blocks in as few round trips to the
+ * assembler process as there are targets, keeping the answers for the
+ * analysis that follows.  Reports
+ * nothing: what fails is asked for again, alone, when analyzed. */
+void as_target_prefetch(as_target_cache *cache, as_block *const *blocks, unsigned n);
+/* Templates answered from that record, and assembled in a process. */
+void as_target_cache_stats(const as_target_cache *cache, unsigned long *memo_hits,
+                           unsigned long *requests);
 /* The target for a triple ("x86_64-unknown-linux-gnu", "i386-...").  NULL
  * with a reason in err for an unsupported or unknown triple. */
 as_target *as_target_get(as_target_cache *cache, const char *triple, char *err,

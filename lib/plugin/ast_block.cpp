@@ -424,6 +424,15 @@ public:
   std::vector<FoundStmt> found;
 
   bool shouldVisitTemplateInstantiations() const { return false; }
+  bool shouldWalkTypesOfTypeLocs() const { return false; }
+
+  // Types hold no code that runs, except the bounds of a variably modified
+  // array (`int a[n]`); a statement expression in `typeof` is never run (a
+  // kernel file has thousands, in its macros).
+  bool TraverseTypeLoc(TypeLoc loc, bool qualifier = true) {
+    if (loc.isNull() || !loc.getType()->isVariablyModifiedType()) return true;
+    return Base::TraverseTypeLoc(loc, qualifier);
+  }
 
   bool TraverseDecl(Decl *d) {
     auto *fn = dyn_cast_or_null<FunctionDecl>(d);

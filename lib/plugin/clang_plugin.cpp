@@ -287,13 +287,28 @@ public:
     bc.triple = as_arena_strndup(as_plugin_arena(plugin), triple.data(), triple.size());
     bc.extra_flags = extraFlagsOf(ci_);
 
+    // Every statement is read first, so that the assembler process gets
+    // all their templates in one round trip (as_plugin_prefetch).
     unsigned next_id = 1;
+    std::vector<Record *> records;
+    std::vector<as_block *> blocks;
+    records.reserve(found.size());
+    blocks.reserve(found.size());
     for (const FoundStmt &item : found) {
       BlockSource src;
       as_block *b = buildBlock(bc, item.stmt, item.decl, item.function, item.dependent, src);
       if (item.dead_branch) b->flags |= AS_BF_DEAD_BRANCH;
       b->id = next_id++;
-      Record &rec = session->add(srclocCookie(item.stmt), b, src);
+      records.push_back(&session->add(srclocCookie(item.stmt), b, src));
+      blocks.push_back(b);
+    }
+    if (!session->guarded(
+            [&] { as_plugin_prefetch(plugin, blocks.data(), static_cast<unsigned>(blocks.size())); }))
+      return;
+    for (size_t k = 0; k < found.size(); k++) {
+      const FoundStmt &item = found[k];
+      as_block *b = blocks[k];
+      Record &rec = *records[k];
       // The analysis' memory lives until the findings are reported: reused
       // by the next statement, not grown for the whole translation unit.
       as_arena scratch;
@@ -311,6 +326,9 @@ public:
       as_arena_free(&scratch);
       if (!ok) break;
     }
+    // Code generation writes most of clang's pages: the assembler server
+    // (a fork, sharing them until written) ends before it.
+    as_plugin_idle(plugin);
     // The pass plugin tells the permission stories of the emitted calls.
     if (generatesCode(ci_) && as_plugin_wants_stories(plugin) && !session->empty() &&
         !session->disabled()) {

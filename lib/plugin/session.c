@@ -119,6 +119,13 @@ int as_plugin_analyze(as_plugin *p, as_arena *arena, const as_block *b, as_findi
                           errlen);
 }
 
+void as_plugin_prefetch(as_plugin *p, as_block *const *blocks, unsigned n) {
+  if (!p->targets) p->targets = as_target_cache_create();
+  as_target_prefetch(p->targets, blocks, n);
+}
+
+void as_plugin_idle(as_plugin *p) { as_target_cache_idle(p->targets); }
+
 bool as_plugin_wants_stories(const as_plugin *p) {
   return as_checks_need(p->options.checks, AS_NEEDS_IR | AS_NEEDS_Z3);
 }

@@ -52,6 +52,7 @@
 #define AS_MC_TIMEOUT_MS_DEFAULT 10000
 #define AS_MC_WIRE_MAX (256u << 20) /* a response larger than this is refused */
 #define AS_MC_NO_STRING 0xffffffffu
+#define AS_MC_BATCH 0xba7c4e55u /* in a request's dialect word: a batch */
 #define AS_MC_MEMORY_LIMIT (4ull << 30) /* address space the server may add */
 
 /* AddressSanitizer reserves terabytes of address space: no limit under it. */
@@ -66,12 +67,73 @@
 #define AS_MC_LIMIT_MEMORY 1
 #endif
 
+/* Answers already given, by request: the plugin's AST checks and its
+ * permission stories assemble the same templates, and a translation unit
+ * repeats its header's blocks; a repeated request costs neither a round
+ * trip nor a server.  Only complete answers are kept (a crash or a time-out
+ * is not), up to AS_MC_MEMO_MAX bytes. */
+#define AS_MC_MEMO_BUCKETS 1024
+#define AS_MC_MEMO_MAX (64u << 20)
+
+typedef struct memo_entry {
+  struct memo_entry *next;
+  uint64_t hash;
+  size_t req_len, resp_len;
+  unsigned char *req, *resp; /* one allocation: the request, then the answer */
+  const char *failure;       /* or why there is none (a crash, a time-out in a batch) */
+} memo_entry;
+
 struct as_mc_server {
   as_mc *mc;
   char *triple;
   pid_t pid;  /* 0: not running */
   int fd;     /* the host's end of the socket pair, -1 when not running */
+  memo_entry *memo[AS_MC_MEMO_BUCKETS];
+  size_t memo_bytes;
+  as_mc_stats stats;
 };
+
+static uint64_t hash_bytes(const void *data, size_t n) {
+  const unsigned char *p = data;
+  uint64_t h = 1469598103934665603ull; /* FNV-1a */
+  for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ull;
+  return h;
+}
+
+static memo_entry *memo_find(as_mc_server *s, uint64_t hash, const void *req, size_t len) {
+  for (memo_entry *e = s->memo[hash % AS_MC_MEMO_BUCKETS]; e; e = e->next)
+    if (e->hash == hash && e->req_len == len && !memcmp(e->req, req, len)) return e;
+  return NULL;
+}
+
+static void memo_add(as_mc_server *s, uint64_t hash, const void *req, size_t req_len,
+                     const void *resp, size_t resp_len, const char *failure) {
+  size_t flen = failure ? strlen(failure) + 1 : 0;
+  if (s->memo_bytes + req_len + resp_len + flen > AS_MC_MEMO_MAX) return;
+  memo_entry *e = malloc(sizeof *e + req_len + resp_len + flen);
+  if (!e) return;
+  e->hash = hash;
+  e->req_len = req_len;
+  e->resp_len = resp_len;
+  e->req = (unsigned char *)(e + 1);
+  e->resp = e->req + req_len;
+  memcpy(e->req, req, req_len);
+  if (resp_len) memcpy(e->resp, resp, resp_len);
+  e->failure = failure ? memcpy(e->resp + resp_len, failure, flen) : NULL;
+  e->next = s->memo[hash % AS_MC_MEMO_BUCKETS];
+  s->memo[hash % AS_MC_MEMO_BUCKETS] = e;
+  s->memo_bytes += req_len + resp_len;
+}
+
+static void memo_free(as_mc_server *s) {
+  for (unsigned i = 0; i < AS_MC_MEMO_BUCKETS; i++)
+    while (s->memo[i]) {
+      memo_entry *e = s->memo[i];
+      s->memo[i] = e->next;
+      free(e);
+    }
+  s->memo_bytes = 0;
+}
 
 /* The program to exec as the server (a tool sets it before it starts
  * threads), or NULL: fork only. */
@@ -110,6 +172,7 @@ static void server_stop(as_mc_server *s, int *status) {
 void as_mc_server_destroy(as_mc_server *s) {
   if (!s) return;
   server_stop(s, NULL);
+  memo_free(s);
   free(s->triple);
   free(s);
 }
@@ -428,6 +491,35 @@ static void limit_memory(void) {
 /* Serves requests on descriptor 3.  Without MC objects (a server forked
  * early, as_mc_server_prefork), makes them for the triple when the first
  * request arrives: a host that never sends one pays for none. */
+/* One request (msg, len: without its length word) answered on fd. */
+static void serve_one(as_mc *mc, const unsigned char *msg, uint32_t len, int fd) {
+  as_arena arena;
+  as_arena_init(&arena);
+  reader r = {msg, msg + len, &arena, false};
+  int dialect = (int)get_u32(&r);
+  unsigned num_lines = get_count(&r, 12);
+  as_mc_line *lines = as_arena_alloc(&arena, sizeof *lines * (num_lines + 1));
+  for (unsigned i = 0; i < num_lines; i++) {
+    lines[i].line = get_u32(&r);
+    lines[i].column = get_u32(&r);
+    lines[i].text = get_text(&r);
+  }
+  if (r.bad) _exit(0);
+  as_mc_result result;
+  int rc = as_mc_assemble_direct(mc, &arena, lines, num_lines, dialect, &result);
+  as_strbuf out;
+  begin(&out, &arena);
+  write_response(&out, rc, &result);
+  finish(&out);
+  if (!send_all(fd, out.data, out.length, -1)) _exit(0);
+  as_arena_free(&arena);
+}
+
+/* Serves requests on descriptor 3.  Without MC objects (a server forked
+ * early, as_mc_server_prefork), makes them for the triple when the first
+ * request arrives: a host that never sends one pays for none.  A batch
+ * (AS_MC_BATCH, a count, then whole requests) is answered request by
+ * request, in order. */
 static void serve(as_mc *mc, const char *triple) {
   const int fd = 3;
   for (;;) {
@@ -440,28 +532,27 @@ static void serve(as_mc *mc, const char *triple) {
       if (!mc) _exit(0);
       limit_memory();
     }
-    as_arena arena;
-    as_arena_init(&arena);
-    unsigned char *msg = as_arena_alloc(&arena, len + 1);
-    if (recv_all(fd, msg, len, -1) != 0) _exit(0);
-    reader r = {msg, msg + len, &arena, false};
-    int dialect = (int)get_u32(&r);
-    unsigned num_lines = get_count(&r, 12);
-    as_mc_line *lines = as_arena_alloc(&arena, sizeof *lines * (num_lines + 1));
-    for (unsigned i = 0; i < num_lines; i++) {
-      lines[i].line = get_u32(&r);
-      lines[i].column = get_u32(&r);
-      lines[i].text = get_text(&r);
+    unsigned char *msg = malloc((size_t)len + 1);
+    if (!msg || recv_all(fd, msg, len, -1) != 0) _exit(0);
+    uint32_t head = 0;
+    if (len >= 8) memcpy(&head, msg, sizeof head);
+    if (head != AS_MC_BATCH) {
+      serve_one(mc, msg, len, fd);
+    } else {
+      uint32_t count;
+      memcpy(&count, msg + 4, sizeof count);
+      size_t at = 8;
+      for (uint32_t i = 0; i < count; i++) {
+        uint32_t sub;
+        if (len - at < sizeof sub) _exit(0);
+        memcpy(&sub, msg + at, sizeof sub);
+        at += sizeof sub;
+        if (len - at < sub) _exit(0);
+        serve_one(mc, msg + at, sub, fd);
+        at += sub;
+      }
     }
-    if (r.bad) _exit(0);
-    as_mc_result result;
-    int rc = as_mc_assemble_direct(mc, &arena, lines, num_lines, dialect, &result);
-    as_strbuf out;
-    begin(&out, &arena);
-    write_response(&out, rc, &result);
-    finish(&out);
-    if (!send_all(fd, out.data, out.length, -1)) _exit(0);
-    as_arena_free(&arena);
+    free(msg);
   }
 }
 
@@ -520,6 +611,25 @@ static bool adopt_early(as_mc_server *s) {
   early.fd = -1;
   return true;
 }
+
+static void early_stop(void) {
+  if (early.pid <= 0 || early.host != getpid()) return;
+  close(early.fd);
+  kill(early.pid, SIGKILL);
+  while (waitpid(early.pid, NULL, 0) < 0 && errno == EINTR) {
+  }
+  free(early.triple);
+  early.triple = NULL;
+  early.pid = 0;
+  early.fd = -1;
+}
+
+void as_mc_server_idle(as_mc_server *s) {
+  if (s) server_stop(s, NULL);
+  early_stop();
+}
+
+as_mc_stats as_mc_server_stats(const as_mc_server *s) { return s->stats; }
 
 static bool server_start(as_mc_server *s, const char **why) {
   if (adopt_early(s)) return true;
@@ -614,6 +724,25 @@ static int fail(as_arena *arena, const as_mc_line *lines, unsigned num_lines, as
   return -1;
 }
 
+/* The server gave no answer to a template (got: -2 time-out, -1 gone or
+ * nonsense): it is stopped, and this says what happened. */
+static const char *no_answer(as_arena *arena, as_mc_server *s, int got, long long limit) {
+  int status = 0;
+  server_stop(s, &status);
+  if (got == -2)
+    return as_arena_printf(arena,
+                           "LLVM's assembler did not finish this template within %lld ms "
+                           "(stopped; the block is not analyzed)",
+                           limit);
+  if (WIFSIGNALED(status) && WTERMSIG(status) != SIGKILL)
+    return as_arena_printf(arena,
+                           "LLVM's assembler crashed on this template (%s in its parser; "
+                           "the block is not analyzed)",
+                           signal_name(WTERMSIG(status)));
+  return "LLVM's assembler stopped without an answer on this template (the block is not "
+         "analyzed)";
+}
+
 int as_mc_assemble(as_mc_server *s, as_arena *arena, const as_mc_line *lines,
                    unsigned num_lines, int dialect, as_mc_result *out) {
   memset(out, 0, sizeof *out);
@@ -632,19 +761,34 @@ int as_mc_assemble(as_mc_server *s, as_arena *arena, const as_mc_line *lines,
   if (inproc && !strcmp(inproc, "1"))
     return as_mc_assemble_direct(s->mc, arena, lines, num_lines, dialect, out);
 
-  const char *why = NULL;
-  if (s->pid <= 0 && !server_start(s, &why)) return fail(arena, lines, num_lines, out, why);
-
   as_arena scratch;
   as_arena_init(&scratch);
   as_strbuf req;
   begin(&req, &scratch);
   write_request(&req, lines, num_lines, dialect);
   finish(&req);
+  uint64_t hash = hash_bytes(req.data, req.length);
+  memo_entry *known = memo_find(s, hash, req.data, req.length);
+  if (known) {
+    as_arena_free(&scratch);
+    s->stats.memo_hits++;
+    if (known->failure)
+      return fail(arena, lines, num_lines, out, as_arena_strndup(arena, known->failure, strlen(known->failure)));
+    reader r = {known->resp, known->resp + known->resp_len, arena, false};
+    int rc;
+    if (read_response(&r, &rc, out)) return rc;
+    return fail(arena, lines, num_lines, out, "asmstory's own record of this template is damaged");
+  }
+  s->stats.requests++;
+
+  const char *why = NULL;
+  if (s->pid <= 0 && !server_start(s, &why)) {
+    as_arena_free(&scratch);
+    return fail(arena, lines, num_lines, out, why);
+  }
   long long limit = timeout_ms();
   long long deadline = now_ms() + limit;
   bool sent = send_all(s->fd, req.data, req.length, deadline);
-  as_arena_free(&scratch);
 
   uint32_t len = 0;
   int got = sent ? recv_all(s->fd, &len, sizeof len, deadline) : -1;
@@ -658,26 +802,96 @@ int as_mc_assemble(as_mc_server *s, as_arena *arena, const as_mc_line *lines,
   if (got == 0) {
     reader r = {msg, msg + len, arena, false};
     int rc;
-    if (read_response(&r, &rc, out)) return rc;
+    if (read_response(&r, &rc, out)) {
+      memo_add(s, hash, req.data, req.length, msg, len, NULL);
+      as_arena_free(&scratch);
+      return rc;
+    }
     got = -1;
   }
+  as_arena_free(&scratch);
   /* No answer: the server crashed, hung or spoke nonsense.  It goes; the
    * next template starts a new one. */
-  int status = 0;
-  server_stop(s, &status);
-  const char *message;
-  if (got == -2)
-    message = as_arena_printf(arena,
-                              "LLVM's assembler did not finish this template within %lld ms "
-                              "(stopped; the block is not analyzed)",
-                              limit);
-  else if (WIFSIGNALED(status) && WTERMSIG(status) != SIGKILL)
-    message = as_arena_printf(arena,
-                              "LLVM's assembler crashed on this template (%s in its parser; "
-                              "the block is not analyzed)",
-                              signal_name(WTERMSIG(status)));
-  else
-    message = "LLVM's assembler stopped without an answer on this template (the block is not "
-              "analyzed)";
-  return fail(arena, lines, num_lines, out, message);
+  return fail(arena, lines, num_lines, out, no_answer(arena, s, got, limit));
+}
+
+/* Sends the templates the host will ask for in one message and keeps the
+ * answers: one round trip instead of one per template.  A template the
+ * record has, or the batch already holds, is not sent; one the Intel
+ * parser would crash on (as_intel_parser_hazard) is left to
+ * as_mc_assemble.  When the server dies or stops answering, the answers
+ * received so far are kept, the template it was working on keeps its
+ * failure (reported when it is asked for), and the server is stopped: the
+ * templates after it are asked for again, alone. */
+void as_mc_prefetch(as_mc_server *s, const as_mc_request *reqs, unsigned n) {
+  const char *inproc = getenv("ASMSTORY_MC_IN_PROCESS");
+  if (!s || !n || (inproc && !strcmp(inproc, "1"))) return;
+  as_arena scratch;
+  as_arena_init(&scratch);
+  as_strbuf batch;
+  as_strbuf_init(&batch, &scratch);
+  put_u32(&batch, 0);
+  put_u32(&batch, AS_MC_BATCH);
+  put_u32(&batch, 0);
+  uint64_t *hashes = as_arena_alloc(&scratch, sizeof(uint64_t) * n);
+  size_t *offsets = as_arena_alloc(&scratch, sizeof(size_t) * n);
+  unsigned count = 0;
+  for (unsigned i = 0; i < n; i++) {
+    unsigned hl = 0, hc = 0;
+    if (as_intel_parser_hazard(reqs[i].lines, reqs[i].num_lines, reqs[i].dialect == 1, &hl, &hc))
+      continue;
+    size_t at = batch.length;
+    put_u32(&batch, 0);
+    write_request(&batch, reqs[i].lines, reqs[i].num_lines, reqs[i].dialect);
+    uint32_t sub = (uint32_t)(batch.length - at - sizeof sub);
+    memcpy(batch.data + at, &sub, sizeof sub);
+    uint64_t h = hash_bytes(batch.data + at, batch.length - at);
+    bool seen = memo_find(s, h, batch.data + at, batch.length - at) != NULL;
+    for (unsigned k = 0; k < count && !seen; k++)
+      seen = hashes[k] == h && !memcmp(batch.data + offsets[k], batch.data + at, batch.length - at);
+    if (seen || batch.length > AS_MC_WIRE_MAX / 2) {
+      batch.length = at;
+      continue;
+    }
+    hashes[count] = h;
+    offsets[count++] = at;
+  }
+  const char *why = NULL;
+  if (!count || (s->pid <= 0 && !server_start(s, &why))) {
+    as_arena_free(&scratch);
+    return;
+  }
+  uint32_t total = (uint32_t)(batch.length - sizeof total), c32 = count;
+  memcpy(batch.data, &total, sizeof total);
+  memcpy(batch.data + 8, &c32, sizeof c32);
+  long long limit = timeout_ms();
+  bool ok = send_all(s->fd, batch.data, batch.length, now_ms() + limit);
+  s->stats.requests += count;
+  s->stats.batched += count;
+  /* Answers come in order: the first one missing is the template the
+   * server was working on when it died or ran out of time. */
+  for (unsigned i = 0; i < count && ok; i++) {
+    long long deadline = now_ms() + limit;
+    uint32_t len = 0;
+    int got = recv_all(s->fd, &len, sizeof len, deadline);
+    if (got == 0 && len > AS_MC_WIRE_MAX) got = -1;
+    unsigned char *msg = got == 0 ? as_arena_alloc(&scratch, (size_t)len + 1) : NULL;
+    if (got == 0) got = recv_all(s->fd, msg, len, deadline);
+    as_mc_result probe;
+    int rc;
+    reader r = {msg, msg + len, &scratch, false};
+    if (got == 0 && !read_response(&r, &rc, &probe)) got = -1;
+    size_t at = offsets[i];
+    uint32_t sub;
+    memcpy(&sub, batch.data + at, sizeof sub);
+    if (got == 0) {
+      memo_add(s, hashes[i], batch.data + at, sub + sizeof sub, msg, len, NULL);
+    } else {
+      memo_add(s, hashes[i], batch.data + at, sub + sizeof sub, NULL, 0,
+               no_answer(&scratch, s, got, limit));
+      ok = false;
+    }
+  }
+  if (!ok && s->pid > 0) server_stop(s, NULL);
+  as_arena_free(&scratch);
 }

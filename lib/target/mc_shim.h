@@ -139,6 +139,25 @@ void as_mc_server_destroy(as_mc_server *server);
  * (and the next call starts a new server). */
 int as_mc_assemble(as_mc_server *server, as_arena *arena, const as_mc_line *lines,
                    unsigned num_lines, int dialect, as_mc_result *out);
+/* Ends the server process (and an early one never used) but keeps its
+ * answers: a host that has assembled what it knows it needs stops paying
+ * for a copy of itself (a fork's pages are copied as the host writes them).
+ * A template not seen yet starts a new process. */
+void as_mc_server_idle(as_mc_server *server);
+/* Requests answered from the server's record, and sent to a process. */
+typedef struct as_mc_stats {
+  unsigned long memo_hits, requests, batched; /* batched: of requests, sent by as_mc_prefetch */
+} as_mc_stats;
+as_mc_stats as_mc_server_stats(const as_mc_server *server);
+/* Assembles these templates in one round trip and keeps the answers for
+ * as_mc_assemble (which then finds them without asking).  Nothing is
+ * reported here: a template that fails is asked for again, alone. */
+typedef struct as_mc_request {
+  const as_mc_line *lines;
+  unsigned num_lines;
+  int dialect;
+} as_mc_request;
+void as_mc_prefetch(as_mc_server *server, const as_mc_request *reqs, unsigned n);
 
 /* Register model, as MC has it. */
 const char *as_mc_reg_name(const as_mc *mc, unsigned reg);   /* lower case */

@@ -36,6 +36,22 @@ void as_target_cache_destroy(as_target_cache *cache) {
   free(cache);
 }
 
+void as_target_cache_idle(as_target_cache *cache) {
+  as_mc_server_idle(NULL); /* one forked early, if it was never used */
+  if (!cache) return;
+  for (unsigned i = 0; i < cache->count; i++) as_mc_server_idle(cache->targets[i]->server);
+}
+
+void as_target_cache_stats(const as_target_cache *cache, unsigned long *memo_hits,
+                           unsigned long *requests) {
+  *memo_hits = *requests = 0;
+  for (unsigned i = 0; cache && i < cache->count; i++) {
+    as_mc_stats st = as_mc_server_stats(cache->targets[i]->server);
+    *memo_hits += st.memo_hits;
+    *requests += st.requests;
+  }
+}
+
 /* The architectures asmstory describes. */
 static const as_arch *const arches[] = {&as_arch_x86, &as_arch_aarch64, &as_arch_arm, &as_arch_riscv};
 
@@ -317,6 +333,61 @@ int as_decode_block_placed(as_target *t, as_arena *arena, const as_block *block,
     out->num_unmodeled = n;
   }
   return 0;
+}
+
+/* ---- asking MC for many blocks at once ------------------------------------ */
+
+typedef struct prefetch_list {
+  as_target *target;
+  as_mc_request *reqs;
+  unsigned count, cap;
+} prefetch_list;
+
+static void prefetch_add(as_arena *arena, prefetch_list *lists, unsigned *num_lists, as_target *t,
+                         const as_mc_line *lines, unsigned num_lines, int dialect) {
+  prefetch_list *l = NULL;
+  for (unsigned i = 0; i < *num_lists && !l; i++)
+    if (lists[i].target == t) l = &lists[i];
+  if (!l) {
+    l = &lists[(*num_lists)++];
+    memset(l, 0, sizeof *l);
+    l->target = t;
+  }
+  if (l->count == l->cap) {
+    unsigned cap = l->cap ? 2 * l->cap : 64;
+    as_mc_request *grown = as_arena_alloc(arena, sizeof *grown * cap);
+    if (l->count) memcpy(grown, l->reqs, sizeof *grown * l->count);
+    l->reqs = grown;
+    l->cap = cap;
+  }
+  l->reqs[l->count++] = (as_mc_request){lines, num_lines, dialect};
+}
+
+void as_target_prefetch(as_target_cache *cache, as_block *const *blocks, unsigned n) {
+  if (!cache || !n) return;
+  as_arena arena;
+  as_arena_init(&arena);
+  prefetch_list lists[AS_MAX_TARGETS];
+  unsigned num_lists = 0;
+  /* The blocks as the binder places them.  The other placements the
+   * analysis tries (as_decoded.alternatives) are known only once these are
+   * described, and are few: they are asked for one by one. */
+  for (unsigned i = 0; i < n; i++) {
+    const as_block *b = blocks[i];
+    char err[256];
+    as_target *t = b && !b->unreadable ? as_target_get(cache, b->triple, err, sizeof err) : NULL;
+    if (!t) continue;
+    as_decoded d;
+    memset(&d, 0, sizeof d);
+    as_mc_line *lines = NULL;
+    unsigned num_lines = 0;
+    if (t->arch->bind(t, &arena, b, NULL, &d, &lines, &num_lines, err, sizeof err) == 0 &&
+        !d.unsupported)
+      prefetch_add(&arena, lists, &num_lists, t, lines, num_lines, b->dialect == AS_DIALECT_INTEL);
+  }
+  for (unsigned i = 0; i < num_lists; i++)
+    as_mc_prefetch(lists[i].target->server, lists[i].reqs, lists[i].count);
+  as_arena_free(&arena);
 }
 
 void as_target_place_labels(as_arena *arena, const as_mc_result *mc, const unsigned *map, as_decoded *out) {
