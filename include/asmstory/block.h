@@ -308,6 +308,10 @@ typedef struct as_block {
   bool template_ir_form;      /* $0 / ${0:k} (IR) rather than %0 (GNU) */
   as_dialect dialect;
   const char *triple;
+  /* The assembler features the build enables beyond the target's default
+   * (AArch64 -march=armv8.2-a+sve: "+v8.2a,+sve"), comma-separated as LLVM
+   * spells them; NULL: the default (as_target_features_*). */
+  const char *target_features;
   as_operand *operands;
   unsigned num_operands;
   const char **clobbers;      /* as written ("memory", "cc", "eax", "~{rax}" -> "rax") */

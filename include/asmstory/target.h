@@ -98,7 +98,7 @@ int as_target_server_main(const char *triple);
 /* Starts the server for a triple now, while the host is small (a compiler
  * plugin, before parsing): a fork's cost grows with what the host has
  * written since.  Nothing for a triple asmstory does not describe. */
-void as_target_prefork(const char *triple);
+void as_target_prefork(const char *triple, const char *features);
 
 /* The architectures asmstory describes, for --version ("x86-64 and i386"). */
 const char *as_target_supported(void);
@@ -121,6 +121,20 @@ void as_target_cache_stats(const as_target_cache *cache, unsigned long *memo_hit
  * with a reason in err for an unsupported or unknown triple. */
 as_target *as_target_get(as_target_cache *cache, const char *triple, char *err,
                          size_t errlen);
+/* The same, with the build's assembler features (as_block.target_features;
+ * NULL: the default). */
+as_target *as_target_get_with(as_target_cache *cache, const char *triple, const char *features,
+                              char *err, size_t errlen);
+
+/* The assembler features a build enables beyond the target's defaults, as
+ * as_block.target_features spells them, or NULL: from the compiler's own
+ * list (clang's TargetOptions::Features, IR "target-features") or from one
+ * command-line argument (-march=).  Only the enabled ones ("+sve") count:
+ * they let MC accept what the build's assembler accepts.  NULL on x86,
+ * whose assembler takes every extension's instructions anyway. */
+const char *as_target_features_from_list(as_arena *arena, const char *triple,
+                                         const char *const *features, unsigned n);
+const char *as_target_features_from_arg(as_arena *arena, const char *triple, const char *arg);
 
 /* The constraint letters of a triple's architecture (NULL or "": the
  * default triple's); NULL for an architecture asmstory does not describe

@@ -27,6 +27,7 @@ typedef struct c_ctx {
   const char *triple;
   as_dialect dialect;
   unsigned extra_flags;
+  const char *target_features; /* from -march= (as_block.target_features) */
   unsigned pointer_bits;
   as_block_list blocks;
   /* per block: its presumed location (#line / line markers of .i files),
@@ -1424,8 +1425,9 @@ static void handle_asm(visit_scope *scope, CXCursor c) {
   record_layout(ctx, &stmt.layout, r, stmt.num_outputs, stmt.num_inputs);
   tokens_release(&r->t);
 
-  as_gnu_unit unit = {ctx->arena,      ctx->lang,        ctx->dialect, ctx->triple,
-                      ctx->extra_flags, describe_operand, ctx};
+  as_gnu_unit unit = {ctx->arena,       ctx->lang,        ctx->dialect,
+                      ctx->triple,      ctx->extra_flags, ctx->target_features,
+                      describe_operand, ctx};
   as_block *b = as_gnu_block_build(&unit, &stmt);
   free(exprs);
   free(r);
@@ -1877,6 +1879,11 @@ int as_frontend_c(as_arena *arena, const char *path,
   }
   if (options->triple && *options->triple && !ctx.triple)
     ctx.triple = as_arena_strdup(arena, options->triple);
+  /* -march=armv8.2-a+sve: what the assembler must accept (the last wins). */
+  for (unsigned i = 0; i < options->num_cc_args; i++) {
+    const char *f = as_target_features_from_arg(arena, ctx.triple, options->cc_args[i]);
+    if (f) ctx.target_features = f;
+  }
 
   visit_scope top = {&ctx, NULL, false, false, false, 0};
   clang_visitChildren(clang_getTranslationUnitCursor(tu), visit, &top);

@@ -15,6 +15,7 @@ static as_block *block_header(const as_gnu_unit *unit, const as_gnu_stmt *stmt) 
   b->lang = unit->lang;
   b->dialect = unit->dialect;
   b->triple = unit->triple;
+  b->target_features = unit->target_features;
   b->flags = unit->extra_flags;
   b->loc = stmt->loc;
   b->function = stmt->function;

@@ -85,6 +85,7 @@ typedef struct as_gnu_unit {
   as_dialect dialect;
   const char *triple;
   unsigned extra_flags;        /* AS_BF_NO_RED_ZONE, AS_BF_NO_VECTOR_REGS */
+  const char *target_features; /* as_block.target_features */
   as_gnu_describe_fn describe; /* may be NULL */
   void *data;                  /* for describe */
 } as_gnu_unit;

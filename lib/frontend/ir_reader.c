@@ -396,6 +396,8 @@ static void read_call_attributes(ir_reader *r, LLVMValueRef fn, LLVMValueRef cal
   if (tf) {
     unsigned len = 0;
     const char *list = LLVMGetStringAttributeValue(tf, &len);
+    unsigned count = 0;
+    const char **names = as_arena_alloc(r->arena, sizeof(char *) * (len / 2 + 1));
     for (unsigned at = 0; list && at < len;) {
       unsigned end = at;
       while (end < len && list[end] != ',') end++;
@@ -404,9 +406,12 @@ static void read_call_attributes(ir_reader *r, LLVMValueRef fn, LLVMValueRef cal
         memcpy(feature, list + at, end - at);
         feature[end - at] = '\0';
         b->flags |= as_target_flags_from_feature(b->triple, feature);
+        names[count++] = as_arena_strdup(r->arena, feature);
       }
       at = end + 1;
     }
+    /* and what the assembler must accept (AArch64 +sve, RISC-V +v) */
+    b->target_features = as_target_features_from_list(r->arena, b->triple, names, count);
   }
 }
 

@@ -231,7 +231,7 @@ static int analyze_one(as_target_cache *targets, as_story_ctx *story, as_arena *
                        const as_block *block, const as_analysis_options *options,
                        as_finding_list *findings, as_strbuf *dump, as_strbuf *explain, char *err,
                        size_t errlen) {
-  as_target *t = as_target_get(targets, block->triple, err, errlen); /* NULL: the default */
+  as_target *t = as_target_get_with(targets, block->triple, block->target_features, err, errlen); /* NULL: the default */
   if (!t) return -1;
   const char *triple = as_target_triple(t);
   /* In a C++ template, a register operand of a type that depends on a
@@ -343,7 +343,7 @@ void as_analyze_story_only(as_story_ctx *story, as_arena *arena, as_target *targ
 
 int as_print_block_effects(as_target_cache *targets, as_arena *arena, const as_block *block,
                            as_strbuf *out, char *err, size_t errlen) {
-  as_target *t = as_target_get(targets, block->triple, err, errlen);
+  as_target *t = as_target_get_with(targets, block->triple, block->target_features, err, errlen);
   if (!t) return -1;
   as_block_header(out, block);
   if (block->unreadable) {

@@ -69,7 +69,10 @@ void AsmStoryChecker::checkEndOfTranslationUnit(const TranslationUnitDecl *, Ana
   std::string triple = ctx.getTargetInfo().getTriple().str();
   BuildContext bc{ctx, plugin, ctx.getLangOpts().CPlusPlus ? AS_LANG_CXX : AS_LANG_C, hints.dialect,
                   as_arena_strndup(as_plugin_arena(plugin), triple.data(), triple.size()),
-                  hints.extra_flags, FileID(), nullptr};
+                  hints.extra_flags, nullptr, FileID(), nullptr};
+  if (!hints.features.empty())
+    bc.target_features =
+        as_arena_strndup(as_plugin_arena(plugin), hints.features.data(), hints.features.size());
   const SourceManager &sm = ctx.getSourceManager();
   as_arena *arena = as_plugin_arena(plugin);
 

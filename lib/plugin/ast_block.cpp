@@ -666,7 +666,8 @@ as_block *buildBlock(BuildContext &bc, const GCCAsmStmt *s, const Decl *fn,
   stmt.function = function.empty() ? nullptr : copyString(arena, function);
   stmt.in_template = dependent;
   stmt.unreadable = unreadableReason(s);
-  as_gnu_unit unit = {arena, bc.lang, bc.dialect, bc.triple, bc.extra_flags, describeOperand, nullptr};
+  as_gnu_unit unit = {arena,          bc.lang,         bc.dialect, bc.triple, bc.extra_flags,
+                      bc.target_features, describeOperand, nullptr};
   if (stmt.unreadable) return as_gnu_block_build(&unit, &stmt);
 
   stmt.basic = s->isSimple();

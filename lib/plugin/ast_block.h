@@ -37,6 +37,7 @@ struct BuildContext {
   as_dialect dialect = AS_DIALECT_ATT;
   const char *triple = nullptr;  // in the plugin's arena
   unsigned extra_flags = 0;      // AS_BF_NO_RED_ZONE
+  const char *target_features = nullptr; // as_block.target_features, in the plugin's arena
   // the last file whose name was copied into the arena
   clang::FileID last_file;
   const char *last_name = nullptr;

@@ -83,6 +83,21 @@ unsigned extraFlagsOf(const CompilerInstance &ci) {
   return flags;
 }
 
+// -march=armv8.2-a+sve: "+v8.2a,+sve,...".
+std::string featuresOf(const CompilerInstance &ci) {
+  const std::vector<std::string> &list = ci.getTargetOpts().Features;
+  std::vector<const char *> names;
+  for (const std::string &f : list) names.push_back(f.c_str());
+  as_arena arena;
+  as_arena_init(&arena);
+  std::string triple = ci.getTarget().getTriple().str();
+  const char *joined = as_target_features_from_list(&arena, triple.c_str(), names.data(),
+                                                    static_cast<unsigned>(names.size()));
+  std::string out = joined ? joined : "";
+  as_arena_free(&arena);
+  return out;
+}
+
 // ---- a session ---------------------------------------------------------------
 
 namespace {
@@ -254,7 +269,10 @@ public:
   }
   ~AsmStoryConsumer() override { endSession(&ci_); }
 
-  void Initialize(ASTContext &) override { prepareDiagnostics(ci_); }
+  void Initialize(ASTContext &) override {
+    prepareDiagnostics(ci_);
+    features_ = featuresOf(ci_);
+  }
 
   // The assembler server is forked at the first asm statement parsed, while
   // clang is still small: forked after parsing, it made clang copy every
@@ -265,7 +283,8 @@ public:
     for (Decl *d : group)
       if (containsAsmStatement(d)) {
         forked_ = true;
-        as_target_prefork(d->getASTContext().getTargetInfo().getTriple().str().c_str());
+        as_target_prefork(d->getASTContext().getTargetInfo().getTriple().str().c_str(),
+                          features_.empty() ? nullptr : features_.c_str());
         break;
       }
     return true;
@@ -280,12 +299,14 @@ public:
     auto session = std::make_unique<Session>(ci_, ctx, options_);
     as_plugin *plugin = session->plugin();
     if (!plugin) return;
-    BuildContext bc{ctx, plugin, AS_LANG_C, AS_DIALECT_ATT, nullptr, 0, FileID(), nullptr};
+    BuildContext bc{ctx, plugin, AS_LANG_C, AS_DIALECT_ATT, nullptr, 0, nullptr, FileID(), nullptr};
     bc.lang = session->lang();
     bc.dialect = dialectOf(ci_);
     std::string triple = ctx.getTargetInfo().getTriple().str();
     bc.triple = as_arena_strndup(as_plugin_arena(plugin), triple.data(), triple.size());
     bc.extra_flags = extraFlagsOf(ci_);
+    if (!features_.empty())
+      bc.target_features = as_arena_strndup(as_plugin_arena(plugin), features_.data(), features_.size());
 
     // Every statement is read first, so that the assembler process gets
     // all their templates in one round trip (as_plugin_prefetch).
@@ -341,6 +362,7 @@ private:
   as_plugin_options options_;
   std::string checks_;
   bool forked_ = false;
+  std::string features_; // as_block.target_features of this compilation
 };
 
 class AsmStoryAction : public PluginASTAction {
@@ -375,6 +397,7 @@ protected:
       AnalyzerHints hints;
       hints.dialect = dialectOf(ci);
       hints.extra_flags = extraFlagsOf(ci);
+      hints.features = featuresOf(ci);
       hints.checks = checks_;
       setAnalyzerHints(hints);
       return false;

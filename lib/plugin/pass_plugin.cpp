@@ -72,6 +72,9 @@ struct AsmStoryPass : PassInfoMixin<AsmStoryPass> {
             if (as_ir_read_call(&scratch, wrap(&module), wrap(call->getFunction()), wrap(call),
                                 session->lang(), rec->block->triple, facts, twin, err,
                                 sizeof err) == 0) {
+              // The statement's assembler features, as its AST block has
+              // them (one MC per compilation).
+              twin->target_features = rec->block->target_features;
               twins[num_twins++] = twin;
               num_twins += as_ir_caller_copies(&scratch, facts, wrap(call), twin, twins + num_twins, 4);
             }

@@ -95,7 +95,7 @@ static as_target *target_for(as_plugin *p, const as_block *b, char *err, size_t 
     set_error(err, errlen, "%s", "out of memory");
     return NULL;
   }
-  return as_target_get(p->targets, b->triple, err, errlen); /* NULL or "": the default */
+  return as_target_get_with(p->targets, b->triple, b->target_features, err, errlen); /* NULL or "": the default */
 }
 
 /* ASMSTORY_PLUGIN_SELFTEST=crash makes the analysis of a block fault, as

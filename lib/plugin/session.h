@@ -78,6 +78,7 @@ void endSession(const clang::CompilerInstance *ci);
 struct AnalyzerHints {
   as_dialect dialect = AS_DIALECT_ATT;
   unsigned extra_flags = 0; // AS_BF_NO_RED_ZONE
+  std::string features;     // as_block.target_features ("" for none)
   std::string checks;
 };
 void setAnalyzerHints(const AnalyzerHints &hints);
@@ -86,6 +87,9 @@ AnalyzerHints analyzerHints();
 // The compilation's dialect and extra block flags, from its CodeGenOptions.
 as_dialect dialectOf(const clang::CompilerInstance &ci);
 unsigned extraFlagsOf(const clang::CompilerInstance &ci);
+// The extensions it enables that the assembler checks, as
+// as_block.target_features ("" for none).
+std::string featuresOf(const clang::CompilerInstance &ci);
 
 } // namespace asmstory
 

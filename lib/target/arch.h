@@ -24,6 +24,10 @@ typedef struct as_arch {
   const char *name;                      /* "x86" */
   const char *supported;                 /* for messages: "x86-64 and i386" */
   bool (*matches_triple)(const char *triple);
+  /* Whether MC's assembler checks the build's extensions (AArch64's SVE,
+   * RISC-V's V): then the build's enabled features are passed to it
+   * (as_block.target_features). */
+  bool mc_features;
   const as_constraint_dialect *constraints; /* its constraint letters */
   /* Optional: sets the target's stack pointer, flags, instruction pointer
    * and control-flag registers (as_target.sp ...) for its triple; NULL:

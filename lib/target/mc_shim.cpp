@@ -27,6 +27,9 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/AArch64TargetParser.h"
+#include "llvm/TargetParser/ARMTargetParser.h"
+#include "llvm/TargetParser/RISCVISAInfo.h"
 #include "llvm/TargetParser/Triple.h"
 
 #include <cstring>
@@ -95,8 +98,51 @@ static std::string default_features(const Triple &triple) {
   return fd ? "+m,+a,+f,+d,+c,+zicsr,+zifencei" : "+m,+a,+c,+zicsr,+zifencei";
 }
 
-extern "C" as_mc *as_mc_create(const char *triple, char *err, size_t errlen) {
+extern "C" char *as_mc_features_from_march(const char *triple_name, const char *value) {
+  Triple triple(Triple::normalize(triple_name ? triple_name : ""));
+  StringRef march(value ? value : "");
+  std::vector<std::string> features;
+  if (triple.isAArch64()) {
+    // armv8.2-a+sve+nofp16: the base's defaults, then each modifier.
+    SmallVector<StringRef, 8> parts;
+    march.split(parts, '+');
+    if (const AArch64::ArchInfo *arch = AArch64::parseArch(parts[0])) {
+      AArch64::ExtensionSet set;
+      set.addArchDefaults(*arch);
+      for (size_t i = 1; i < parts.size(); i++) set.parseModifier(parts[i]);
+      std::vector<StringRef> list;
+      set.toLLVMFeatureList(list);
+      for (StringRef f : list) features.push_back(f.str());
+    }
+  } else if (triple.isARM() || triple.isThumb()) {
+    // The architecture is the triple's; the modifiers add extensions.
+    SmallVector<StringRef, 8> parts;
+    march.split(parts, '+');
+    for (size_t i = 1; i < parts.size(); i++) {
+      StringRef f = ARM::getArchExtFeature(parts[i]);
+      if (!f.empty()) features.push_back(f.str());
+    }
+  } else if (triple.isRISCV()) {
+    auto info = RISCVISAInfo::parseArchString(march, /*EnableExperimentalExtension=*/true);
+    if (info) {
+      for (const std::string &f : (*info)->toFeatures()) features.push_back(f);
+    } else {
+      consumeError(info.takeError());
+    }
+  }
+  std::string joined;
+  for (const std::string &f : features) joined += (joined.empty() ? "" : ",") + f;
+  return strdup(joined.c_str());
+}
+
+extern "C" as_mc *as_mc_create(const char *spec, char *err, size_t errlen) {
   init_targets();
+  // "triple,+feature,...": the build's features follow the triple.
+  std::string spec_text(spec ? spec : "");
+  size_t comma = spec_text.find(',');
+  std::string extra = comma == std::string::npos ? "" : spec_text.substr(comma + 1);
+  std::string triple_text = spec_text.substr(0, comma);
+  const char *triple = triple_text.c_str();
   auto mc = std::make_unique<as_mc>();
   mc->triple = Triple(Triple::normalize(triple ? triple : ""));
   // Rust's target names carry RISC-V ISA letters (riscv64gc, riscv32imac).
@@ -112,6 +158,7 @@ extern "C" as_mc *as_mc_create(const char *triple, char *err, size_t errlen) {
   mc->mri.reset(mc->target->createMCRegInfo(mc->triple));
   if (mc->mri) mc->mai.reset(mc->target->createMCAsmInfo(*mc->mri, mc->triple, mc->options));
   std::string features = default_features(mc->triple);
+  if (!extra.empty()) features += (features.empty() ? "" : ",") + extra;
   mc->sti.reset(mc->target->createMCSubtargetInfo(mc->triple, "", features));
   mc->mii.reset(mc->target->createMCInstrInfo());
   if (!mc->mri || !mc->mai || !mc->sti || !mc->mii) {

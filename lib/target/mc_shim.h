@@ -105,7 +105,14 @@ void as_mc_global_init(void);
 
 /* Creates the MC objects for a triple.  NULL with a reason for a triple LLVM
  * has no assembler for. */
-as_mc *as_mc_create(const char *triple, char *err, size_t errlen);
+/* spec: a triple, then optionally a comma and LLVM features the build
+ * enables ("aarch64-linux-gnu,+sve"), added to the triple's defaults. */
+as_mc *as_mc_create(const char *spec, char *err, size_t errlen);
+/* The features clang's driver enables for -march=<value> on this triple
+ * (LLVM's target parsers: AArch64 "armv8.2-a+sve", ARM "armv7-a+crc",
+ * RISC-V "rv64gcv"), comma-separated, in malloc'd memory ("" when none or
+ * not understood). */
+char *as_mc_features_from_march(const char *triple, const char *value);
 void as_mc_destroy(as_mc *mc);
 
 /* Assembles the lines (each one statement or a few ';'-separated ones) in

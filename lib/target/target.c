@@ -31,6 +31,7 @@ void as_target_cache_destroy(as_target_cache *cache) {
     as_mc_server_destroy(cache->targets[i]->server);
     as_mc_destroy(cache->targets[i]->mc);
     free(cache->targets[i]->triple);
+    free(cache->targets[i]->features);
     free(cache->targets[i]);
   }
   free(cache);
@@ -79,16 +80,72 @@ const as_constraint_dialect *as_target_constraint_dialect(const char *triple) {
   return arch ? arch->constraints : NULL;
 }
 
-void as_target_prefork(const char *triple) {
+/* What MC is made for: the triple, then the build's features after a comma
+ * (no triple has one): "aarch64-linux-gnu,+v8.2a,+sve".  The servers are
+ * started with it (mc_isolate.c), and as_mc_create splits it. */
+static char *mc_spec(const char *triple, const char *features) {
+  size_t n = strlen(triple) + (features ? strlen(features) + 1 : 0) + 1;
+  char *spec = malloc(n);
+  if (spec) snprintf(spec, n, "%s%s%s", triple, features ? "," : "", features ? features : "");
+  return spec;
+}
+
+static bool wants_features(const char *triple) {
+  const as_arch *arch = arch_for(triple && *triple ? triple : AS_DEFAULT_TRIPLE);
+  return arch && arch->mc_features;
+}
+
+const char *as_target_features_from_list(as_arena *arena, const char *triple,
+                                         const char *const *features, unsigned n) {
+  if (!wants_features(triple)) return NULL;
+  as_strbuf b;
+  as_strbuf_init(&b, arena);
+  for (unsigned i = 0; i < n; i++)
+    if (features[i] && features[i][0] == '+' && !strchr(features[i], ','))
+      as_strbuf_printf(&b, "%s%s", b.length ? "," : "", features[i]);
+  return b.length ? b.data : NULL;
+}
+
+const char *as_target_features_from_arg(as_arena *arena, const char *triple, const char *arg) {
+  if (!arg || strncmp(arg, "-march=", 7) || !wants_features(triple)) return NULL;
+  char *list = as_mc_features_from_march(triple, arg + 7);
+  if (!list) return NULL;
+  const char *out = NULL;
+  if (*list) {
+    /* keep the enabled ones */
+    as_strbuf b;
+    as_strbuf_init(&b, arena);
+    for (char *f = strtok(list, ","); f; f = strtok(NULL, ","))
+      if (f[0] == '+') as_strbuf_printf(&b, "%s%s", b.length ? "," : "", f);
+    out = b.length ? b.data : NULL;
+  }
+  free(list);
+  return out;
+}
+
+void as_target_prefork(const char *triple, const char *features) {
   if (!triple || !*triple) triple = AS_DEFAULT_TRIPLE;
-  if (arch_for(triple)) as_mc_server_prefork(triple);
+  if (!arch_for(triple)) return;
+  char *spec = mc_spec(triple, features && *features ? features : NULL);
+  if (spec) as_mc_server_prefork(spec);
+  free(spec);
 }
 
 as_target *as_target_get(as_target_cache *cache, const char *triple, char *err,
                          size_t errlen) {
+  return as_target_get_with(cache, triple, NULL, err, errlen);
+}
+
+as_target *as_target_get_with(as_target_cache *cache, const char *triple, const char *features,
+                              char *err, size_t errlen) {
   if (!triple || !*triple) triple = AS_DEFAULT_TRIPLE;
-  for (unsigned i = 0; i < cache->count; i++)
-    if (!strcmp(cache->targets[i]->triple, triple)) return cache->targets[i];
+  if (features && !*features) features = NULL;
+  for (unsigned i = 0; i < cache->count; i++) {
+    const as_target *c = cache->targets[i];
+    if (!strcmp(c->triple, triple) &&
+        (c->features ? features && !strcmp(c->features, features) : !features))
+      return cache->targets[i];
+  }
   const as_arch *arch = arch_for(triple);
   if (!arch) {
     snprintf(err, errlen, "target '%s' is not supported yet (%s are)", triple, as_target_supported());
@@ -98,16 +155,23 @@ as_target *as_target_get(as_target_cache *cache, const char *triple, char *err,
     snprintf(err, errlen, "too many distinct targets in one run");
     return NULL;
   }
-  as_mc *mc = as_mc_create(triple, err, errlen);
-  if (!mc) return NULL;
+  char *spec = mc_spec(triple, arch->mc_features ? features : NULL);
+  as_mc *mc = spec ? as_mc_create(spec, err, errlen) : NULL;
+  if (!mc) {
+    free(spec);
+    return NULL;
+  }
   as_target *t = calloc(1, sizeof *t);
   t->triple = strdup(triple);
+  t->features = features ? strdup(features) : NULL;
   t->arch = arch;
   t->mc = mc;
-  t->server = as_mc_server_create(mc, triple);
+  t->server = as_mc_server_create(mc, spec);
+  free(spec);
   if (!t->server) {
     as_mc_destroy(mc);
     free(t->triple);
+    free(t->features);
     free(t);
     snprintf(err, errlen, "out of memory");
     return NULL;
@@ -375,7 +439,8 @@ void as_target_prefetch(as_target_cache *cache, as_block *const *blocks, unsigne
   for (unsigned i = 0; i < n; i++) {
     const as_block *b = blocks[i];
     char err[256];
-    as_target *t = b && !b->unreadable ? as_target_get(cache, b->triple, err, sizeof err) : NULL;
+    as_target *t =
+        b && !b->unreadable ? as_target_get_with(cache, b->triple, b->target_features, err, sizeof err) : NULL;
     if (!t) continue;
     as_decoded d;
     memset(&d, 0, sizeof d);

@@ -7,6 +7,7 @@
 
 struct as_target {
   char *triple;
+  char *features; /* the build's, or NULL (as_block.target_features) */
   const as_arch *arch;
   as_mc *mc;
   as_mc_server *server; /* MC runs there (mc_isolate.c) */

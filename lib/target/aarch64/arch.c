@@ -255,6 +255,7 @@ const as_arch as_arch_aarch64 = {
     .name = "aarch64",
     .supported = "AArch64",
     .matches_triple = matches_triple,
+    .mc_features = true,
     .constraints = &as_a64_constraints,
     .init_target = init_target,
     .reg_full = reg_full,

@@ -204,6 +204,7 @@ const as_arch as_arch_arm = {
     .name = "arm",
     .supported = "32-bit ARM (A32, Thumb)",
     .matches_triple = matches_triple,
+    .mc_features = true,
     .constraints = &as_arm_constraints,
     .bind = as_arm_bind_template,
     .alternatives = as_arm_alternatives,

@@ -244,6 +244,7 @@ const as_arch as_arch_riscv = {
     .name = "riscv",
     .supported = "RISC-V (RV32 and RV64)",
     .matches_triple = matches_triple,
+    .mc_features = true,
     .constraints = &as_riscv_constraints,
     .bind = as_riscv_bind_template,
     .alternatives = as_riscv_alternatives,
