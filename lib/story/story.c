@@ -536,13 +536,17 @@ static void check_alignment(access_story *ac) {
   if (ac->disp && lowbit(ac->disp) < eff) eff = lowbit(ac->disp);
   if (ac->a->has_index && ac->a->index_scale < eff) eff = ac->a->index_scale; /* any index value */
   if (eff >= m->align) return;
-  /* A Rust raw pointer parameter promises no alignment in its type or its
-   * IR: the unsafe function's caller does (portable-atomic's 16-byte
-   * cmpxchg16b), as the caller does for the extent of a C parameter. */
-  if (st->b->lang == AS_LANG_RUST && f->kind == AS_OBJ_ARGUMENT && !f->object_align &&
-      !st->b->operands[ac->p].pointee_align && f->align <= 1 && !ac->a->has_index) {
+  /* A parameter whose type says nothing of its alignment (a Rust raw
+   * pointer; an LLVM IR `ptr`, whose pointee type is gone) promises none in
+   * its type or its IR: the caller does (portable-atomic's 16-byte
+   * cmpxchg16b), as the caller does for the extent of a C parameter.  A C
+   * pointer's type does say (`char *`: 1). */
+  if (f->kind == AS_OBJ_ARGUMENT && !f->object_align && !st->b->operands[ac->p].pointee_align &&
+      f->align <= 1 && !ac->a->has_index) {
     as_strbuf_printf(&ac->line, "; needs %u-byte alignment, which the story assumes the caller gives "
-                     "(a raw pointer parameter)", m->align);
+                     "(%s)", m->align,
+                     st->b->lang == AS_LANG_RUST ? "a raw pointer parameter"
+                                                 : "a parameter whose type is not known here");
     return;
   }
   ac->justified = false;
