@@ -169,6 +169,9 @@ uint32_t as_target_use_lanes(const as_target *target, const as_reg_use *u);
 
 /* The full register a clobber names ("~{ax}", "%eax", "xmm3"), or 0. */
 unsigned as_target_clobber_reg(const as_target *target, const char *name);
+/* The lanes (as_target_use_lanes) of that register the clobber names, when
+ * it names only a part ("d8" of q4); 0 for the whole register. */
+uint32_t as_target_clobber_lanes(const as_target *target, const char *name);
 /* reg as a clobber or message spells it, given the widest sub-register of
  * it the block names (0: none). */
 const char *as_target_reg_spelling(const as_target *target, unsigned reg, unsigned widest_sub);

@@ -4,9 +4,11 @@
 
 /* The parts of full register reg the block names that do not hold their
  * entry value at exit ("d8, d9" of q4), when it names two or more disjoint
- * parts of it (ARM's d and s registers): each needs its own clobber.  NULL
- * otherwise; *writer is the part instruction `by` writes, if any. */
-static const char *changed_parts(check_ctx *c, const as_reg_effect *e, const char **writer) {
+ * parts of it (ARM's d and s registers): each needs its own clobber, and
+ * those in declared (lanes clobbered) have one.  NULL otherwise; *writer is
+ * the part instruction `by` writes, if any. */
+static const char *changed_parts(check_ctx *c, const as_reg_effect *e, uint32_t declared,
+                                 const char **writer) {
   unsigned subs[16], n = 0;
   uint32_t lanes[16], seen = 0;
   bool disjoint = false;
@@ -29,7 +31,7 @@ static const char *changed_parts(check_ctx *c, const as_reg_effect *e, const cha
   as_strbuf_init(&b, c->arena);
   const as_insn *by = e->changed_by >= 0 ? &c->d->insns[e->changed_by] : NULL;
   for (unsigned q = 0; q < n; q++) {
-    if (!(lanes[q] & e->changed_lanes)) continue;
+    if (!(lanes[q] & e->changed_lanes & ~declared)) continue;
     /* a part inside another named part that changed: the larger names it */
     bool inside = false;
     for (unsigned p = 0; p < n; p++)
@@ -42,6 +44,23 @@ static const char *changed_parts(check_ctx *c, const as_reg_effect *e, const cha
       if (by->writes[w].sub == subs[q]) *writer = name;
   }
   return b.length ? b.data : NULL;
+}
+
+/* Whether the clobbers cover what the block changes in full register reg:
+ * one naming it whole, or parts ("d8", "d9" of q4) covering every lane it
+ * changes (*declared: those parts' lanes). */
+static bool clobbers_cover(const check_ctx *c, const as_reg_effect *e, uint32_t *declared) {
+  *declared = 0;
+  bool named = false;
+  for (unsigned i = 0; i < c->b->num_clobbers; i++) {
+    if (as_target_clobber_reg(c->t, c->b->clobbers[i]) != e->reg) continue;
+    uint32_t l = as_target_clobber_lanes(c->t, c->b->clobbers[i]);
+    if (!l) return true;
+    named = true;
+    *declared |= l;
+  }
+  /* Without lanes for the change (not known which parts): as declared. */
+  return named && (!e->changed_lanes || !(e->changed_lanes & ~*declared));
 }
 
 void as_check_registers(check_ctx *c) {
@@ -102,13 +121,14 @@ void as_check_registers(check_ctx *c) {
       }
       continue;
     }
-    if (as_check_clobbered(c, e->reg)) continue;
+    uint32_t declared;
+    if (clobbers_cover(c, e, &declared)) continue;
     /* Case: a register that is neither operand nor clobber is left changed.
      * The compiler may keep a live value in it across the asm. */
     if (!missing)
       missing = as_check_report(c, "clobber-missing", e->changed_by, "%s", "");
     if (missing) {
-      const char *writer = NULL, *parts = changed_parts(c, e, &writer);
+      const char *writer = NULL, *parts = changed_parts(c, e, declared, &writer);
       const char *name = parts ? parts : as_check_named_reg(c, e->reg);
       if (parts) {
         as_check_note(c, missing, e->changed_by, "%s writes %s and the block does not restore %s",

@@ -62,6 +62,10 @@ typedef struct as_arch {
   unsigned (*reg_bits)(const as_target *t, unsigned reg);
   /* The full register a clobber names ("~{ax}", "%eax", "xmm3"), or 0. */
   unsigned (*clobber_reg)(const as_target *t, const char *name);
+  /* Optional (NULL: always 0): the 32-bit lanes of that full register the
+   * clobber names when it names only part of it (ARM's "d8": lanes 0-1 of
+   * q4, as as_target_use_lanes counts them), 0 for the whole register. */
+  uint32_t (*clobber_lanes)(const as_target *t, const char *name);
   /* How to spell reg in a clobber or a message, given the widest
    * sub-register the block names of it (0: none): "xmm3" in SSE code. */
   const char *(*reg_spelling)(const as_target *t, unsigned reg, unsigned widest_sub);

@@ -280,6 +280,9 @@ unsigned as_x86_sub_reg(const as_target *t, unsigned family, unsigned bits, bool
 unsigned as_target_clobber_reg(const as_target *t, const char *name) {
   return t->arch->clobber_reg(t, name);
 }
+uint32_t as_target_clobber_lanes(const as_target *t, const char *name) {
+  return t->arch->clobber_lanes ? t->arch->clobber_lanes(t, name) : 0;
+}
 const char *as_target_reg_spelling(const as_target *t, unsigned reg, unsigned widest_sub) {
   return t->arch->reg_spelling(t, reg, widest_sub);
 }

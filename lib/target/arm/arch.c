@@ -4,6 +4,7 @@
 #include "arm.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool matches_triple(const char *triple) {
@@ -79,6 +80,20 @@ static void init_target(as_target *t) {
   t->ip = as_target_reg_lookup(t, "pc");
   t->flags = as_target_reg_lookup(t, "cpsr");
   t->df = 0;
+}
+
+/* "d8" is lanes 0-1 of q4, "s5" lane 1 of q1; a q register (or anything
+ * else) is its whole register. */
+static uint32_t clobber_lanes(const as_target *t, const char *name) {
+  (void)t;
+  while (*name == '%' || *name == '{' || *name == '~') name++;
+  char kind = name[0];
+  char *end = NULL;
+  long num = (kind == 's' || kind == 'd') ? strtol(name + 1, &end, 10) : -1;
+  if (num < 0 || !end || end == name + 1 || (*end && *end != '}')) return 0;
+  if (kind == 's' && num < 32) return 1u << (num % 4);
+  if (kind == 'd' && num < 32) return 3u << ((num % 2) * 2);
+  return 0;
 }
 
 /* GCC's and LLVM's names: r0-r15 and their ABI aliases, s/d/q registers;
@@ -213,6 +228,7 @@ const as_arch as_arch_arm = {
     .init_target = init_target,
     .reg_full = reg_full,
     .clobber_reg = clobber_reg,
+    .clobber_lanes = clobber_lanes,
     .reg_spelling = reg_spelling,
     .reg_holds_data = reg_holds_data,
     .reg_is_system = reg_is_system,

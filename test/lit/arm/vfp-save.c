@@ -36,3 +36,16 @@ double vpush_dropped_bad(double x) {
   asm volatile(USE_D8("add sp, sp, #8") : "=w"(r) : "w"(x));
   return r;
 }
+
+/* A clobber names only its part: "d8" declares lanes 0-1 of q4, not d9. */
+void d9_written_d8_declared(void) {
+  // CHECK: vfp-save.c:[[@LINE+2]]:{{[0-9]+}}: warning: the block changes d9 but declares it neither as an output nor as a clobber{{.*}}[asmstory-clobber-missing]
+  // CHECK: note: fix: add "d9" to the clobbers
+  __asm__ volatile("vmov.f64 d9, #1.0" : : : "d8");
+}
+void d8_written_d8_declared(void) { __asm__ volatile("vmov.f64 d8, #1.0" : : : "d8"); }
+void q4_written_halves_declared(void) {
+  __asm__ volatile("vmov.f64 d8, #1.0\n\tvmov.f64 d9, #1.0" : : : "d8", "d9");
+}
+void d9_written_q4_declared(void) { __asm__ volatile("vmov.f64 d9, #1.0" : : : "q4"); }
+void s17_written_d8_declared(void) { __asm__ volatile("vmov.f32 s17, #1.0" : : : "d8"); }
