@@ -842,6 +842,11 @@ static void tell_caller_contexts(story *st, as_strbuf *line) {
   if (n) as_strbuf_puts(line, ")");
 }
 
+/* "every the size value" reads "every size value". */
+static const char *every_name(const char *name) {
+  return name && !strncmp(name, "the ", 4) ? name + 4 : name;
+}
+
 /* Bounds: does some count and index put the access outside its object? */
 static void check_bounds(access_story *ac) {
   story *st = ac->st;
@@ -875,9 +880,9 @@ static void check_bounds(access_story *ac) {
                             "query timed out after %u ms; the access is not verified",
                             ac->itext, ac->plabel, st->ctx->timeout_ms));
   } else if (ac->ext.symbolic) {
-    as_strbuf_printf(&ac->line, "; in bounds for every %s in [%llu, %llu]", ac->ext.name, q.xmin, q.xmax);
+    as_strbuf_printf(&ac->line, "; in bounds for every %s in [%llu, %llu]", every_name(ac->ext.name), q.xmin, q.xmax);
   } else if (ac->m->repeated && count_name) {
-    as_strbuf_printf(&ac->line, "; in bounds for every %s in [%llu, %llu]", count_name, q.cmin, q.cmax);
+    as_strbuf_printf(&ac->line, "; in bounds for every %s in [%llu, %llu]", every_name(count_name), q.cmin, q.cmax);
   } else {
     as_strbuf_printf(&ac->line, "; in bounds");
   }
@@ -1251,7 +1256,7 @@ static bool loop_story(access_story *ac) {
     return true;
   }
   if (out == V_UNSAT && e->symbolic) {
-    as_strbuf_printf(&ac->line, "; in bounds for every %s in [%llu, %llu]", e->name, e->xmin, e->xmax);
+    as_strbuf_printf(&ac->line, "; in bounds for every %s in [%llu, %llu]", every_name(e->name), e->xmin, e->xmax);
     return true;
   }
   if (out == V_UNSAT) {
@@ -1262,12 +1267,12 @@ static bool loop_story(access_story *ac) {
                            : q.control.is_pointer && q.control.has_sym ? &q.control
                                                                        : NULL;
     if (!named && end)
-      as_strbuf_printf(&ac->line, "; in bounds for every %s in [%llu, %llu]", end->name, end->ymin, end->ymax);
+      as_strbuf_printf(&ac->line, "; in bounds for every %s in [%llu, %llu]", every_name(end->name), end->ymin, end->ymax);
     else if (named && named->range.known)
-      as_strbuf_printf(&ac->line, "; in bounds for every %s in [%llu, %llu]", named->name, named->range.min,
+      as_strbuf_printf(&ac->line, "; in bounds for every %s in [%llu, %llu]", every_name(named->name), named->range.min,
                        named->range.max);
     else
-      as_strbuf_puts(&ac->line, named ? as_arena_printf(st->arena, "; in bounds for every %s", named->name)
+      as_strbuf_puts(&ac->line, named ? as_arena_printf(st->arena, "; in bounds for every %s", every_name(named->name))
                                       : "; in bounds on every iteration");
     return true;
   }
