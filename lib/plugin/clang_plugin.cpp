@@ -292,9 +292,15 @@ public:
 
   void HandleTranslationUnit(ASTContext &ctx) override {
     DiagnosticsEngine &diags = ci_.getDiagnostics();
-    if (diags.hasErrorOccurred()) return;
-    std::vector<FoundStmt> found = collectAsmStatements(ctx);
-    if (found.empty()) return; // nothing to say, nothing started
+    std::vector<FoundStmt> found;
+    if (!diags.hasErrorOccurred()) found = collectAsmStatements(ctx);
+    if (found.empty()) {
+      // Nothing to say: the assembler server forked at the first asm parsed
+      // (in a header function this file never calls) ends before code
+      // generation writes the pages it shares with clang.
+      as_target_cache_idle(nullptr);
+      return;
+    }
 
     auto session = std::make_unique<Session>(ci_, ctx, options_);
     as_plugin *plugin = session->plugin();
