@@ -114,9 +114,6 @@ void as_target_cache_idle(as_target_cache *cache);
  * analysis that follows.  Reports
  * nothing: what fails is asked for again, alone, when analyzed. */
 void as_target_prefetch(as_target_cache *cache, as_block *const *blocks, unsigned n);
-/* Templates answered from that record, and assembled in a process. */
-void as_target_cache_stats(const as_target_cache *cache, unsigned long *memo_hits,
-                           unsigned long *requests);
 /* The target for a triple ("x86_64-unknown-linux-gnu", "i386-...").  NULL
  * with a reason in err for an unsupported or unknown triple. */
 as_target *as_target_get(as_target_cache *cache, const char *triple, char *err,

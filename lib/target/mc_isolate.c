@@ -90,7 +90,6 @@ struct as_mc_server {
   int fd;     /* the host's end of the socket pair, -1 when not running */
   memo_entry *memo[AS_MC_MEMO_BUCKETS];
   size_t memo_bytes;
-  as_mc_stats stats;
 };
 
 static uint64_t hash_bytes(const void *data, size_t n) {
@@ -381,6 +380,12 @@ static bool read_response(reader *r, int *rc, as_mc_result *out) {
 
 static long long now_ms(void);
 
+/* ASMSTORY_MC_IN_PROCESS=1: MC in the host (a debugging switch). */
+static bool in_process(void) {
+  const char *v = getenv("ASMSTORY_MC_IN_PROCESS");
+  return v && !strcmp(v, "1");
+}
+
 /* Writes n bytes by the deadline (-1: none); a server that stopped reading
  * must not block the host. */
 static bool send_all(int fd, const void *data, size_t n, long long deadline) {
@@ -488,9 +493,6 @@ static void limit_memory(void) {
   }
 }
 
-/* Serves requests on descriptor 3.  Without MC objects (a server forked
- * early, as_mc_server_prefork), makes them for the triple when the first
- * request arrives: a host that never sends one pays for none. */
 /* One request (msg, len: without its length word) answered on fd. */
 static void serve_one(as_mc *mc, const unsigned char *msg, uint32_t len, int fd) {
   as_arena arena;
@@ -571,8 +573,7 @@ static struct {
  * it shares only the small process the host was then. */
 void as_mc_server_prefork(const char *triple) {
   if (server_program || early.pid > 0 || !triple) return;
-  const char *inproc = getenv("ASMSTORY_MC_IN_PROCESS");
-  if (inproc && !strcmp(inproc, "1")) return;
+  if (in_process()) return;
   char *copy = strdup(triple);
   int sv[2];
   if (!copy || socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
@@ -628,8 +629,6 @@ void as_mc_server_idle(as_mc_server *s) {
   if (s) server_stop(s, NULL);
   early_stop();
 }
-
-as_mc_stats as_mc_server_stats(const as_mc_server *s) { return s->stats; }
 
 static bool server_start(as_mc_server *s, const char **why) {
   if (adopt_early(s)) return true;
@@ -757,8 +756,7 @@ int as_mc_assemble(as_mc_server *s, as_arena *arena, const as_mc_line *lines,
     out->num_errors = 1;
     return -1;
   }
-  const char *inproc = getenv("ASMSTORY_MC_IN_PROCESS");
-  if (inproc && !strcmp(inproc, "1"))
+  if (in_process())
     return as_mc_assemble_direct(s->mc, arena, lines, num_lines, dialect, out);
 
   as_arena scratch;
@@ -771,7 +769,6 @@ int as_mc_assemble(as_mc_server *s, as_arena *arena, const as_mc_line *lines,
   memo_entry *known = memo_find(s, hash, req.data, req.length);
   if (known) {
     as_arena_free(&scratch);
-    s->stats.memo_hits++;
     if (known->failure)
       return fail(arena, lines, num_lines, out, as_arena_strndup(arena, known->failure, strlen(known->failure)));
     reader r = {known->resp, known->resp + known->resp_len, arena, false};
@@ -779,7 +776,6 @@ int as_mc_assemble(as_mc_server *s, as_arena *arena, const as_mc_line *lines,
     if (read_response(&r, &rc, out)) return rc;
     return fail(arena, lines, num_lines, out, "asmstory's own record of this template is damaged");
   }
-  s->stats.requests++;
 
   const char *why = NULL;
   if (s->pid <= 0 && !server_start(s, &why)) {
@@ -824,8 +820,7 @@ int as_mc_assemble(as_mc_server *s, as_arena *arena, const as_mc_line *lines,
  * failure (reported when it is asked for), and the server is stopped: the
  * templates after it are asked for again, alone. */
 void as_mc_prefetch(as_mc_server *s, const as_mc_request *reqs, unsigned n) {
-  const char *inproc = getenv("ASMSTORY_MC_IN_PROCESS");
-  if (!s || !n || (inproc && !strcmp(inproc, "1"))) return;
+  if (!s || !n || in_process()) return;
   as_arena scratch;
   as_arena_init(&scratch);
   as_strbuf batch;
@@ -866,8 +861,6 @@ void as_mc_prefetch(as_mc_server *s, const as_mc_request *reqs, unsigned n) {
   memcpy(batch.data + 8, &c32, sizeof c32);
   long long limit = timeout_ms();
   bool ok = send_all(s->fd, batch.data, batch.length, now_ms() + limit);
-  s->stats.requests += count;
-  s->stats.batched += count;
   /* Answers come in order: the first one missing is the template the
    * server was working on when it died or ran out of time. */
   for (unsigned i = 0; i < count && ok; i++) {

@@ -151,11 +151,6 @@ int as_mc_assemble(as_mc_server *server, as_arena *arena, const as_mc_line *line
  * for a copy of itself (a fork's pages are copied as the host writes them).
  * A template not seen yet starts a new process. */
 void as_mc_server_idle(as_mc_server *server);
-/* Requests answered from the server's record, and sent to a process. */
-typedef struct as_mc_stats {
-  unsigned long memo_hits, requests, batched; /* batched: of requests, sent by as_mc_prefetch */
-} as_mc_stats;
-as_mc_stats as_mc_server_stats(const as_mc_server *server);
 /* Assembles these templates in one round trip and keeps the answers for
  * as_mc_assemble (which then finds them without asking).  Nothing is
  * reported here: a template that fails is asked for again, alone. */

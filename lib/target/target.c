@@ -43,16 +43,6 @@ void as_target_cache_idle(as_target_cache *cache) {
   for (unsigned i = 0; i < cache->count; i++) as_mc_server_idle(cache->targets[i]->server);
 }
 
-void as_target_cache_stats(const as_target_cache *cache, unsigned long *memo_hits,
-                           unsigned long *requests) {
-  *memo_hits = *requests = 0;
-  for (unsigned i = 0; cache && i < cache->count; i++) {
-    as_mc_stats st = as_mc_server_stats(cache->targets[i]->server);
-    *memo_hits += st.memo_hits;
-    *requests += st.requests;
-  }
-}
-
 /* The architectures asmstory describes. */
 static const as_arch *const arches[] = {&as_arch_x86, &as_arch_aarch64, &as_arch_arm, &as_arch_riscv};
 
@@ -110,15 +100,10 @@ const char *as_target_features_from_arg(as_arena *arena, const char *triple, con
   if (!arg || strncmp(arg, "-march=", 7) || !wants_features(triple)) return NULL;
   char *list = as_mc_features_from_march(triple, arg + 7);
   if (!list) return NULL;
-  const char *out = NULL;
-  if (*list) {
-    /* keep the enabled ones */
-    as_strbuf b;
-    as_strbuf_init(&b, arena);
-    for (char *f = strtok(list, ","); f; f = strtok(NULL, ","))
-      if (f[0] == '+') as_strbuf_printf(&b, "%s%s", b.length ? "," : "", f);
-    out = b.length ? b.data : NULL;
-  }
+  const char *names[256];
+  unsigned n = 0;
+  for (char *f = strtok(list, ","); f && n < 256; f = strtok(NULL, ",")) names[n++] = f;
+  const char *out = as_target_features_from_list(arena, triple, names, n);
   free(list);
   return out;
 }

@@ -198,14 +198,10 @@ static void add_unmodeled(rv_bind *s, const char *what, unsigned line) {
 }
 
 /* Statements end at a newline or ';' (outside strings and '#' comments). */
-static void cut(rv_bind *s, const char *prologue, as_mc_line **lines, unsigned *num_lines) {
+static void cut(rv_bind *s, as_mc_line **lines, unsigned *num_lines) {
   const char *text = s->text.data ? s->text.data : "";
   unsigned cap = 0, count = 0;
   as_mc_line *out = NULL;
-  if (prologue) {
-    out = as_arena_grow(s->arena, out, sizeof *out, count, &cap);
-    out[count++] = (as_mc_line){prologue, 1, 1};
-  }
   bool quote = false, comment = false;
   size_t start = 0, n = s->text.length;
   for (size_t i = 0; i <= n; i++) {
@@ -333,8 +329,9 @@ int as_riscv_bind_template(as_target *t, as_arena *arena, const as_block *block,
     if (!out->bindings[i].text && out->bindings[i].kind != AS_BIND_NONE)
       out->bindings[i].text = operand_text(&s, i, 0);
   out->bound_text = s.text.data ? s.text.data : "";
-  /* A build with V (-march=...v): its instructions assemble. */
-  cut(&s, (block->flags & AS_RV_BF_VECTOR) ? ".option arch, +v" : NULL, lines, num_lines);
+  /* A build with V (-march=...v) gives MC its features
+   * (as_block.target_features): its instructions assemble. */
+  cut(&s, lines, num_lines);
   return 0;
 }
 
