@@ -34,7 +34,6 @@
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Operator.h"
-#include "llvm/IR/PatternMatch.h"
 #include "llvm/IR/ValueHandle.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/TargetParser/Triple.h"
@@ -46,7 +45,6 @@
 #include <vector>
 
 using namespace llvm;
-using namespace llvm::PatternMatch;
 
 struct as_facts_ctx {
   Module *module;
@@ -556,29 +554,24 @@ static void slice_extent(as_facts_ctx *ctx, as_arena *arena, CallBase *call, con
   pf->extent_from = "the slice's length";
 }
 
-// The least unsigned value an allocation size can have, from its arithmetic
-// where LLVM's single-interval ranges lose it.  The kernel's saturating
-// size_add, size_mul and struct_size give SIZE_MAX when the arithmetic
-// overflows, else n * 8 + 984 (a select, or a phi of the inlined returns):
-// LLVM unites {2^64 - 1} with [984, 2^34 + 984) into one interval that wraps
-// through 0.  Here a choice is at least its smallest arm, an addition or a
-// multiplication that cannot wrap (nuw, uadd.sat, or on the path where its
-// with.overflow bit is false) at least the sum or product of its operands'
-// floors, ALIGN(x, a) at least x (the story assumes the power of two a
-// that ALIGN needs), and anything else what LLVM's range says.  Not seen
-// through: a mask LLVM puts on a count it knows is small through a
-// truncation (the kernel's groups_alloc in setgroups).
-static unsigned long long sat_add(unsigned long long a, unsigned long long b) { return a + b < a ? ~0ull : a + b; }
-static unsigned long long sat_mul(unsigned long long a, unsigned long long b) {
-  return a && b > ~0ull / a ? ~0ull : a * b;
+// For size_floor.c: LLVM's least unsigned value of v at the call (0 when
+// its range is unknown or wraps), and whether the value a with.overflow call
+// computes, used in block `at` (or on the edge from `at` to `to`, a phi's
+// incoming edge), is on a path where its overflow bit was false.
+extern "C" unsigned long long as_facts_umin_at(as_facts_ctx *ctx, LLVMValueRef call, LLVMValueRef value) {
+  Value *v = unwrap(value);
+  auto *c = cast<CallBase>(unwrap(call));
+  if (!v->getType()->isIntegerTy() || v->getType()->getIntegerBitWidth() > 64 || !c->getFunction()) return 0;
+  LazyValueInfo &info = ctx->fam.getResult<LazyValueAnalysis>(*c->getFunction());
+  ConstantRange range = info.getConstantRange(v, c, /*UndefAllowed=*/false);
+  return range.isFullSet() || range.isEmptySet() ? 0 : range.getUnsignedMin().getZExtValue();
 }
 
-// Whether the value with.overflow(...) computes, used in block `at` (or on
-// the edge from `at` to `to`, a phi's incoming edge), is on a path where its
-// overflow bit was false.
-static bool no_overflow_at(as_facts_ctx *ctx, WithOverflowInst *wo, BasicBlock *at, BasicBlock *to) {
+extern "C" bool as_facts_no_overflow_at(as_facts_ctx *ctx, LLVMValueRef with_overflow, LLVMBasicBlockRef at_ref,
+                                        LLVMBasicBlockRef to_ref) {
+  BasicBlock *at = unwrap(at_ref), *to = to_ref ? unwrap(to_ref) : nullptr;
   DominatorTree &dt = ctx->fam.getResult<DominatorTreeAnalysis>(*at->getParent());
-  for (User *u : wo->users()) {
+  for (User *u : unwrap(with_overflow)->users()) {
     auto *ev = dyn_cast<ExtractValueInst>(u);
     if (!ev || ev->getNumIndices() != 1 || *ev->idx_begin() != 1) continue;
     for (User *bu : ev->users()) {
@@ -592,75 +585,12 @@ static bool no_overflow_at(as_facts_ctx *ctx, WithOverflowInst *wo, BasicBlock *
   return false;
 }
 
-static unsigned long long size_floor(as_facts_ctx *ctx, CallBase *call, Value *v, BasicBlock *at,
-                                     BasicBlock *to, int depth) {
-  if (auto *c = dyn_cast<ConstantInt>(v)) return c->getValue().getLimitedValue();
-  unsigned long long lvi = 0;
-  if (v->getType()->isIntegerTy() && v->getType()->getIntegerBitWidth() <= 64) {
-    LazyValueInfo &info = ctx->fam.getResult<LazyValueAnalysis>(*call->getFunction());
-    ConstantRange range = info.getConstantRange(v, call, /*UndefAllowed=*/false);
-    if (!range.isFullSet() && !range.isEmptySet()) lvi = range.getUnsignedMin().getZExtValue();
-  }
-  if (depth > 6) return lvi;
-  unsigned long long own = 0;
-  Value *align = nullptr, *sum = nullptr;
-  if (auto *z = dyn_cast<ZExtInst>(v)) {
-    own = size_floor(ctx, call, z->getOperand(0), at, nullptr, depth + 1);
-  } else if (auto *sx = dyn_cast<SExtInst>(v)) {
-    /* a negative value extends to one above any floor below 2^(bits-1) */
-    unsigned long long f = size_floor(ctx, call, sx->getOperand(0), at, nullptr, depth + 1);
-    unsigned bits = sx->getOperand(0)->getType()->getIntegerBitWidth();
-    if (bits < 64 && f < (1ull << (bits - 1))) own = f;
-  } else if (match(v, m_c_And(m_Value(sum), m_Neg(m_Value(align))))) {
-    /* ALIGN(x, a) = (x + a - 1) & -a, at least x for the power of two a it
-     * needs (the kernel's cache-line rounding of an allocation size) */
-    Value *rest = nullptr;
-    const APInt *k = nullptr;
-    if (match(sum, m_c_Add(m_Specific(align), m_Value(rest)))) {
-      if (match(rest, m_APInt(k)) && !k->isNegative()) own = k->getZExtValue() + 1;
-      else if (match(rest, m_Add(m_Value(rest), m_AllOnes())))
-        own = size_floor(ctx, call, rest, at, nullptr, depth + 1);
-    }
-  } else if (auto *sel = dyn_cast<SelectInst>(v)) {
-    own = std::min(size_floor(ctx, call, sel->getTrueValue(), at, nullptr, depth + 1),
-                   size_floor(ctx, call, sel->getFalseValue(), at, nullptr, depth + 1));
-  } else if (auto *phi = dyn_cast<PHINode>(v); phi && phi->getNumIncomingValues() <= 8) {
-    own = ~0ull;
-    for (unsigned i = 0; i < phi->getNumIncomingValues(); i++)
-      own = std::min(own, size_floor(ctx, call, phi->getIncomingValue(i), phi->getIncomingBlock(i),
-                                     phi->getParent(), depth + 1));
-  } else if (auto *bo = dyn_cast<OverflowingBinaryOperator>(v); bo && bo->hasNoUnsignedWrap()) {
-    unsigned long long l = size_floor(ctx, call, bo->getOperand(0), at, nullptr, depth + 1);
-    unsigned long long r = size_floor(ctx, call, bo->getOperand(1), at, nullptr, depth + 1);
-    if (bo->getOpcode() == Instruction::Add) own = sat_add(l, r);
-    else if (bo->getOpcode() == Instruction::Mul) own = sat_mul(l, r);
-    else if (bo->getOpcode() == Instruction::Shl && isa<ConstantInt>(bo->getOperand(1)) && r < 64)
-      own = sat_mul(l, 1ull << r);
-  } else if (auto *ii = dyn_cast<IntrinsicInst>(v);
-             ii && (ii->getIntrinsicID() == Intrinsic::uadd_sat || ii->getIntrinsicID() == Intrinsic::umax ||
-                    ii->getIntrinsicID() == Intrinsic::umin)) {
-    unsigned long long l = size_floor(ctx, call, ii->getArgOperand(0), at, nullptr, depth + 1);
-    unsigned long long r = size_floor(ctx, call, ii->getArgOperand(1), at, nullptr, depth + 1);
-    own = ii->getIntrinsicID() == Intrinsic::uadd_sat ? sat_add(l, r)
-          : ii->getIntrinsicID() == Intrinsic::umax   ? std::max(l, r)
-                                                      : std::min(l, r);
-  } else if (auto *ev = dyn_cast<ExtractValueInst>(v); ev && ev->getNumIndices() == 1 && *ev->idx_begin() == 0) {
-    auto *wo = dyn_cast<WithOverflowInst>(ev->getAggregateOperand());
-    if (wo && !wo->isSigned() && at && no_overflow_at(ctx, wo, at, to)) {
-      unsigned long long l = size_floor(ctx, call, wo->getLHS(), at, nullptr, depth + 1);
-      unsigned long long r = size_floor(ctx, call, wo->getRHS(), at, nullptr, depth + 1);
-      if (wo->getBinaryOp() == Instruction::Add) own = sat_add(l, r);
-      else if (wo->getBinaryOp() == Instruction::Mul) own = sat_mul(l, r);
-    }
-  }
-  return std::max(own, lvi);
-}
-
-// The extent's range raised to that floor: [floor, 2^64) (signed: any
-// value), when the floor is above what LLVM's range says.
+// The extent's range raised to the floor its arithmetic guarantees
+// (size_floor.c): [floor, 2^64) (signed: any value), when the floor is above
+// what LLVM's range says.
 static void raise_size_floor(as_facts_ctx *ctx, CallBase *call, Value *x, as_int_facts *r) {
   if (!r || r->bits != 64 || !call->getFunction()) return;
-  unsigned long long floor = size_floor(ctx, call, x, call->getParent(), nullptr, 0);
+  unsigned long long floor = as_size_floor(ctx, wrap(call), wrap(x));
   if (floor <= r->min || floor == ~0ull) return;
   r->known = true;
   r->min = floor;

@@ -42,6 +42,15 @@ bool as_facts_operand_in_caller(as_facts_ctx *ctx, as_arena *arena, LLVMValueRef
                                 unsigned arg_index, unsigned caller, as_lang lang,
                                 as_pointer_facts *pointer, as_int_facts *range);
 
+/* The least value an allocation size can have, from its arithmetic
+ * (size_floor.c), at an asm call; and what it asks the shim: LLVM's
+ * unsigned minimum of a value there, and whether a with.overflow call's
+ * value used in block at (or on the edge at -> to) did not overflow. */
+unsigned long long as_size_floor(as_facts_ctx *ctx, LLVMValueRef call, LLVMValueRef size);
+unsigned long long as_facts_umin_at(as_facts_ctx *ctx, LLVMValueRef call, LLVMValueRef value);
+bool as_facts_no_overflow_at(as_facts_ctx *ctx, LLVMValueRef with_overflow, LLVMBasicBlockRef at,
+                             LLVMBasicBlockRef to);
+
 /* A function's name as messages show it: demangled (C++, Rust; a Rust
  * legacy name without its hash), or the name itself. */
 const char *as_facts_demangle(as_arena *arena, const char *name);
