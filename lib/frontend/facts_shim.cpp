@@ -120,7 +120,7 @@ static void make_analysis_copy(as_facts_ctx *ctx) {
   ctx->copy = std::move(copy);
 }
 
-extern "C" as_facts_ctx *as_facts_begin(LLVMModuleRef module) {
+extern "C" as_facts_ctx *as_facts_begin(LLVMModuleRef module, bool optimized) {
   if (!module) return nullptr;
   auto *ctx = new as_facts_ctx();
   ctx->module = unwrap(module);
@@ -132,7 +132,7 @@ extern "C" as_facts_ctx *as_facts_begin(LLVMModuleRef module) {
   ctx->pb.registerFunctionAnalyses(ctx->fam);
   ctx->pb.registerLoopAnalyses(ctx->lam);
   ctx->pb.crossRegisterProxies(ctx->lam, ctx->fam, ctx->cgam, ctx->mam);
-  make_analysis_copy(ctx);
+  if (!optimized) make_analysis_copy(ctx);
   return ctx;
 }
 

@@ -15,9 +15,11 @@ typedef struct as_facts_ctx as_facts_ctx;
 
 /* One per module read; owns the analysis managers and the analysis copy of
  * the module (its functions with asm after a fixed function-local pipeline:
- * the same facts whatever the build's optimization level).  The module is
- * not changed.  NULL on failure. */
-as_facts_ctx *as_facts_begin(LLVMModuleRef module);
+ * the same facts whatever the build's optimization level).  A module the
+ * optimizer has already been through (the pass plugin at -O1 and above:
+ * optimized) is read as it is, with no copy: the pipeline would find
+ * nothing left to do.  The module is not changed.  NULL on failure. */
+as_facts_ctx *as_facts_begin(LLVMModuleRef module, bool optimized);
 void as_facts_end(as_facts_ctx *ctx);
 
 /* Facts for argument arg_index of an asm call (read at its copy): pointer

@@ -759,7 +759,7 @@ int as_frontend_ir(as_arena *arena, const char *path, as_lang lang,
   if (load_module(path, lang, &ctx, &module, err, errlen) != 0) return -1;
 
   ir_reader r;
-  reader_init(&r, arena, module, lang, options ? options->triple : NULL, as_facts_begin(module), err,
+  reader_init(&r, arena, module, lang, options ? options->triple : NULL, as_facts_begin(module, false), err,
               errlen);
   int rc = read_module_blocks(&r, out);
   as_facts_end(r.facts);

@@ -36,6 +36,9 @@ uint64_t cookieOf(const Instruction &inst) {
 }
 
 struct AsmStoryPass : PassInfoMixin<AsmStoryPass> {
+  // Whether the optimizer ran before this pass (-O1 and above): the facts
+  // are then read from the module as it is (as_facts_begin).
+  explicit AsmStoryPass(bool optimized) : optimized_(optimized) {}
   PreservedAnalyses run(Module &module, ModuleAnalysisManager &) {
     Session *session = currentSession();
     if (!session || !session->isModuleOf(module.getSourceFileName())) return PreservedAnalyses::all();
@@ -55,7 +58,7 @@ struct AsmStoryPass : PassInfoMixin<AsmStoryPass> {
           calls.push_back(call);
         }
     if (!order.empty()) {
-      as_facts_ctx *facts = as_facts_begin(wrap(&module));
+      as_facts_ctx *facts = as_facts_begin(wrap(&module), optimized_);
       for (uint64_t cookie : order) {
         if (!facts) break;
         const Record *rec = session->find(cookie);
@@ -98,6 +101,9 @@ struct AsmStoryPass : PassInfoMixin<AsmStoryPass> {
     return PreservedAnalyses::all();
   }
   static bool isRequired() { return true; }
+
+private:
+  bool optimized_;
 };
 
 } // namespace
@@ -110,8 +116,8 @@ extern "C" LLVM_ATTRIBUTE_WEAK PassPluginLibraryInfo llvmGetPassPluginInfo() {
   info.PluginVersion = "0.1";
   info.RegisterPassBuilderCallbacks = [](PassBuilder &builder) {
     builder.registerOptimizerLastEPCallback(
-        [](ModulePassManager &mpm, OptimizationLevel, ThinOrFullLTOPhase) {
-          mpm.addPass(asmstory::AsmStoryPass());
+        [](ModulePassManager &mpm, OptimizationLevel level, ThinOrFullLTOPhase) {
+          mpm.addPass(asmstory::AsmStoryPass(level != OptimizationLevel::O0));
         });
   };
   return info;

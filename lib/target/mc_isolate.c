@@ -30,6 +30,7 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
+#include "mc_cache.h"
 #include "mc_shim.h"
 #include "asmstory/spawn.h"
 
@@ -37,6 +38,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,6 +134,47 @@ static void memo_free(as_mc_server *s) {
       free(e);
     }
   s->memo_bytes = 0;
+}
+
+/* ASMSTORY_MC_STATS=1: where the answers came from, on standard error at
+ * exit (the disk cache at work; bench/plugin-kernel prints it). */
+static atomic_uint stat_disk, stat_assembled;
+static atomic_bool stat_registered;
+
+static void stats_print(void) {
+  fprintf(stderr, "asmstory: assembler answers: %u from the disk cache, %u assembled\n",
+          atomic_load(&stat_disk), atomic_load(&stat_assembled));
+}
+
+static void stats_count(atomic_uint *counter) {
+  atomic_fetch_add(counter, 1);
+  const char *e = getenv("ASMSTORY_MC_STATS");
+  if (e && !strcmp(e, "1") && !atomic_exchange(&stat_registered, true)) atexit(stats_print);
+}
+
+/* An answer from the disk cache (mc_cache.h), kept in the memo; NULL when
+ * the cache has none. */
+static memo_entry *memo_from_disk(as_mc_server *s, uint64_t hash, const void *req, size_t len) {
+  as_arena scratch;
+  as_arena_init(&scratch);
+  unsigned char *resp = NULL;
+  size_t resp_len = 0;
+  memo_entry *e = NULL;
+  if (as_mc_cache_get(s->triple, req, len, &scratch, &resp, &resp_len)) {
+    memo_add(s, hash, req, len, resp, resp_len, NULL);
+    e = memo_find(s, hash, req, len);
+    if (e) stats_count(&stat_disk);
+  }
+  as_arena_free(&scratch);
+  return e;
+}
+
+/* An answer the server gave: in the memo and on disk. */
+static void memo_answer(as_mc_server *s, uint64_t hash, const void *req, size_t len,
+                        const void *resp, size_t resp_len) {
+  memo_add(s, hash, req, len, resp, resp_len, NULL);
+  as_mc_cache_put(s->triple, req, len, resp, resp_len);
+  stats_count(&stat_assembled);
 }
 
 /* The program to exec as the server (a tool sets it before it starts
@@ -574,6 +617,10 @@ static struct {
 void as_mc_server_prefork(const char *triple) {
   if (server_program || early.pid > 0 || !triple) return;
   if (in_process()) return;
+  /* With answers on disk most files need no server at all: one is forked
+   * when a template is missing from the cache, and ends before code
+   * generation (as_mc_server_idle), so it shares few written pages. */
+  if (as_mc_cache_enabled()) return;
   char *copy = strdup(triple);
   int sv[2];
   if (!copy || socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
@@ -767,6 +814,7 @@ int as_mc_assemble(as_mc_server *s, as_arena *arena, const as_mc_line *lines,
   finish(&req);
   uint64_t hash = hash_bytes(req.data, req.length);
   memo_entry *known = memo_find(s, hash, req.data, req.length);
+  if (!known) known = memo_from_disk(s, hash, req.data, req.length);
   if (known) {
     as_arena_free(&scratch);
     if (known->failure)
@@ -799,7 +847,7 @@ int as_mc_assemble(as_mc_server *s, as_arena *arena, const as_mc_line *lines,
     reader r = {msg, msg + len, arena, false};
     int rc;
     if (read_response(&r, &rc, out)) {
-      memo_add(s, hash, req.data, req.length, msg, len, NULL);
+      memo_answer(s, hash, req.data, req.length, msg, len);
       as_arena_free(&scratch);
       return rc;
     }
@@ -841,7 +889,8 @@ void as_mc_prefetch(as_mc_server *s, const as_mc_request *reqs, unsigned n) {
     uint32_t sub = (uint32_t)(batch.length - at - sizeof sub);
     memcpy(batch.data + at, &sub, sizeof sub);
     uint64_t h = hash_bytes(batch.data + at, batch.length - at);
-    bool seen = memo_find(s, h, batch.data + at, batch.length - at) != NULL;
+    bool seen = memo_find(s, h, batch.data + at, batch.length - at) ||
+                memo_from_disk(s, h, batch.data + at, batch.length - at);
     for (unsigned k = 0; k < count && !seen; k++)
       seen = hashes[k] == h && !memcmp(batch.data + offsets[k], batch.data + at, batch.length - at);
     if (seen || batch.length > AS_MC_WIRE_MAX / 2) {
@@ -878,7 +927,7 @@ void as_mc_prefetch(as_mc_server *s, const as_mc_request *reqs, unsigned n) {
     uint32_t sub;
     memcpy(&sub, batch.data + at, sizeof sub);
     if (got == 0) {
-      memo_add(s, hashes[i], batch.data + at, sub + sizeof sub, msg, len, NULL);
+      memo_answer(s, hashes[i], batch.data + at, sub + sizeof sub, msg, len);
     } else {
       memo_add(s, hashes[i], batch.data + at, sub + sizeof sub, NULL, 0,
                no_answer(&scratch, s, got, limit));

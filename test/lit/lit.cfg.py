@@ -13,6 +13,12 @@ bindir = os.path.join(config.asmstory_obj_root, "bin")
 config.environment["PATH"] = os.pathsep.join(
     [bindir, config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
 config.environment["HOME"] = os.environ.get("HOME", "/tmp")
+# MC's answers on disk (lib/target/mc_cache.h): one cache for this run of
+# the tests, empty at its start, never the user's.
+import shutil as _shutil
+_mc_cache = os.path.join(config.test_exec_root, "mc-cache")
+_shutil.rmtree(_mc_cache, ignore_errors=True)
+config.environment["ASMSTORY_CACHE_DIR"] = _mc_cache
 # cargo-asmstory tests run cargo: put its directory on PATH (read when lit
 # starts) and keep the variables that locate the toolchain.
 import shutil

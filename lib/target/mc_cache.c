@@ -1,0 +1,278 @@
+/* MC's answers on disk (mc_cache.h says what and why).
+ *
+ * One file per entry, named by a 64-bit hash of what it answers:
+ *
+ *   <dir>/mc/<16 hex digits>
+ *     "asmstory-mc-cache-1\n"
+ *     u32 length, identity   (build ids: asmstory's object / LLVM's library)
+ *     u32 length, spec       (triple and features, as the server was made for)
+ *     u32 length, request    (the bytes sent to the assembler process)
+ *     u32 length, answer     (the bytes it sent back)
+ *     u64 FNV-1a of everything before it
+ *
+ * Two requests with the same hash share a name: the later one replaces the
+ * earlier, and a read compares every byte, so a clash is a miss, never a
+ * wrong answer. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include "mc_cache.h"
+
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <link.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define ENTRY_MAGIC "asmstory-mc-cache-1\n"
+#define ENTRY_MAGIC_LEN (sizeof ENTRY_MAGIC - 1)
+#define ENTRY_MAX (64u << 20) /* a larger file is not read */
+#define PATH_CAP 4096
+
+static struct {
+  bool enabled;
+  char dir[PATH_CAP - 64]; /* <base>/mc, with room for an entry's name */
+  char identity[300];
+} cache;
+static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
+static atomic_uint temp_counter;
+
+static uint64_t fnv(uint64_t h, const void *data, size_t n) {
+  const unsigned char *p = data;
+  for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ull;
+  return h;
+}
+#define FNV_START 1469598103934665603ull
+
+/* ---- who wrote an entry: GNU build ids ----------------------------------- */
+
+/* The build id in one PT_NOTE segment, as hex, or false. */
+static bool note_build_id(const struct dl_phdr_info *info, const ElfW(Phdr) *ph, char *hex,
+                          size_t cap) {
+  const unsigned char *p = (const unsigned char *)(info->dlpi_addr + ph->p_vaddr);
+  const unsigned char *end = p + ph->p_memsz;
+  size_t align = ph->p_align == 8 ? 8 : 4;
+  while ((size_t)(end - p) >= sizeof(ElfW(Nhdr))) {
+    const ElfW(Nhdr) *n = (const ElfW(Nhdr) *)(const void *)p;
+    size_t name = ((size_t)n->n_namesz + align - 1) & ~(align - 1);
+    size_t desc = ((size_t)n->n_descsz + align - 1) & ~(align - 1);
+    const unsigned char *nm = p + sizeof *n;
+    if ((size_t)(end - nm) < name + desc) return false;
+    const unsigned char *ds = nm + name;
+    if (n->n_type == NT_GNU_BUILD_ID && n->n_namesz == 4 && !memcmp(nm, "GNU", 4) &&
+        n->n_descsz && (size_t)n->n_descsz * 2 < cap) {
+      for (size_t i = 0; i < n->n_descsz; i++) snprintf(hex + 2 * i, 3, "%02x", ds[i]);
+      return true;
+    }
+    p = ds + desc;
+  }
+  return false;
+}
+
+typedef struct {
+  const void *addr;      /* the object holding this address, */
+  const char *name_part; /* or the one whose path holds this */
+  char hex[130];
+  bool found;
+} id_search;
+
+static int find_object(struct dl_phdr_info *info, size_t size, void *data) {
+  (void)size;
+  id_search *s = data;
+  bool match = false;
+  if (s->name_part) {
+    match = info->dlpi_name && strstr(info->dlpi_name, s->name_part);
+  } else {
+    for (int i = 0; i < info->dlpi_phnum && !match; i++) {
+      const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+      uintptr_t lo = (uintptr_t)(info->dlpi_addr + ph->p_vaddr);
+      match = ph->p_type == PT_LOAD && (uintptr_t)s->addr >= lo && (uintptr_t)s->addr < lo + ph->p_memsz;
+    }
+  }
+  if (!match) return 0;
+  for (int i = 0; i < info->dlpi_phnum && !s->found; i++)
+    if (info->dlpi_phdr[i].p_type == PT_NOTE)
+      s->found = note_build_id(info, &info->dlpi_phdr[i], s->hex, sizeof s->hex);
+  return 1;
+}
+
+/* "<asmstory's build id>/<LLVM's>" ("-" when LLVM is linked into asmstory's
+ * object), or false when asmstory's object has none. */
+static bool identity(char *out, size_t cap) {
+  id_search own = {(const void *)&as_mc_cache_get, NULL, "", false};
+  dl_iterate_phdr(find_object, &own);
+  if (!own.found) return false;
+  id_search llvm = {NULL, "libLLVM", "", false};
+  dl_iterate_phdr(find_object, &llvm);
+  int n = snprintf(out, cap, "%s/%s", own.hex, llvm.found ? llvm.hex : "-");
+  return n > 0 && (size_t)n < cap;
+}
+
+/* ---- where --------------------------------------------------------------- */
+
+static bool make_dirs(char *path) {
+  for (char *p = path + 1; *p; p++) {
+    if (*p != '/') continue;
+    *p = '\0';
+    bool ok = mkdir(path, 0777) == 0 || errno == EEXIST;
+    *p = '/';
+    if (!ok) return false;
+  }
+  return mkdir(path, 0777) == 0 || errno == EEXIST;
+}
+
+static void cache_init(void) {
+  const char *dir = getenv("ASMSTORY_CACHE_DIR");
+  const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+  int n;
+  if (dir)
+    n = !*dir || !strcmp(dir, "off") || !strcmp(dir, "0") ? -1 : snprintf(cache.dir, sizeof cache.dir, "%s/mc", dir);
+  else if (xdg && xdg[0] == '/')
+    n = snprintf(cache.dir, sizeof cache.dir, "%s/asmstory/mc", xdg);
+  else if (home && *home)
+    n = snprintf(cache.dir, sizeof cache.dir, "%s/.cache/asmstory/mc", home);
+  else
+    n = -1;
+  if (n <= 0 || (size_t)n >= sizeof cache.dir) return;
+  if (!identity(cache.identity, sizeof cache.identity)) return;
+  if (!make_dirs(cache.dir) || access(cache.dir, R_OK | W_OK | X_OK) != 0) return;
+  cache.enabled = true;
+}
+
+bool as_mc_cache_enabled(void) {
+  pthread_once(&cache_once, cache_init);
+  return cache.enabled;
+}
+
+static void entry_path(char *out, const char *spec, const void *req, size_t req_len) {
+  uint64_t h = fnv(FNV_START, cache.identity, strlen(cache.identity) + 1);
+  h = fnv(h, spec, strlen(spec) + 1);
+  h = fnv(h, req, req_len);
+  snprintf(out, PATH_CAP, "%s/%016llx", cache.dir, (unsigned long long)h);
+}
+
+/* ---- an entry ------------------------------------------------------------- */
+
+typedef struct {
+  const unsigned char *p, *end;
+  bool bad;
+} cursor;
+
+static const unsigned char *take(cursor *c, size_t *len) {
+  uint32_t n;
+  if (c->bad || (size_t)(c->end - c->p) < sizeof n) {
+    c->bad = true;
+    return NULL;
+  }
+  memcpy(&n, c->p, sizeof n);
+  c->p += sizeof n;
+  if ((size_t)(c->end - c->p) < n) {
+    c->bad = true;
+    return NULL;
+  }
+  const unsigned char *at = c->p;
+  c->p += n;
+  *len = n;
+  return at;
+}
+
+static bool same(const unsigned char *a, size_t alen, const void *b, size_t blen) {
+  return a && alen == blen && !memcmp(a, b, blen);
+}
+
+bool as_mc_cache_get(const char *spec, const void *req, size_t req_len, as_arena *arena,
+                     unsigned char **resp, size_t *resp_len) {
+  if (!as_mc_cache_enabled() || !spec) return false;
+  char path[PATH_CAP];
+  entry_path(path, spec, req, req_len);
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  unsigned char *buf = NULL;
+  size_t size = 0;
+  if (fstat(fd, &st) == 0 && st.st_size > (off_t)(ENTRY_MAGIC_LEN + sizeof(uint64_t)) &&
+      st.st_size <= (off_t)ENTRY_MAX) {
+    size = (size_t)st.st_size;
+    buf = malloc(size);
+    size_t got = 0;
+    while (buf && got < size) {
+      ssize_t r = read(fd, buf + got, size - got);
+      if (r < 0 && errno == EINTR) continue;
+      if (r <= 0) break;
+      got += (size_t)r;
+    }
+    if (got != size) size = 0;
+  }
+  close(fd);
+  bool ok = false;
+  if (buf && size) {
+    uint64_t sum;
+    memcpy(&sum, buf + size - sizeof sum, sizeof sum);
+    cursor c = {buf + ENTRY_MAGIC_LEN, buf + size - sizeof sum, false};
+    size_t id_len = 0, spec_len = 0, rq_len = 0, ans_len = 0;
+    const unsigned char *id = take(&c, &id_len), *sp = take(&c, &spec_len), *rq = take(&c, &rq_len);
+    const unsigned char *ans = take(&c, &ans_len);
+    ok = !memcmp(buf, ENTRY_MAGIC, ENTRY_MAGIC_LEN) && !c.bad && c.p == c.end &&
+         sum == fnv(FNV_START, buf, size - sizeof sum) &&
+         same(id, id_len, cache.identity, strlen(cache.identity)) &&
+         same(sp, spec_len, spec, strlen(spec)) && same(rq, rq_len, req, req_len);
+    if (ok) {
+      *resp = as_arena_alloc(arena, ans_len + 1);
+      if (ans_len) memcpy(*resp, ans, ans_len);
+      *resp_len = ans_len;
+    }
+  }
+  free(buf);
+  return ok;
+}
+
+static bool put_piece(unsigned char **p, const void *data, size_t len) {
+  if (len > UINT32_MAX) return false;
+  uint32_t n = (uint32_t)len;
+  memcpy(*p, &n, sizeof n);
+  *p += sizeof n;
+  if (len) memcpy(*p, data, len);
+  *p += len;
+  return true;
+}
+
+void as_mc_cache_put(const char *spec, const void *req, size_t req_len, const void *resp,
+                     size_t resp_len) {
+  if (!as_mc_cache_enabled() || !spec) return;
+  size_t id_len = strlen(cache.identity), spec_len = strlen(spec);
+  size_t size = ENTRY_MAGIC_LEN + 4 * sizeof(uint32_t) + id_len + spec_len + req_len + resp_len +
+                sizeof(uint64_t);
+  if (size > ENTRY_MAX) return;
+  unsigned char *buf = malloc(size), *p = buf;
+  if (!buf) return;
+  memcpy(p, ENTRY_MAGIC, ENTRY_MAGIC_LEN);
+  p += ENTRY_MAGIC_LEN;
+  bool ok = put_piece(&p, cache.identity, id_len) && put_piece(&p, spec, spec_len) &&
+            put_piece(&p, req, req_len) && put_piece(&p, resp, resp_len);
+  uint64_t sum = fnv(FNV_START, buf, (size_t)(p - buf));
+  memcpy(p, &sum, sizeof sum);
+  char path[PATH_CAP], temp[PATH_CAP];
+  entry_path(path, spec, req, req_len);
+  snprintf(temp, sizeof temp, "%s/.tmp-%ld-%u", cache.dir, (long)getpid(),
+           atomic_fetch_add(&temp_counter, 1));
+  int fd = ok ? open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666) : -1;
+  if (fd >= 0) {
+    size_t done = 0;
+    while (done < size) {
+      ssize_t w = write(fd, buf + done, size - done);
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) break;
+      done += (size_t)w;
+    }
+    bool written = close(fd) == 0 && done == size;
+    if (!written || rename(temp, path) != 0) unlink(temp);
+  }
+  free(buf);
+}
