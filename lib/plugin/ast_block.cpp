@@ -462,17 +462,13 @@ public:
   // (the CLI marks the same statements: lib/frontend/c_frontend.c).
   bool TraverseSwitchStmt(SwitchStmt *sw) {
     std::optional<llvm::APSInt> value;
-    const Expr *cond = sw->getCond();
-    if (!scope_.dependent && cond && !cond->isValueDependent() && !cond->isTypeDependent()) {
-      Expr::EvalResult r;
-      if (cond->EvaluateAsInt(r, ctx_)) value = r.Val.getInt();
-    }
+    if (!scope_.dependent) value = switchValue(sw);
     auto *body = dyn_cast_or_null<CompoundStmt>(sw->getBody());
     if (!value || !body) return Base::TraverseSwitchStmt(sw);
     if (sw->getInit() && !TraverseStmt(sw->getInit())) return false;
     if (sw->getConditionVariableDeclStmt() && !TraverseStmt(sw->getConditionVariableDeclStmt()))
       return false;
-    if (!TraverseStmt(const_cast<Expr *>(cond))) return false;
+    if (!TraverseStmt(sw->getCond())) return false;
     bool outer = scope_.dead;
     bool live = false; // before the first label: unreachable
     const Stmt *previous = nullptr;
@@ -498,21 +494,27 @@ public:
   }
 
   bool VisitGCCAsmStmt(GCCAsmStmt *s) {
-    SourceLocation at = s->getAsmLoc();
-    if (at.isInvalid() || sm_.isInSystemHeader(sm_.getExpansionLoc(at))) return true;
-    found.push_back(FoundStmt{s, scope_.decl, scope_.function, scope_.dependent, scope_.dead});
+    if (reported(s)) found.push_back(FoundStmt{s, scope_.decl, scope_.function, scope_.dependent, scope_.dead});
     return true;
   }
 
-private:
-  struct Scope {
-    const Decl *decl = nullptr;
-    std::string function;
-    bool dependent = false;
-    bool dead = false; // in a switch arm the compiler folds away
-  };
+  // Not in a system header.
+  bool reported(const GCCAsmStmt *s) const {
+    SourceLocation at = s->getAsmLoc();
+    return at.isValid() && !sm_.isInSystemHeader(sm_.getExpansionLoc(at));
+  }
 
-  bool labelMatches(const SwitchCase *label, const llvm::APSInt &value) {
+  // The value a switch's condition folds to (sizeof *p in a size-dispatch
+  // macro), if it does.
+  std::optional<llvm::APSInt> switchValue(const SwitchStmt *sw) const {
+    const Expr *cond = sw->getCond();
+    if (!cond || cond->isValueDependent() || cond->isTypeDependent()) return std::nullopt;
+    Expr::EvalResult r;
+    if (!cond->EvaluateAsInt(r, ctx_)) return std::nullopt;
+    return r.Val.getInt();
+  }
+
+  bool labelMatches(const SwitchCase *label, const llvm::APSInt &value) const {
     const auto *c = dyn_cast<CaseStmt>(label);
     if (!c) return true; // default: taken unless a case matches; not worked out here
     Expr::EvalResult lo, hi;
@@ -530,12 +532,20 @@ private:
   // uses it checks it (a kernel file includes thousands of such inline
   // helpers).  Functions of the main file are always checked, as are
   // definitions the compiler emits whether used or not.
-  bool unusedElsewhere(const FunctionDecl *fn) {
+  bool unusedElsewhere(const FunctionDecl *fn) const {
     if (fn->isReferenced() || fn->isUsed(false)) return false;
     if (!fn->isInlined() && fn->isExternallyVisible()) return false;
     SourceLocation at = sm_.getExpansionLoc(fn->getLocation());
     return at.isValid() && !sm_.isInMainFile(at);
   }
+
+private:
+  struct Scope {
+    const Decl *decl = nullptr;
+    std::string function;
+    bool dependent = false;
+    bool dead = false; // in a switch arm the compiler folds away
+  };
 
   ASTContext &ctx_;
   const SourceManager &sm_;
@@ -642,10 +652,100 @@ bool containsAsmStatement(Decl *decl) {
   return finder.found;
 }
 
+namespace {
+// The same statements as AsmCollector, for C (no templates, lambdas or
+// classes): in C an asm statement is only ever in a function's body (or a
+// block literal's), so the walk visits only bodies, through each node's
+// children, at a fraction of a RecursiveASTVisitor's cost per node (a
+// kernel file walks about a million).  Initializer lists are walked in their
+// written form, as RecursiveASTVisitor does (the semantic form repeats an
+// initializer a range designator covers, and drops one a later designator
+// overrides).
+class CBodyWalker {
+public:
+  CBodyWalker(AsmCollector &rules, std::vector<FoundStmt> &found) : rules_(rules), found_(found) {}
+
+  void function(const FunctionDecl *fn) {
+    decl_ = fn;
+    name_ = fn->getNameAsString();
+    dead_ = false;
+    walk(fn->getBody());
+  }
+  void initializer(const VarDecl *var) {
+    decl_ = nullptr;
+    name_.clear();
+    dead_ = false;
+    walk(const_cast<Expr *>(var->getInit()));
+  }
+
+private:
+  void walk(Stmt *s) {
+    if (!s) return;
+    if (auto *list = dyn_cast<InitListExpr>(s))
+      if (InitListExpr *written = list->getSyntacticForm()) s = written;
+    if (auto *a = dyn_cast<GCCAsmStmt>(s)) {
+      if (rules_.reported(a)) found_.push_back(FoundStmt{a, decl_, name_, false, dead_});
+    } else if (auto *sw = dyn_cast<SwitchStmt>(s)) {
+      if (switchStmt(sw)) return;
+    } else if (auto *block = dyn_cast<BlockExpr>(s)) {
+      walk(block->getBody());
+    }
+    for (Stmt *child : s->children()) walk(child);
+  }
+
+  // AsmCollector::TraverseSwitchStmt's dead arms; true when done.
+  bool switchStmt(SwitchStmt *sw) {
+    std::optional<llvm::APSInt> value = rules_.switchValue(sw);
+    auto *body = dyn_cast_or_null<CompoundStmt>(sw->getBody());
+    if (!value || !body) return false;
+    walk(sw->getInit());
+    walk(sw->getConditionVariableDeclStmt());
+    walk(sw->getCond());
+    bool outer = dead_, live = false;
+    const Stmt *previous = nullptr;
+    for (Stmt *child : body->body()) {
+      Stmt *inner = child;
+      if (isa<SwitchCase>(child)) {
+        bool matches = live && !endsFlow(previous);
+        while (auto *label = dyn_cast<SwitchCase>(inner)) {
+          matches = matches || rules_.labelMatches(label, *value);
+          inner = label->getSubStmt();
+        }
+        live = matches;
+      }
+      dead_ = outer || !live;
+      walk(inner);
+      dead_ = outer;
+      previous = inner;
+    }
+    return true;
+  }
+
+  AsmCollector &rules_;
+  std::vector<FoundStmt> &found_;
+  const Decl *decl_ = nullptr;
+  std::string name_;
+  bool dead_ = false;
+};
+} // namespace
+
 std::vector<FoundStmt> collectAsmStatements(ASTContext &ctx) {
   AsmCollector collector(ctx);
-  collector.TraverseDecl(ctx.getTranslationUnitDecl());
-  return std::move(collector.found);
+  const LangOptions &lang = ctx.getLangOpts();
+  if (lang.CPlusPlus || lang.ObjC) {
+    collector.TraverseDecl(ctx.getTranslationUnitDecl());
+    return std::move(collector.found);
+  }
+  std::vector<FoundStmt> found;
+  CBodyWalker walker(collector, found);
+  for (Decl *d : ctx.getTranslationUnitDecl()->decls()) {
+    if (auto *fn = dyn_cast<FunctionDecl>(d)) {
+      if (fn->doesThisDeclarationHaveABody() && !collector.unusedElsewhere(fn)) walker.function(fn);
+    } else if (auto *var = dyn_cast<VarDecl>(d)) {
+      if (var->getInit()) walker.initializer(var); // a block literal's body
+    }
+  }
+  return found;
 }
 
 uint64_t srclocCookie(const GCCAsmStmt *stmt) {

@@ -211,6 +211,12 @@ void Session::report(const Record &rec, as_finding_list &findings, as_arena *are
     if (dedupe_key && !as_plugin_first_report(plugin_, dedupe_key, f->rule)) continue;
     int level = as_plugin_diag_level(plugin_, f);
     unsigned id = level == 0 ? remark_id_ : level == 2 ? error_id_ : warning_id_;
+    // A remark nobody asked for (no -Rremark-backend-plugin): finding its
+    // place in the template (re-lexing the literal) and its notes' would be
+    // work for nothing.
+    if (id == remark_id_ &&
+        diags.getDiagnosticLevel(id, rec.src.stmt_loc) == DiagnosticsEngine::Ignored)
+      continue;
     SourceLocation loc = templateLocation(sm, ci_.getLangOpts(), ci_.getTarget(), rec.src, f->tpl_line, f->tpl_column);
     {
       DiagnosticBuilder db = diags.Report(loc, id);
