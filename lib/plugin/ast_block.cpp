@@ -470,6 +470,19 @@ public:
       return false;
     if (!TraverseStmt(sw->getCond())) return false;
     bool outer = scope_.dead;
+    return forEachArm(body, *value, [&](Stmt *inner, bool live) {
+      scope_.dead = outer || !live;
+      bool ok = TraverseStmt(inner);
+      scope_.dead = outer;
+      return ok;
+    });
+  }
+
+  // Calls visit(statement, live) for each statement of the body of a switch
+  // whose condition is value, live when control can reach it; stops when
+  // visit returns false.
+  template <typename Visit>
+  bool forEachArm(CompoundStmt *body, const llvm::APSInt &value, Visit visit) const {
     bool live = false; // before the first label: unreachable
     const Stmt *previous = nullptr;
     for (Stmt *child : body->body()) {
@@ -479,15 +492,12 @@ public:
         // any of them matches, and so does falling through from above.
         bool matches = live && !endsFlow(previous);
         while (auto *label = dyn_cast<SwitchCase>(inner)) {
-          matches = matches || labelMatches(label, *value);
+          matches = matches || labelMatches(label, value);
           inner = label->getSubStmt();
         }
         live = matches;
       }
-      scope_.dead = outer || !live;
-      bool ok = TraverseStmt(inner);
-      scope_.dead = outer;
-      if (!ok) return false;
+      if (!visit(inner, live)) return false;
       previous = inner;
     }
     return true;
@@ -701,23 +711,13 @@ private:
     walk(sw->getInit());
     walk(sw->getConditionVariableDeclStmt());
     walk(sw->getCond());
-    bool outer = dead_, live = false;
-    const Stmt *previous = nullptr;
-    for (Stmt *child : body->body()) {
-      Stmt *inner = child;
-      if (isa<SwitchCase>(child)) {
-        bool matches = live && !endsFlow(previous);
-        while (auto *label = dyn_cast<SwitchCase>(inner)) {
-          matches = matches || rules_.labelMatches(label, *value);
-          inner = label->getSubStmt();
-        }
-        live = matches;
-      }
+    bool outer = dead_;
+    rules_.forEachArm(body, *value, [&](Stmt *inner, bool live) {
       dead_ = outer || !live;
       walk(inner);
       dead_ = outer;
-      previous = inner;
-    }
+      return true;
+    });
     return true;
   }
 
