@@ -18,6 +18,8 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 targets=${FUZZ_TARGETS:-"fuzz_constraint fuzz_template fuzz_decode fuzz_ir"}
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
+# Random templates would fill the user's cache of assembler answers.
+export ASMSTORY_CACHE_DIR=off
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$root/test/lsan.supp:print_suppressions=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 artifacts="$root/$build/fuzz-artifacts"
