@@ -678,44 +678,54 @@ public:
   void function(const FunctionDecl *fn) {
     decl_ = fn;
     name_ = fn->getNameAsString();
-    dead_ = false;
     walk(fn->getBody());
   }
   void initializer(const VarDecl *var) {
     decl_ = nullptr;
     name_.clear();
-    dead_ = false;
     walk(const_cast<Expr *>(var->getInit()));
   }
 
 private:
-  void walk(Stmt *s) {
-    if (!s) return;
-    if (auto *list = dyn_cast<InitListExpr>(s))
-      if (InitListExpr *written = list->getSyntacticForm()) s = written;
-    if (auto *a = dyn_cast<GCCAsmStmt>(s)) {
-      if (rules_.reported(a)) found_.push_back(FoundStmt{a, decl_, name_, false, dead_});
-    } else if (auto *sw = dyn_cast<SwitchStmt>(s)) {
-      if (switchStmt(sw)) return;
-    } else if (auto *block = dyn_cast<BlockExpr>(s)) {
-      walk(block->getBody());
+  // Iterative, in source order (pre-order): an expression a generator
+  // nests 100,000 deep must not exhaust clang's stack.  Each entry is a
+  // statement and whether it is in a switch arm the compiler folds away.
+  void walk(Stmt *root) {
+    std::vector<std::pair<Stmt *, bool>> &todo = todo_;
+    todo.clear();
+    todo.emplace_back(root, false);
+    std::vector<std::pair<Stmt *, bool>> next;
+    while (!todo.empty()) {
+      auto [s, dead] = todo.back();
+      todo.pop_back();
+      if (!s) continue;
+      if (auto *list = dyn_cast<InitListExpr>(s))
+        if (InitListExpr *written = list->getSyntacticForm()) s = written;
+      next.clear();
+      if (auto *a = dyn_cast<GCCAsmStmt>(s)) {
+        if (rules_.reported(a)) found_.push_back(FoundStmt{a, decl_, name_, false, dead});
+      } else if (auto *block = dyn_cast<BlockExpr>(s)) {
+        next.emplace_back(block->getBody(), dead);
+      }
+      if (auto *sw = dyn_cast<SwitchStmt>(s); sw && switchArms(sw, dead, next)) {
+      } else {
+        for (Stmt *child : s->children()) next.emplace_back(child, dead);
+      }
+      todo.insert(todo.end(), next.rbegin(), next.rend());
     }
-    for (Stmt *child : s->children()) walk(child);
   }
 
-  // AsmCollector::TraverseSwitchStmt's dead arms; true when done.
-  bool switchStmt(SwitchStmt *sw) {
+  // AsmCollector::TraverseSwitchStmt's dead arms: the parts of a switch
+  // whose condition folds, in order; false when it does not fold.
+  bool switchArms(SwitchStmt *sw, bool dead, std::vector<std::pair<Stmt *, bool>> &out) {
     std::optional<llvm::APSInt> value = rules_.switchValue(sw);
     auto *body = dyn_cast_or_null<CompoundStmt>(sw->getBody());
     if (!value || !body) return false;
-    walk(sw->getInit());
-    walk(sw->getConditionVariableDeclStmt());
-    walk(sw->getCond());
-    bool outer = dead_;
+    out.emplace_back(sw->getInit(), dead);
+    out.emplace_back(sw->getConditionVariableDeclStmt(), dead);
+    out.emplace_back(sw->getCond(), dead);
     rules_.forEachArm(body, *value, [&](Stmt *inner, bool live) {
-      dead_ = outer || !live;
-      walk(inner);
-      dead_ = outer;
+      out.emplace_back(inner, dead || !live);
       return true;
     });
     return true;
@@ -725,7 +735,7 @@ private:
   std::vector<FoundStmt> &found_;
   const Decl *decl_ = nullptr;
   std::string name_;
-  bool dead_ = false;
+  std::vector<std::pair<Stmt *, bool>> todo_;
 };
 } // namespace
 
