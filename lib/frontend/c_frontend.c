@@ -6,6 +6,7 @@
  * IR block of the same source line as its twin. */
 #define _POSIX_C_SOURCE 200809L
 #include "asmstory/frontend.h"
+#include "asmstory/hash.h"
 #include "asmstory/target.h"
 
 #include <clang-c/Index.h>
@@ -787,14 +788,14 @@ static unsigned long long ast_value_id(CXCursor expr, bool memory) {
   if (is_array_kind(clang_getCanonicalType(type).kind)) address = true;
   CXString usr = clang_getCursorUSR(decl);
   const char *u = clang_getCString(usr);
-  unsigned long long h = 1469598103934665603ull; /* FNV-1a of the declaration's USR and place */
+  uint64_t h = AS_FNV_START; /* the declaration's USR and place */
   CXSourceLocation at = clang_getCursorLocation(decl);
   unsigned line = 0, column = 0, offset = 0;
   clang_getSpellingLocation(at, NULL, &line, &column, &offset);
   char place[64];
   snprintf(place, sizeof place, "@%u:%u:%u", line, column, offset);
-  for (const char *p = u ? u : ""; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ull;
-  for (const char *p = place; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ull;
+  h = as_fnv1a(h, u ? u : "", u ? strlen(u) : 0);
+  h = as_fnv1a(h, place, strlen(place));
   clang_disposeString(usr);
   return (h << 2) | (address ? 2 : 1);
 }

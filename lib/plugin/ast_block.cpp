@@ -691,10 +691,7 @@ private:
   // nests 100,000 deep must not exhaust clang's stack.  Each entry is a
   // statement and whether it is in a switch arm the compiler folds away.
   void walk(Stmt *root) {
-    std::vector<std::pair<Stmt *, bool>> &todo = todo_;
-    todo.clear();
-    todo.emplace_back(root, false);
-    std::vector<std::pair<Stmt *, bool>> next;
+    std::vector<std::pair<Stmt *, bool>> todo{{root, false}}, next;
     while (!todo.empty()) {
       auto [s, dead] = todo.back();
       todo.pop_back();
@@ -707,10 +704,9 @@ private:
       } else if (auto *block = dyn_cast<BlockExpr>(s)) {
         next.emplace_back(block->getBody(), dead);
       }
-      if (auto *sw = dyn_cast<SwitchStmt>(s); sw && switchArms(sw, dead, next)) {
-      } else {
+      auto *sw = dyn_cast<SwitchStmt>(s);
+      if (!sw || !switchArms(sw, dead, next))
         for (Stmt *child : s->children()) next.emplace_back(child, dead);
-      }
       todo.insert(todo.end(), next.rbegin(), next.rend());
     }
   }
@@ -735,7 +731,6 @@ private:
   std::vector<FoundStmt> &found_;
   const Decl *decl_ = nullptr;
   std::string name_;
-  std::vector<std::pair<Stmt *, bool>> todo_;
 };
 } // namespace
 

@@ -1,5 +1,6 @@
 /* The Clang Static Analyzer's plist format (one file per translation
  * unit), for tools that import it (CodeChecker, Xcode, scan-view). */
+#include "asmstory/hash.h"
 #include "asmstory/report.h"
 #include "asmstory/version.h"
 
@@ -38,10 +39,9 @@ static void location(as_strbuf *out, const char *indent, as_loc loc, unsigned fi
 /* A stable hash of what identifies a finding across runs (rule, function,
  * message, asm line text), as the analyzer's issue hash does. */
 static unsigned long long issue_hash(const as_finding *f) {
-  unsigned long long h = 1469598103934665603ull;
+  uint64_t h = AS_FNV_START;
   const char *parts[3] = {f->rule, f->block->function ? f->block->function : "", f->message};
-  for (unsigned k = 0; k < 3; k++)
-    for (const char *p = parts[k]; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ull;
+  for (unsigned k = 0; k < 3; k++) h = as_fnv1a(h, parts[k], strlen(parts[k]));
   return h;
 }
 

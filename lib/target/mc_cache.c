@@ -17,6 +17,7 @@
 #define _GNU_SOURCE
 #endif
 #include "mc_cache.h"
+#include "asmstory/hash.h"
 
 #include <elf.h>
 #include <errno.h>
@@ -43,13 +44,6 @@ static struct {
 } cache;
 static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
 static atomic_uint temp_counter;
-
-static uint64_t fnv(uint64_t h, const void *data, size_t n) {
-  const unsigned char *p = data;
-  for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ull;
-  return h;
-}
-#define FNV_START 1469598103934665603ull
 
 /* ---- who wrote an entry: GNU build ids ----------------------------------- */
 
@@ -152,9 +146,9 @@ bool as_mc_cache_enabled(void) {
 }
 
 static void entry_path(char *out, const char *spec, const void *req, size_t req_len) {
-  uint64_t h = fnv(FNV_START, cache.identity, strlen(cache.identity) + 1);
-  h = fnv(h, spec, strlen(spec) + 1);
-  h = fnv(h, req, req_len);
+  uint64_t h = as_fnv1a(AS_FNV_START, cache.identity, strlen(cache.identity) + 1);
+  h = as_fnv1a(h, spec, strlen(spec) + 1);
+  h = as_fnv1a(h, req, req_len);
   snprintf(out, PATH_CAP, "%s/%016llx", cache.dir, (unsigned long long)h);
 }
 
@@ -220,7 +214,7 @@ bool as_mc_cache_get(const char *spec, const void *req, size_t req_len, as_arena
     const unsigned char *id = take(&c, &id_len), *sp = take(&c, &spec_len), *rq = take(&c, &rq_len);
     const unsigned char *ans = take(&c, &ans_len);
     ok = !memcmp(buf, ENTRY_MAGIC, ENTRY_MAGIC_LEN) && !c.bad && c.p == c.end &&
-         sum == fnv(FNV_START, buf, size - sizeof sum) &&
+         sum == as_fnv1a(AS_FNV_START, buf, size - sizeof sum) &&
          same(id, id_len, cache.identity, strlen(cache.identity)) &&
          same(sp, spec_len, spec, strlen(spec)) && same(rq, rq_len, req, req_len);
     if (ok) {
@@ -256,7 +250,7 @@ void as_mc_cache_put(const char *spec, const void *req, size_t req_len, const vo
   p += ENTRY_MAGIC_LEN;
   bool ok = put_piece(&p, cache.identity, id_len) && put_piece(&p, spec, spec_len) &&
             put_piece(&p, req, req_len) && put_piece(&p, resp, resp_len);
-  uint64_t sum = fnv(FNV_START, buf, (size_t)(p - buf));
+  uint64_t sum = as_fnv1a(AS_FNV_START, buf, (size_t)(p - buf));
   memcpy(p, &sum, sizeof sum);
   char path[PATH_CAP], temp[PATH_CAP];
   entry_path(path, spec, req, req_len);

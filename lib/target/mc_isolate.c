@@ -32,6 +32,7 @@
 #endif
 #include "mc_cache.h"
 #include "mc_shim.h"
+#include "asmstory/hash.h"
 #include "asmstory/spawn.h"
 
 #include <errno.h>
@@ -94,12 +95,7 @@ struct as_mc_server {
   size_t memo_bytes;
 };
 
-static uint64_t hash_bytes(const void *data, size_t n) {
-  const unsigned char *p = data;
-  uint64_t h = 1469598103934665603ull; /* FNV-1a */
-  for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 1099511628211ull;
-  return h;
-}
+static uint64_t hash_bytes(const void *data, size_t n) { return as_fnv1a(AS_FNV_START, data, n); }
 
 static memo_entry *memo_find(as_mc_server *s, uint64_t hash, const void *req, size_t len) {
   for (memo_entry *e = s->memo[hash % AS_MC_MEMO_BUCKETS]; e; e = e->next)
@@ -107,12 +103,13 @@ static memo_entry *memo_find(as_mc_server *s, uint64_t hash, const void *req, si
   return NULL;
 }
 
-static void memo_add(as_mc_server *s, uint64_t hash, const void *req, size_t req_len,
-                     const void *resp, size_t resp_len, const char *failure) {
+/* The entry added, or NULL (the memo is full). */
+static memo_entry *memo_add(as_mc_server *s, uint64_t hash, const void *req, size_t req_len,
+                            const void *resp, size_t resp_len, const char *failure) {
   size_t flen = failure ? strlen(failure) + 1 : 0;
-  if (s->memo_bytes + req_len + resp_len + flen > AS_MC_MEMO_MAX) return;
+  if (s->memo_bytes + req_len + resp_len + flen > AS_MC_MEMO_MAX) return NULL;
   memo_entry *e = malloc(sizeof *e + req_len + resp_len + flen);
-  if (!e) return;
+  if (!e) return NULL;
   e->hash = hash;
   e->req_len = req_len;
   e->resp_len = resp_len;
@@ -124,6 +121,7 @@ static void memo_add(as_mc_server *s, uint64_t hash, const void *req, size_t req
   e->next = s->memo[hash % AS_MC_MEMO_BUCKETS];
   s->memo[hash % AS_MC_MEMO_BUCKETS] = e;
   s->memo_bytes += req_len + resp_len;
+  return e;
 }
 
 static void memo_free(as_mc_server *s) {
@@ -160,11 +158,9 @@ static memo_entry *memo_from_disk(as_mc_server *s, uint64_t hash, const void *re
   unsigned char *resp = NULL;
   size_t resp_len = 0;
   memo_entry *e = NULL;
-  if (as_mc_cache_get(s->triple, req, len, &scratch, &resp, &resp_len)) {
-    memo_add(s, hash, req, len, resp, resp_len, NULL);
-    e = memo_find(s, hash, req, len);
-    if (e) stats_count(&stat_disk);
-  }
+  if (as_mc_cache_get(s->triple, req, len, &scratch, &resp, &resp_len) &&
+      (e = memo_add(s, hash, req, len, resp, resp_len, NULL)))
+    stats_count(&stat_disk);
   as_arena_free(&scratch);
   return e;
 }
