@@ -360,6 +360,11 @@ const char *as_lang_name(as_lang lang);
 /* The block's function as messages name it (demangled when known), or "?". */
 const char *as_block_function_shown(const as_block *block);
 const char *as_direction_name(as_direction dir);
+/* The block as bytes, every field an analysis reads but its id: two blocks
+ * with the same key get the same findings (the key of the plugin's record
+ * of analyses on disk).  False, with out partly written, for a block that
+ * carries IR facts. */
+bool as_block_key(as_strbuf *out, const as_block *block);
 /* Number of lines of the template (1 for an empty template). */
 unsigned as_template_line_count(const char *text);
 /* ---- building GNU C blocks (the libclang front end and the plugin) ------ */

@@ -59,6 +59,14 @@ as_fixit *as_finding_fixit(as_arena *arena, as_finding *finding, const char *for
 
 const char *as_severity_name(as_severity severity);
 
+/* Findings of one block as bytes, and back (the answer of a record of
+ * analyses, asmstory/disk_cache.h).  Write: false when a finding is not
+ * about block or names no known rule.  Read: the findings, in arena and
+ * about block, or false when the bytes are not a complete list. */
+bool as_findings_write(as_strbuf *out, const as_finding_list *findings, const as_block *block);
+bool as_findings_read(as_arena *arena, const void *data, size_t len, const as_block *block,
+                      as_finding_list *findings);
+
 /* What a rule needs beyond the block and its declared interface: the
  * LLVM IR of the program (pointer facts; C files are compiled a second
  * time) and the Z3 solver (the permission story). */

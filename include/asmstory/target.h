@@ -100,6 +100,12 @@ int as_target_server_main(const char *triple);
  * written since.  Nothing for a triple asmstory does not describe. */
 void as_target_prefork(const char *triple, const char *features);
 
+/* How many templates this process has got no answer for so far (the
+ * assembler crashed, ran out of time, or could not be started): a result
+ * that depends on one of them is not the template's own, and is not kept
+ * (the plugin's record of analyses compares it before and after). */
+unsigned as_target_failed_answers(void);
+
 /* The architectures asmstory describes, for --version ("x86-64 and i386"). */
 const char *as_target_supported(void);
 

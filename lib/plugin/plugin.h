@@ -60,14 +60,15 @@ void as_plugin_set_object_names(as_plugin *plugin, const as_block *block, const 
  * first time (the pass sees one statement once per inlined copy). */
 bool as_plugin_first_report(as_plugin *plugin, unsigned long long key, const char *rule);
 
-/* Whether the pass has any rule to run. */
 /* The statements of the translation unit are analyzed: the assembler
  * process ends (the stories' templates are the same ones, answered from its
  * record; one not seen yet starts it again). */
 void as_plugin_idle(as_plugin *plugin);
-/* Assembles the templates of these blocks (those of their targets asmstory
+/* Looks up the analyses of these blocks on disk (asmstory/disk_cache.h),
+ * and assembles the templates of the others (those of targets asmstory
  * describes) in one round trip, for the analyses that follow. */
 void as_plugin_prefetch(as_plugin *plugin, as_block *const *blocks, unsigned n);
+/* Whether the pass has any rule to run. */
 bool as_plugin_wants_stories(const as_plugin *plugin);
 
 /* The severity a finding is reported with by the compiler: 0 remark (notes:

@@ -5,10 +5,12 @@
 #define _POSIX_C_SOURCE 200809L
 #include "plugin.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "asmstory/disk_cache.h"
 #include "asmstory/effects.h"
 #include "asmstory/story.h"
 #include "asmstory/target.h"
@@ -17,6 +19,14 @@ typedef struct object_names {
   const as_block *block;
   const char **names; /* per operand of block */
 } object_names;
+
+/* A block whose analysis was looked up on disk (asmstory/disk_cache.h,
+ * kind "blocks"): its findings as bytes, or NULL for a miss. */
+typedef struct looked_up {
+  const as_block *block;
+  const unsigned char *answer;
+  size_t len;
+} looked_up;
 
 typedef struct reported {
   unsigned long long key;
@@ -32,6 +42,9 @@ struct as_plugin {
   unsigned num_seen, cap_seen;
   object_names *names;
   unsigned num_names, cap_names;
+  looked_up *looked;        /* in the order of as_plugin_prefetch */
+  unsigned num_looked, next_looked;
+  char *record_spec;        /* what the analyses depend on beyond the block */
 };
 
 static void set_error(char *err, size_t errlen, const char *format, const char *arg) {
@@ -79,6 +92,7 @@ void as_plugin_destroy(as_plugin *p) {
   as_story_destroy(p->story);
   free(p->seen);
   free(p->names);
+  free(p->looked);
   as_arena_free(&p->arena);
   free(p);
 }
@@ -109,19 +123,124 @@ static void selftest_crash(void) {
   }
 }
 
+/* ---- the record of analyses on disk --------------------------------------
+ * A header's asm statement is the same block in every file that includes
+ * it: its findings are kept on disk (kind "blocks", keyed by as_block_key
+ * and the checks), so a build analyzes it once.  ASMSTORY_MC_STATS=1 says
+ * at exit how many analyses came from there. */
+
+static atomic_uint stat_recorded, stat_analyzed;
+static atomic_bool stat_registered;
+
+static void stats_print(void) {
+  fprintf(stderr, "asmstory: block analyses: %u from the disk cache, %u done\n",
+          atomic_load(&stat_recorded), atomic_load(&stat_analyzed));
+}
+
+static void stats_count(atomic_uint *counter) {
+  atomic_fetch_add(counter, 1);
+  const char *e = getenv("ASMSTORY_MC_STATS");
+  if (e && !strcmp(e, "1") && !atomic_exchange(&stat_registered, true)) atexit(stats_print);
+}
+
+static const char *record_spec(as_plugin *p) {
+  if (!p->record_spec)
+    p->record_spec = as_arena_printf(&p->arena, "asmstory-blocks-1 checks=%s",
+                                     p->options.checks ? p->options.checks : "*");
+  return p->record_spec;
+}
+
+/* The block's key in scratch, or false (a block with IR facts has none). */
+static bool block_key(as_arena *scratch, const as_block *b, as_strbuf *key) {
+  as_strbuf_init(key, scratch);
+  return as_block_key(key, b);
+}
+
+/* Looks the block's analysis up on disk: the answer in p->arena, or NULL. */
+static const unsigned char *look_up(as_plugin *p, const as_block *b, size_t *len) {
+  as_arena scratch;
+  as_arena_init(&scratch);
+  as_strbuf key;
+  unsigned char *answer = NULL;
+  if (!block_key(&scratch, b, &key) ||
+      !as_disk_cache_get("blocks", record_spec(p), key.data, key.length, &p->arena, &answer, len))
+    answer = NULL;
+  as_arena_free(&scratch);
+  return answer;
+}
+
+static void record(as_plugin *p, const as_block *b, const as_finding_list *findings) {
+  as_arena scratch;
+  as_arena_init(&scratch);
+  as_strbuf key, answer;
+  as_strbuf_init(&answer, &scratch);
+  if (block_key(&scratch, b, &key) && as_findings_write(&answer, findings, b))
+    as_disk_cache_put("blocks", record_spec(p), key.data, key.length, answer.data, answer.length);
+  as_arena_free(&scratch);
+}
+
+/* What as_plugin_prefetch found on disk for b; NULL when it did not look. */
+static const looked_up *looked_up_for(as_plugin *p, const as_block *b) {
+  if (p->next_looked < p->num_looked && p->looked[p->next_looked].block == b)
+    return &p->looked[p->next_looked++];
+  for (unsigned i = 0; i < p->num_looked; i++)
+    if (p->looked[i].block == b) return &p->looked[i];
+  return NULL;
+}
+
 int as_plugin_analyze(as_plugin *p, as_arena *arena, const as_block *b, as_finding_list *findings,
                       char *err, size_t errlen) {
   selftest_crash();
+  if (as_disk_cache_enabled()) {
+    const looked_up *seen = looked_up_for(p, b);
+    size_t len = 0;
+    const unsigned char *answer = seen ? seen->answer : look_up(p, b, &len);
+    if (seen) len = seen->len;
+    if (answer && as_findings_read(arena, answer, len, b, findings)) {
+      stats_count(&stat_recorded);
+      return 0;
+    }
+  }
   if (!target_for(p, b, err, errlen)) return -1;
   as_analysis_options options = {p->options.checks, false, false};
+  unsigned failed = as_target_failed_answers();
   /* No story context: the permission story is the pass's (it has the IR). */
-  return as_analyze_block(p->targets, NULL, arena, b, &options, findings, NULL, NULL, err,
-                          errlen);
+  int rc = as_analyze_block(p->targets, NULL, arena, b, &options, findings, NULL, NULL, err,
+                            errlen);
+  stats_count(&stat_analyzed);
+  /* Findings that depend on a template the assembler gave no answer for
+   * (a crash, a time-out) are this run's, not the block's. */
+  if (rc == 0 && failed == as_target_failed_answers() && as_disk_cache_enabled())
+    record(p, b, findings);
+  return rc;
 }
 
 void as_plugin_prefetch(as_plugin *p, as_block *const *blocks, unsigned n) {
   if (!p->targets) p->targets = as_target_cache_create();
-  as_target_prefetch(p->targets, blocks, n);
+  if (!as_disk_cache_enabled() || !n) {
+    as_target_prefetch(p->targets, blocks, n);
+    return;
+  }
+  /* The blocks analyzed before (in this file or another) need no answer
+   * from the assembler: only the others' templates are sent. */
+  free(p->looked);
+  p->looked = calloc(n, sizeof *p->looked);
+  as_block **missing = calloc(n, sizeof *missing);
+  p->num_looked = p->next_looked = 0;
+  if (!p->looked || !missing) {
+    free(missing);
+    as_target_prefetch(p->targets, blocks, n);
+    return;
+  }
+  unsigned num_missing = 0;
+  for (unsigned i = 0; i < n; i++) {
+    looked_up *l = &p->looked[p->num_looked++];
+    l->block = blocks[i];
+    l->answer = look_up(p, blocks[i], &l->len);
+    if (!l->answer) missing[num_missing++] = blocks[i];
+  }
+  as_target_prefetch(p->targets, missing, num_missing);
+  free(missing);
 }
 
 void as_plugin_idle(as_plugin *p) { as_target_cache_idle(p->targets); }

@@ -30,7 +30,8 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
-#include "mc_cache.h"
+#include "asmstory/disk_cache.h"
+#include "asmstory/wire.h"
 #include "mc_shim.h"
 #include "asmstory/hash.h"
 #include "asmstory/spawn.h"
@@ -54,7 +55,6 @@
 
 #define AS_MC_TIMEOUT_MS_DEFAULT 10000
 #define AS_MC_WIRE_MAX (256u << 20) /* a response larger than this is refused */
-#define AS_MC_NO_STRING 0xffffffffu
 #define AS_MC_BATCH 0xba7c4e55u /* in a request's dialect word: a batch */
 #define AS_MC_MEMORY_LIMIT (4ull << 30) /* address space the server may add */
 
@@ -150,7 +150,7 @@ static void stats_count(atomic_uint *counter) {
   if (e && !strcmp(e, "1") && !atomic_exchange(&stat_registered, true)) atexit(stats_print);
 }
 
-/* An answer from the disk cache (mc_cache.h), kept in the memo; NULL when
+/* An answer from the disk cache (asmstory/disk_cache.h), kept in the memo; NULL when
  * the cache has none. */
 static memo_entry *memo_from_disk(as_mc_server *s, uint64_t hash, const void *req, size_t len) {
   as_arena scratch;
@@ -158,7 +158,7 @@ static memo_entry *memo_from_disk(as_mc_server *s, uint64_t hash, const void *re
   unsigned char *resp = NULL;
   size_t resp_len = 0;
   memo_entry *e = NULL;
-  if (as_mc_cache_get(s->triple, req, len, &scratch, &resp, &resp_len) &&
+  if (as_disk_cache_get("mc", s->triple, req, len, &scratch, &resp, &resp_len) &&
       (e = memo_add(s, hash, req, len, resp, resp_len, NULL)))
     stats_count(&stat_disk);
   as_arena_free(&scratch);
@@ -169,7 +169,7 @@ static memo_entry *memo_from_disk(as_mc_server *s, uint64_t hash, const void *re
 static void memo_answer(as_mc_server *s, uint64_t hash, const void *req, size_t len,
                         const void *resp, size_t resp_len) {
   memo_add(s, hash, req, len, resp, resp_len, NULL);
-  as_mc_cache_put(s->triple, req, len, resp, resp_len);
+  as_disk_cache_put("mc", s->triple, req, len, resp, resp_len);
   stats_count(&stat_assembled);
 }
 
@@ -217,22 +217,10 @@ void as_mc_server_destroy(as_mc_server *s) {
 
 /* ---- wire: writing ------------------------------------------------------ */
 
-static void put_u32(as_strbuf *b, uint32_t v) { as_strbuf_append(b, (const char *)&v, sizeof v); }
-static void put_i64(as_strbuf *b, int64_t v) { as_strbuf_append(b, (const char *)&v, sizeof v); }
-static void put_str(as_strbuf *b, const char *s) {
-  if (!s) {
-    put_u32(b, AS_MC_NO_STRING);
-    return;
-  }
-  size_t n = strlen(s);
-  put_u32(b, (uint32_t)n);
-  as_strbuf_append(b, s, n);
-}
-
 /* The length word at the front is filled in by finish(). */
 static void begin(as_strbuf *b, as_arena *arena) {
   as_strbuf_init(b, arena);
-  put_u32(b, 0);
+  as_wire_put_u32(b, 0);
 }
 static void finish(as_strbuf *b) {
   uint32_t n = (uint32_t)(b->length - sizeof(uint32_t));
@@ -240,172 +228,131 @@ static void finish(as_strbuf *b) {
 }
 
 static void write_request(as_strbuf *b, const as_mc_line *lines, unsigned num_lines, int dialect) {
-  put_u32(b, (uint32_t)dialect);
-  put_u32(b, num_lines);
+  as_wire_put_u32(b, (uint32_t)dialect);
+  as_wire_put_u32(b, num_lines);
   for (unsigned i = 0; i < num_lines; i++) {
-    put_u32(b, lines[i].line);
-    put_u32(b, lines[i].column);
-    put_str(b, lines[i].text ? lines[i].text : "");
+    as_wire_put_u32(b, lines[i].line);
+    as_wire_put_u32(b, lines[i].column);
+    as_wire_put_str(b, lines[i].text ? lines[i].text : "");
   }
 }
 
 static void write_insn(as_strbuf *b, const as_mc_insn *in) {
-  put_u32(b, in->line);
-  put_u32(b, in->column);
-  put_str(b, in->opcode_name);
-  put_str(b, in->att_text);
-  put_str(b, in->intel_text);
-  put_u32(b, in->mcinst_flags);
-  put_u32(b, in->desc_flags);
-  put_u32(b, in->num_defs);
-  put_u32(b, in->size);
-  put_u32(b, in->num_ops);
+  as_wire_put_u32(b, in->line);
+  as_wire_put_u32(b, in->column);
+  as_wire_put_str(b, in->opcode_name);
+  as_wire_put_str(b, in->att_text);
+  as_wire_put_str(b, in->intel_text);
+  as_wire_put_u32(b, in->mcinst_flags);
+  as_wire_put_u32(b, in->desc_flags);
+  as_wire_put_u32(b, in->num_defs);
+  as_wire_put_u32(b, in->size);
+  as_wire_put_u32(b, in->num_ops);
   for (unsigned k = 0; k < in->num_ops; k++) {
     const as_mc_operand *o = &in->ops[k];
-    put_u32(b, (uint32_t)o->kind);
-    put_u32(b, o->reg);
-    put_i64(b, o->imm);
-    put_str(b, o->symbol);
-    put_u32(b, o->operand_type);
-    put_u32(b, (uint32_t)o->tied_to);
-    put_u32(b, (uint32_t)o->predicate | (uint32_t)o->optional_def << 1);
+    as_wire_put_u32(b, (uint32_t)o->kind);
+    as_wire_put_u32(b, o->reg);
+    as_wire_put_i64(b, o->imm);
+    as_wire_put_str(b, o->symbol);
+    as_wire_put_u32(b, o->operand_type);
+    as_wire_put_u32(b, (uint32_t)o->tied_to);
+    as_wire_put_u32(b, (uint32_t)o->predicate | (uint32_t)o->optional_def << 1);
   }
-  put_u32(b, in->num_implicit_defs);
-  for (unsigned k = 0; k < in->num_implicit_defs; k++) put_u32(b, in->implicit_defs[k]);
-  put_u32(b, in->num_implicit_uses);
-  for (unsigned k = 0; k < in->num_implicit_uses; k++) put_u32(b, in->implicit_uses[k]);
+  as_wire_put_u32(b, in->num_implicit_defs);
+  for (unsigned k = 0; k < in->num_implicit_defs; k++) as_wire_put_u32(b, in->implicit_defs[k]);
+  as_wire_put_u32(b, in->num_implicit_uses);
+  for (unsigned k = 0; k < in->num_implicit_uses; k++) as_wire_put_u32(b, in->implicit_uses[k]);
 }
 
 static void write_response(as_strbuf *b, int rc, const as_mc_result *r) {
-  put_u32(b, (uint32_t)rc);
-  put_u32(b, r->num_insns);
+  as_wire_put_u32(b, (uint32_t)rc);
+  as_wire_put_u32(b, r->num_insns);
   for (unsigned i = 0; i < r->num_insns; i++) write_insn(b, &r->insns[i]);
-  put_u32(b, r->num_labels);
+  as_wire_put_u32(b, r->num_labels);
   for (unsigned i = 0; i < r->num_labels; i++) {
-    put_str(b, r->labels[i].name);
-    put_u32(b, r->labels[i].insn_index);
+    as_wire_put_str(b, r->labels[i].name);
+    as_wire_put_u32(b, r->labels[i].insn_index);
   }
-  put_u32(b, r->num_errors);
+  as_wire_put_u32(b, r->num_errors);
   for (unsigned i = 0; i < r->num_errors; i++) {
-    put_u32(b, r->errors[i].line);
-    put_u32(b, r->errors[i].column);
-    put_str(b, r->errors[i].message);
+    as_wire_put_u32(b, r->errors[i].line);
+    as_wire_put_u32(b, r->errors[i].column);
+    as_wire_put_str(b, r->errors[i].message);
   }
-  put_u32(b, r->num_data);
+  as_wire_put_u32(b, r->num_data);
   for (unsigned i = 0; i < r->num_data; i++) {
-    put_u32(b, r->data[i].line);
-    put_u32(b, r->data[i].column);
-    put_str(b, r->data[i].what);
+    as_wire_put_u32(b, r->data[i].line);
+    as_wire_put_u32(b, r->data[i].column);
+    as_wire_put_str(b, r->data[i].what);
   }
 }
 
 /* ---- wire: reading (every length checked; a short message is "bad") --- */
 
-typedef struct reader {
-  const unsigned char *p, *end;
-  as_arena *arena;
-  bool bad;
-} reader;
-
-static void get_raw(reader *r, void *v, size_t n) {
-  if (r->bad || (size_t)(r->end - r->p) < n) {
-    r->bad = true;
-    return;
-  }
-  memcpy(v, r->p, n);
-  r->p += n;
-}
-static uint32_t get_u32(reader *r) {
-  uint32_t v = 0;
-  get_raw(r, &v, sizeof v);
-  return v;
-}
-static int64_t get_i64(reader *r) {
-  int64_t v = 0;
-  get_raw(r, &v, sizeof v);
-  return v;
-}
-static const char *get_str(reader *r) {
-  uint32_t n = get_u32(r);
-  if (r->bad || n == AS_MC_NO_STRING) return NULL;
-  if ((size_t)(r->end - r->p) < n) {
-    r->bad = true;
-    return NULL;
-  }
-  const char *s = as_arena_strndup(r->arena, (const char *)r->p, n);
-  r->p += n;
-  return s;
-}
-/* A count of items of at least min_bytes each that the rest can hold. */
-static uint32_t get_count(reader *r, size_t min_bytes) {
-  uint32_t n = get_u32(r);
-  if (!r->bad && (size_t)n * min_bytes > (size_t)(r->end - r->p)) r->bad = true;
-  return r->bad ? 0 : n;
-}
-static const char *get_text(reader *r) {
-  const char *s = get_str(r);
+static const char *get_text(as_wire_reader *r) {
+  const char *s = as_wire_get_str(r);
   return s ? s : "";
 }
 
-static void read_insn(reader *r, as_mc_insn *in) {
-  in->line = get_u32(r);
-  in->column = get_u32(r);
+static void read_insn(as_wire_reader *r, as_mc_insn *in) {
+  in->line = as_wire_get_u32(r);
+  in->column = as_wire_get_u32(r);
   in->opcode_name = get_text(r);
   in->att_text = get_text(r);
   in->intel_text = get_text(r);
-  in->mcinst_flags = get_u32(r);
-  in->desc_flags = get_u32(r);
-  in->num_defs = get_u32(r);
-  in->size = get_u32(r);
-  in->num_ops = get_count(r, 28);
+  in->mcinst_flags = as_wire_get_u32(r);
+  in->desc_flags = as_wire_get_u32(r);
+  in->num_defs = as_wire_get_u32(r);
+  in->size = as_wire_get_u32(r);
+  in->num_ops = as_wire_get_count(r, 28);
   in->ops = as_arena_alloc(r->arena, sizeof(as_mc_operand) * (in->num_ops + 1));
   for (unsigned k = 0; k < in->num_ops; k++) {
     as_mc_operand *o = &in->ops[k];
-    o->kind = (as_mc_operand_kind)get_u32(r);
-    o->reg = get_u32(r);
-    o->imm = get_i64(r);
-    o->symbol = get_str(r);
-    o->operand_type = get_u32(r);
-    o->tied_to = (int)get_u32(r);
-    uint32_t opflags = get_u32(r);
+    o->kind = (as_mc_operand_kind)as_wire_get_u32(r);
+    o->reg = as_wire_get_u32(r);
+    o->imm = as_wire_get_i64(r);
+    o->symbol = as_wire_get_str(r);
+    o->operand_type = as_wire_get_u32(r);
+    o->tied_to = (int)as_wire_get_u32(r);
+    uint32_t opflags = as_wire_get_u32(r);
     o->predicate = (opflags & 1) != 0;
     o->optional_def = (opflags & 2) != 0;
   }
   unsigned *defs, *uses;
-  in->num_implicit_defs = get_count(r, 4);
+  in->num_implicit_defs = as_wire_get_count(r, 4);
   defs = as_arena_alloc(r->arena, sizeof(unsigned) * (in->num_implicit_defs + 1));
-  for (unsigned k = 0; k < in->num_implicit_defs; k++) defs[k] = get_u32(r);
-  in->num_implicit_uses = get_count(r, 4);
+  for (unsigned k = 0; k < in->num_implicit_defs; k++) defs[k] = as_wire_get_u32(r);
+  in->num_implicit_uses = as_wire_get_count(r, 4);
   uses = as_arena_alloc(r->arena, sizeof(unsigned) * (in->num_implicit_uses + 1));
-  for (unsigned k = 0; k < in->num_implicit_uses; k++) uses[k] = get_u32(r);
+  for (unsigned k = 0; k < in->num_implicit_uses; k++) uses[k] = as_wire_get_u32(r);
   in->implicit_defs = defs;
   in->implicit_uses = uses;
 }
 
-static bool read_response(reader *r, int *rc, as_mc_result *out) {
+static bool read_response(as_wire_reader *r, int *rc, as_mc_result *out) {
   memset(out, 0, sizeof *out);
-  *rc = (int)get_u32(r);
-  out->num_insns = get_count(r, 48);
+  *rc = (int)as_wire_get_u32(r);
+  out->num_insns = as_wire_get_count(r, 48);
   out->insns = as_arena_alloc(r->arena, sizeof(as_mc_insn) * (out->num_insns + 1));
   for (unsigned i = 0; i < out->num_insns && !r->bad; i++) read_insn(r, &out->insns[i]);
-  out->num_labels = get_count(r, 8);
+  out->num_labels = as_wire_get_count(r, 8);
   out->labels = as_arena_alloc(r->arena, sizeof(as_mc_label) * (out->num_labels + 1));
   for (unsigned i = 0; i < out->num_labels; i++) {
     out->labels[i].name = get_text(r);
-    out->labels[i].insn_index = get_u32(r);
+    out->labels[i].insn_index = as_wire_get_u32(r);
   }
-  out->num_errors = get_count(r, 12);
+  out->num_errors = as_wire_get_count(r, 12);
   out->errors = as_arena_alloc(r->arena, sizeof(as_mc_error) * (out->num_errors + 1));
   for (unsigned i = 0; i < out->num_errors; i++) {
-    out->errors[i].line = get_u32(r);
-    out->errors[i].column = get_u32(r);
+    out->errors[i].line = as_wire_get_u32(r);
+    out->errors[i].column = as_wire_get_u32(r);
     out->errors[i].message = get_text(r);
   }
-  out->num_data = get_count(r, 12);
+  out->num_data = as_wire_get_count(r, 12);
   out->data = as_arena_alloc(r->arena, sizeof(as_mc_data) * (out->num_data + 1));
   for (unsigned i = 0; i < out->num_data; i++) {
-    out->data[i].line = get_u32(r);
-    out->data[i].column = get_u32(r);
+    out->data[i].line = as_wire_get_u32(r);
+    out->data[i].column = as_wire_get_u32(r);
     out->data[i].what = get_text(r);
   }
   if (r->bad || r->p != r->end) {
@@ -536,13 +483,13 @@ static void limit_memory(void) {
 static void serve_one(as_mc *mc, const unsigned char *msg, uint32_t len, int fd) {
   as_arena arena;
   as_arena_init(&arena);
-  reader r = {msg, msg + len, &arena, false};
-  int dialect = (int)get_u32(&r);
-  unsigned num_lines = get_count(&r, 12);
+  as_wire_reader r = {msg, msg + len, &arena, false};
+  int dialect = (int)as_wire_get_u32(&r);
+  unsigned num_lines = as_wire_get_count(&r, 12);
   as_mc_line *lines = as_arena_alloc(&arena, sizeof *lines * (num_lines + 1));
   for (unsigned i = 0; i < num_lines; i++) {
-    lines[i].line = get_u32(&r);
-    lines[i].column = get_u32(&r);
+    lines[i].line = as_wire_get_u32(&r);
+    lines[i].column = as_wire_get_u32(&r);
     lines[i].text = get_text(&r);
   }
   if (r.bad) _exit(0);
@@ -613,7 +560,7 @@ static struct {
 void as_mc_server_prefork(const char *triple) {
   if (server_program || early.pid > 0 || !triple) return;
   if (in_process()) return;
-  /* Also with answers on disk (mc_cache.h): a file whose templates are all
+  /* Also with answers on disk (asmstory/disk_cache.h): a file whose templates are all
    * there never sends this server anything, and it is killed unused (about
    * 1,000 page faults of a kernel file's 20,000); forked later, when a
    * template turns out to be missing, it cost 4,000 to 7,000 (perf stat
@@ -757,8 +704,14 @@ static const char *signal_name(int sig) {
   return "a signal";
 }
 
+/* Templates given no answer (a crash, a time-out, no server). */
+static atomic_uint stat_failed;
+
+unsigned as_mc_failed_answers(void) { return atomic_load(&stat_failed); }
+
 static int fail(as_arena *arena, const as_mc_line *lines, unsigned num_lines, as_mc_result *out,
                 const char *message) {
+  atomic_fetch_add(&stat_failed, 1);
   memset(out, 0, sizeof *out);
   out->errors = as_arena_alloc(arena, sizeof(as_mc_error));
   out->errors[0].line = num_lines ? lines[0].line : 0;
@@ -817,7 +770,7 @@ int as_mc_assemble(as_mc_server *s, as_arena *arena, const as_mc_line *lines,
     as_arena_free(&scratch);
     if (known->failure)
       return fail(arena, lines, num_lines, out, as_arena_strndup(arena, known->failure, strlen(known->failure)));
-    reader r = {known->resp, known->resp + known->resp_len, arena, false};
+    as_wire_reader r = {known->resp, known->resp + known->resp_len, arena, false};
     int rc;
     if (read_response(&r, &rc, out)) return rc;
     return fail(arena, lines, num_lines, out, "asmstory's own record of this template is damaged");
@@ -842,7 +795,7 @@ int as_mc_assemble(as_mc_server *s, as_arena *arena, const as_mc_line *lines,
     got = -1;
   }
   if (got == 0) {
-    reader r = {msg, msg + len, arena, false};
+    as_wire_reader r = {msg, msg + len, arena, false};
     int rc;
     if (read_response(&r, &rc, out)) {
       memo_answer(s, hash, req.data, req.length, msg, len);
@@ -871,9 +824,9 @@ void as_mc_prefetch(as_mc_server *s, const as_mc_request *reqs, unsigned n) {
   as_arena_init(&scratch);
   as_strbuf batch;
   as_strbuf_init(&batch, &scratch);
-  put_u32(&batch, 0);
-  put_u32(&batch, AS_MC_BATCH);
-  put_u32(&batch, 0);
+  as_wire_put_u32(&batch, 0);
+  as_wire_put_u32(&batch, AS_MC_BATCH);
+  as_wire_put_u32(&batch, 0);
   uint64_t *hashes = as_arena_alloc(&scratch, sizeof(uint64_t) * n);
   size_t *offsets = as_arena_alloc(&scratch, sizeof(size_t) * n);
   unsigned count = 0;
@@ -882,7 +835,7 @@ void as_mc_prefetch(as_mc_server *s, const as_mc_request *reqs, unsigned n) {
     if (as_intel_parser_hazard(reqs[i].lines, reqs[i].num_lines, reqs[i].dialect == 1, &hl, &hc))
       continue;
     size_t at = batch.length;
-    put_u32(&batch, 0);
+    as_wire_put_u32(&batch, 0);
     write_request(&batch, reqs[i].lines, reqs[i].num_lines, reqs[i].dialect);
     uint32_t sub = (uint32_t)(batch.length - at - sizeof sub);
     memcpy(batch.data + at, &sub, sizeof sub);
@@ -919,7 +872,7 @@ void as_mc_prefetch(as_mc_server *s, const as_mc_request *reqs, unsigned n) {
     if (got == 0) got = recv_all(s->fd, msg, len, deadline);
     as_mc_result probe;
     int rc;
-    reader r = {msg, msg + len, &scratch, false};
+    as_wire_reader r = {msg, msg + len, &scratch, false};
     if (got == 0 && !read_response(&r, &rc, &probe)) got = -1;
     size_t at = offsets[i];
     uint32_t sub;

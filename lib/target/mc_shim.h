@@ -131,6 +131,8 @@ as_mc_server *as_mc_server_create(as_mc *mc, const char *triple);
  * calls as_mc_server_main) instead of only forking: for hosts with threads,
  * whose held locks a forked copy would inherit.  Set before threads start. */
 void as_mc_server_use_program(const char *path);
+/* Templates given no answer so far in this process (as_target_failed_answers). */
+unsigned as_mc_failed_answers(void);
 /* Forks the server for a triple now, before the host grows (a compiler
  * plugin calls it before parsing); the first as_mc_server of that triple in
  * this process uses it instead of forking then.  It makes its MC objects on

@@ -16,6 +16,8 @@ void as_target_global_init(void) { as_mc_global_init(); }
 
 void as_target_isolate_with(const char *program) { as_mc_server_use_program(program); }
 
+unsigned as_target_failed_answers(void) { return as_mc_failed_answers(); }
+
 int as_target_server_main(const char *triple) {
   as_mc_global_init();
   return as_mc_server_main(triple);

@@ -13,8 +13,9 @@ bindir = os.path.join(config.asmstory_obj_root, "bin")
 config.environment["PATH"] = os.pathsep.join(
     [bindir, config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
 config.environment["HOME"] = os.environ.get("HOME", "/tmp")
-# MC's answers on disk (lib/target/mc_cache.h): one cache for this run of
-# the tests, empty at its start, never the user's.
+# Answers on disk (include/asmstory/disk_cache.h: MC's, and the plugin's
+# analyses): one cache for this run of the tests, empty at its start, never
+# the user's.
 import shutil as _shutil
 _mc_cache = os.path.join(config.test_exec_root, "mc-cache")
 _shutil.rmtree(_mc_cache, ignore_errors=True)

@@ -1,13 +1,15 @@
-/* MC's answers on disk (mc_cache.h says what and why).
+/* Answers on disk (asmstory/disk_cache.h says what and why).
  *
  * One file per entry, named by a 64-bit hash of what it answers:
  *
- *   <dir>/mc/<16 hex digits>
- *     "asmstory-mc-cache-1\n"
+ *   <dir>/<kind>/<16 hex digits>
+ *     "asmstory-cache-2\n"
  *     u32 length, identity   (build ids: asmstory's object / LLVM's library)
- *     u32 length, spec       (triple and features, as the server was made for)
- *     u32 length, request    (the bytes sent to the assembler process)
- *     u32 length, answer     (the bytes it sent back)
+ *     u32 length, spec       (mc: the triple and features the server was made for;
+ *                             blocks: the analysis options)
+ *     u32 length, request    (mc: the bytes sent to the assembler process;
+ *                             blocks: as_block_key)
+ *     u32 length, answer     (mc: the bytes it sent back; blocks: as_findings_write)
  *     u64 FNV-1a of everything before it
  *
  * Two requests with the same hash share a name: the later one replaces the
@@ -16,7 +18,7 @@
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
-#include "mc_cache.h"
+#include "asmstory/disk_cache.h"
 #include "asmstory/hash.h"
 
 #include <elf.h>
@@ -32,14 +34,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define ENTRY_MAGIC "asmstory-mc-cache-1\n"
+#define ENTRY_MAGIC "asmstory-cache-2\n"
 #define ENTRY_MAGIC_LEN (sizeof ENTRY_MAGIC - 1)
 #define ENTRY_MAX (64u << 20) /* a larger file is not read */
 #define PATH_CAP 4096
 
 static struct {
   bool enabled;
-  char dir[PATH_CAP - 64]; /* <base>/mc, with room for an entry's name */
+  char dir[PATH_CAP - 64]; /* <base>, with room for a kind and an entry's name */
   char identity[300];
 } cache;
 static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
@@ -100,7 +102,7 @@ static int find_object(struct dl_phdr_info *info, size_t size, void *data) {
 /* "<asmstory's build id>/<LLVM's>" ("-" when LLVM is linked into asmstory's
  * object), or false when asmstory's object has none. */
 static bool identity(char *out, size_t cap) {
-  id_search own = {(const void *)&as_mc_cache_get, NULL, "", false};
+  id_search own = {(const void *)&as_disk_cache_get, NULL, "", false};
   dl_iterate_phdr(find_object, &own);
   if (!own.found) return false;
   id_search llvm = {NULL, "libLLVM", "", false};
@@ -127,11 +129,11 @@ static void cache_init(void) {
   const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
   int n;
   if (dir)
-    n = !*dir || !strcmp(dir, "off") || !strcmp(dir, "0") ? -1 : snprintf(cache.dir, sizeof cache.dir, "%s/mc", dir);
+    n = !*dir || !strcmp(dir, "off") || !strcmp(dir, "0") ? -1 : snprintf(cache.dir, sizeof cache.dir, "%s", dir);
   else if (xdg && xdg[0] == '/')
-    n = snprintf(cache.dir, sizeof cache.dir, "%s/asmstory/mc", xdg);
+    n = snprintf(cache.dir, sizeof cache.dir, "%s/asmstory", xdg);
   else if (home && *home)
-    n = snprintf(cache.dir, sizeof cache.dir, "%s/.cache/asmstory/mc", home);
+    n = snprintf(cache.dir, sizeof cache.dir, "%s/.cache/asmstory", home);
   else
     n = -1;
   if (n <= 0 || (size_t)n >= sizeof cache.dir) return;
@@ -140,16 +142,18 @@ static void cache_init(void) {
   cache.enabled = true;
 }
 
-bool as_mc_cache_enabled(void) {
+bool as_disk_cache_enabled(void) {
   pthread_once(&cache_once, cache_init);
   return cache.enabled;
 }
 
-static void entry_path(char *out, const char *spec, const void *req, size_t req_len) {
+static bool entry_path(char *out, const char *kind, const char *spec, const void *req,
+                       size_t req_len) {
   uint64_t h = as_fnv1a(AS_FNV_START, cache.identity, strlen(cache.identity) + 1);
   h = as_fnv1a(h, spec, strlen(spec) + 1);
   h = as_fnv1a(h, req, req_len);
-  snprintf(out, PATH_CAP, "%s/%016llx", cache.dir, (unsigned long long)h);
+  int n = snprintf(out, PATH_CAP, "%s/%s/%016llx", cache.dir, kind, (unsigned long long)h);
+  return n > 0 && n < PATH_CAP;
 }
 
 /* ---- an entry ------------------------------------------------------------- */
@@ -181,11 +185,11 @@ static bool same(const unsigned char *a, size_t alen, const void *b, size_t blen
   return a && alen == blen && !memcmp(a, b, blen);
 }
 
-bool as_mc_cache_get(const char *spec, const void *req, size_t req_len, as_arena *arena,
-                     unsigned char **resp, size_t *resp_len) {
-  if (!as_mc_cache_enabled() || !spec) return false;
+bool as_disk_cache_get(const char *kind, const char *spec, const void *req, size_t req_len,
+                       as_arena *arena, unsigned char **resp, size_t *resp_len) {
+  if (!as_disk_cache_enabled() || !spec) return false;
   char path[PATH_CAP];
-  entry_path(path, spec, req, req_len);
+  if (!entry_path(path, kind, spec, req, req_len)) return false;
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
   struct stat st;
@@ -237,9 +241,9 @@ static bool put_piece(unsigned char **p, const void *data, size_t len) {
   return true;
 }
 
-void as_mc_cache_put(const char *spec, const void *req, size_t req_len, const void *resp,
-                     size_t resp_len) {
-  if (!as_mc_cache_enabled() || !spec) return;
+void as_disk_cache_put(const char *kind, const char *spec, const void *req, size_t req_len,
+                       const void *resp, size_t resp_len) {
+  if (!as_disk_cache_enabled() || !spec) return;
   size_t id_len = strlen(cache.identity), spec_len = strlen(spec);
   size_t size = ENTRY_MAGIC_LEN + 4 * sizeof(uint32_t) + id_len + spec_len + req_len + resp_len +
                 sizeof(uint64_t);
@@ -253,10 +257,17 @@ void as_mc_cache_put(const char *spec, const void *req, size_t req_len, const vo
   uint64_t sum = as_fnv1a(AS_FNV_START, buf, (size_t)(p - buf));
   memcpy(p, &sum, sizeof sum);
   char path[PATH_CAP], temp[PATH_CAP];
-  entry_path(path, spec, req, req_len);
-  snprintf(temp, sizeof temp, "%s/.tmp-%ld-%u", cache.dir, (long)getpid(),
-           atomic_fetch_add(&temp_counter, 1));
+  ok = ok && entry_path(path, kind, spec, req, req_len);
+  int n = snprintf(temp, sizeof temp, "%s/%s/.tmp-%ld-%u", cache.dir, kind, (long)getpid(),
+                   atomic_fetch_add(&temp_counter, 1));
+  ok = ok && n > 0 && (size_t)n < sizeof temp;
   int fd = ok ? open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666) : -1;
+  if (fd < 0 && ok && errno == ENOENT) { /* the kind's directory, made at its first entry */
+    char dir[PATH_CAP];
+    snprintf(dir, sizeof dir, "%s/%s", cache.dir, kind);
+    if (mkdir(dir, 0777) == 0 || errno == EEXIST)
+      fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  }
   if (fd >= 0) {
     size_t done = 0;
     while (done < size) {
