@@ -20,10 +20,27 @@
 static void put_u64(as_strbuf *out, unsigned long long v) { as_wire_put_i64(out, (int64_t)v); }
 static void put_str(as_strbuf *out, const char *s) { as_wire_put_str(out, s); }
 
-static void put_loc(as_strbuf *out, as_loc loc) {
-  put_str(out, loc.file);
-  put_u64(out, loc.line);
-  put_u64(out, loc.column);
+/* A file is nearly always the statement's own: that one is written once
+ * (b->loc) and the others say "the same" (a length no string has), which
+ * keeps the key short. */
+#define SAME_FILE 0xfffffffeu
+
+static void put_file(as_strbuf *out, const as_block *b, const char *file) {
+  const char *own = b->loc.file;
+  if (file && own && file != own && !strcmp(file, own)) file = own;
+  if (file && file == own)
+    as_wire_put_u32(out, SAME_FILE);
+  else
+    put_str(out, file);
+}
+
+static void put_loc(as_strbuf *out, const as_block *b, const as_loc *loc) {
+  if (loc == &b->loc)
+    put_str(out, loc->file); /* the statement's own file, in full */
+  else
+    put_file(out, b, loc->file);
+  put_u64(out, loc->line);
+  put_u64(out, loc->column);
 }
 
 static void put_constraint(as_strbuf *out, const as_constraint *c) {
@@ -87,7 +104,7 @@ static bool put_operand(as_strbuf *out, const as_block *b, const as_operand *op)
   put_u64(out, op->count_bits);
   put_str(out, op->type_text);
   put_u64(out, value_class(b, op));
-  put_loc(out, op->loc);
+  put_loc(out, b, &op->loc);
   return true;
 }
 
@@ -107,16 +124,16 @@ bool as_block_key(as_strbuf *out, const as_block *b) {
   put_u64(out, b->num_labels);
   for (unsigned i = 0; i < b->num_labels; i++) put_str(out, b->labels[i]);
   put_u64(out, b->flags);
-  put_loc(out, b->loc);
-  put_loc(out, b->template_loc);
+  put_loc(out, b, &b->loc);
+  put_loc(out, b, &b->template_loc);
   put_u64(out, b->line_locs ? b->num_line_locs : UINT64_MAX);
-  for (unsigned i = 0; b->line_locs && i < b->num_line_locs; i++) put_loc(out, b->line_locs[i]);
+  for (unsigned i = 0; b->line_locs && i < b->num_line_locs; i++) put_loc(out, b, &b->line_locs[i]);
   put_str(out, b->function);
   put_str(out, b->function_shown);
   put_u64(out, b->ir_call_ordinal);
   const as_asm_layout *l = &b->layout;
   put_u64(out, l->valid);
-  put_str(out, l->file);
+  put_file(out, b, l->file);
   put_u64(out, l->after_keyword);
   put_u64(out, l->num_sections);
   for (unsigned i = 0; i < 5; i++) {
@@ -132,7 +149,7 @@ bool as_block_key(as_strbuf *out, const as_block *b) {
   put_str(out, b->display_template);
   put_u64(out, b->line_columns_approx);
   put_u64(out, b->byte_locs ? b->num_byte_locs : UINT64_MAX);
-  for (unsigned i = 0; b->byte_locs && i < b->num_byte_locs; i++) put_loc(out, b->byte_locs[i]);
+  for (unsigned i = 0; b->byte_locs && i < b->num_byte_locs; i++) put_loc(out, b, &b->byte_locs[i]);
   put_str(out, b->unreadable);
   return true;
 }

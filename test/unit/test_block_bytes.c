@@ -97,6 +97,16 @@ static void test_key_fields(void **state) {
   b = sample();
   b->loc.file = "b.h";
   assert_false(same_key(a, b));
+  /* Places in the statement's own file are written short, by content. */
+  b = sample();
+  b->operands[0].loc.file = "b.h";
+  assert_false(same_key(a, b));
+  char copy[] = "a.h";
+  b = sample();
+  b->operands[0].loc.file = copy;
+  assert_true(same_key(a, b));
+  b->operands[0].loc.line = 4;
+  assert_false(same_key(a, b));
   /* A NULL string is not the empty one. */
   as_block *c = sample(), *d = sample();
   c->function = NULL;
