@@ -20,7 +20,8 @@
  * empty, or 0) turns it off; so does a directory that cannot be created or
  * written, silently.  Entries are written to a temporary name and renamed,
  * so parallel compiles never read half an entry.  Deleting the directory
- * at any time is safe. */
+ * at any time is safe.  The cache keeps to ASMSTORY_CACHE_MAX_MB (default
+ * 1024, 0: no limit) by dropping its oldest entries (disk_cache.c). */
 #ifndef ASMSTORY_DISK_CACHE_H
 #define ASMSTORY_DISK_CACHE_H
 #include <stdbool.h>

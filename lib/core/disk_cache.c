@@ -21,6 +21,7 @@
 #include "asmstory/disk_cache.h"
 #include "asmstory/hash.h"
 
+#include <dirent.h>
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -32,15 +33,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define ENTRY_MAGIC "asmstory-cache-2\n"
 #define ENTRY_MAGIC_LEN (sizeof ENTRY_MAGIC - 1)
 #define ENTRY_MAX (64u << 20) /* a larger file is not read */
 #define PATH_CAP 4096
+#define DEFAULT_MAX_MB 1024  /* the whole cache, every kind */
+#define TRIM_EVERY_S 60      /* at most one size check a minute per cache */
+#define STALE_TEMP_S 3600    /* a temporary file this old was left by a killed writer */
 
 static struct {
   bool enabled;
+  unsigned long long max_bytes; /* ASMSTORY_CACHE_MAX_MB; 0: no limit */
   char dir[PATH_CAP - 64]; /* <base>, with room for a kind and an entry's name */
   char identity[300];
 } cache;
@@ -139,6 +145,13 @@ static void cache_init(void) {
   if (n <= 0 || (size_t)n >= sizeof cache.dir) return;
   if (!identity(cache.identity, sizeof cache.identity)) return;
   if (!make_dirs(cache.dir) || access(cache.dir, R_OK | W_OK | X_OK) != 0) return;
+  cache.max_bytes = (unsigned long long)DEFAULT_MAX_MB << 20;
+  const char *max = getenv("ASMSTORY_CACHE_MAX_MB");
+  if (max && *max) {
+    char *end = NULL;
+    unsigned long long mb = strtoull(max, &end, 10);
+    if (!*end && mb < (1ull << 40)) cache.max_bytes = mb << 20;
+  }
   cache.enabled = true;
 }
 
@@ -241,6 +254,113 @@ static bool put_piece(unsigned char **p, const void *data, size_t len) {
   return true;
 }
 
+/* ---- the size bound -------------------------------------------------------
+ * The cache keeps to ASMSTORY_CACHE_MAX_MB (default 1024; 0: no limit).  A
+ * write checks, at most once a minute per cache (the time of <dir>/.trimmed),
+ * the space its entries take; over the limit, the oldest entries (by the
+ * time they were written) go until it is under nine tenths of it.  Between
+ * checks the cache may grow past the limit by what a minute of compiles
+ * writes.  Only entries (16 hex digits in a kind's directory) and temporary
+ * files older than an hour are ever removed. */
+
+#define MAX_KINDS 16
+
+typedef struct {
+  char name[17];   /* the entry's file name */
+  unsigned kind;   /* its directory, in kinds[] */
+  time_t when;
+  unsigned long long bytes;
+} held;
+
+static bool is_entry_name(const char *name) {
+  size_t n = strlen(name);
+  if (n != 16) return false;
+  for (size_t i = 0; i < n; i++)
+    if (!strchr("0123456789abcdef", name[i])) return false;
+  return true;
+}
+
+static int oldest_first(const void *a, const void *b) {
+  const held *x = a, *y = b;
+  return x->when < y->when ? -1 : x->when > y->when ? 1 : strcmp(x->name, y->name);
+}
+
+/* Whether a minute has passed since the last check (and marks this one). */
+static bool trim_due(void) {
+  char mark[PATH_CAP];
+  snprintf(mark, sizeof mark, "%s/.trimmed", cache.dir);
+  struct stat st;
+  time_t now = time(NULL);
+  if (stat(mark, &st) == 0 && now - st.st_mtime < TRIM_EVERY_S && st.st_mtime <= now) return false;
+  int fd = open(mark, O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+  if (fd < 0) return false;
+  close(fd);
+  return utimensat(AT_FDCWD, mark, NULL, 0) == 0;
+}
+
+static void trim(void) {
+  if (!cache.max_bytes || !trim_due()) return;
+  DIR *top = opendir(cache.dir);
+  if (!top) return;
+  char kinds[MAX_KINDS][256];
+  unsigned num_kinds = 0;
+  held *items = NULL;
+  size_t count = 0, cap = 0;
+  unsigned long long total = 0;
+  time_t now = time(NULL);
+  struct dirent *k;
+  while ((k = readdir(top)) && num_kinds < MAX_KINDS) {
+    if (k->d_name[0] == '.' || strlen(k->d_name) >= sizeof kinds[0]) continue;
+    char dir[PATH_CAP];
+    if (snprintf(dir, sizeof dir, "%s/%s", cache.dir, k->d_name) >= (int)sizeof dir) continue;
+    DIR *d = opendir(dir);
+    if (!d) continue;
+    unsigned kind = num_kinds++;
+    memcpy(kinds[kind], k->d_name, strlen(k->d_name) + 1);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+      bool entry = is_entry_name(e->d_name), temp = !strncmp(e->d_name, ".tmp-", 5);
+      if (!entry && !temp) continue;
+      char path[PATH_CAP];
+      struct stat st;
+      if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path ||
+          lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        continue;
+      if (temp) {
+        if (now - st.st_mtime > STALE_TEMP_S) unlink(path);
+        continue;
+      }
+      if (count == cap) {
+        size_t grown_cap = cap ? cap * 2 : 1024;
+        held *grown = realloc(items, grown_cap * sizeof *grown);
+        if (!grown) break;
+        items = grown;
+        cap = grown_cap;
+      }
+      held *h = &items[count++];
+      memcpy(h->name, e->d_name, sizeof h->name);
+      h->kind = kind;
+      h->when = st.st_mtime;
+      h->bytes = (unsigned long long)st.st_blocks * 512;
+      total += h->bytes;
+    }
+    closedir(d);
+  }
+  closedir(top);
+  if (total > cache.max_bytes) {
+    qsort(items, count, sizeof *items, oldest_first);
+    unsigned long long goal = cache.max_bytes / 10 * 9;
+    for (size_t i = 0; i < count && total > goal; i++) {
+      char path[PATH_CAP];
+      if (snprintf(path, sizeof path, "%s/%s/%s", cache.dir, kinds[items[i].kind],
+                   items[i].name) < (int)sizeof path &&
+          unlink(path) == 0)
+        total -= items[i].bytes;
+    }
+  }
+  free(items);
+}
+
 void as_disk_cache_put(const char *kind, const char *spec, const void *req, size_t req_len,
                        const void *resp, size_t resp_len) {
   if (!as_disk_cache_enabled() || !spec) return;
@@ -278,6 +398,7 @@ void as_disk_cache_put(const char *kind, const char *spec, const void *req, size
     }
     bool written = close(fd) == 0 && done == size;
     if (!written || rename(temp, path) != 0) unlink(temp);
+    else trim();
   }
   free(buf);
 }
