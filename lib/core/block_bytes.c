@@ -15,6 +15,18 @@
 #include <stdint.h>
 #include <string.h>
 
+/* A field added to a block, an operand, a constraint or a layout must be
+ * added to the key too (or said to be read by no check), or the record of
+ * analyses would answer for a block it never saw: these sizes make the
+ * build fail until the key below has been looked at again. */
+#if defined(__x86_64__) && defined(__LP64__)
+_Static_assert(sizeof(as_block) == 296, "as_block changed: update as_block_key");
+_Static_assert(sizeof(as_operand) == 624, "as_operand changed: update put_operand");
+_Static_assert(sizeof(as_constraint) == 144, "as_constraint changed: update put_constraint");
+_Static_assert(sizeof(as_asm_layout) == 72, "as_asm_layout changed: update as_block_key");
+_Static_assert(sizeof(as_loc) == 16, "as_loc changed: update put_loc");
+#endif
+
 /* ---- writing (asmstory/wire.h) ----------------------------------------- */
 
 static void put_u64(as_strbuf *out, unsigned long long v) { as_wire_put_i64(out, (int64_t)v); }
