@@ -1,6 +1,7 @@
 /* Bytes on a wire or on disk: the assembler server's requests and answers
  * (lib/target/mc_isolate.c) and the plugin's record of analyses
- * (lib/core/block_bytes.c).  Host byte order: both ends are the same build
+ * (lib/core/block_bytes.c) and the entries of the disk cache
+ * (lib/core/disk_cache.c).  Host byte order: both ends are the same build
  * of asmstory (the disk cache keys its entries by build id).  A reader
  * checks every length and turns "bad" on the first short read; what it
  * returns after that is zero or NULL. */
@@ -19,6 +20,11 @@ static inline void as_wire_put_u32(as_strbuf *b, uint32_t v) {
 }
 static inline void as_wire_put_i64(as_strbuf *b, int64_t v) {
   as_strbuf_append(b, (const char *)&v, sizeof v);
+}
+/* n bytes after their length (n < AS_WIRE_NO_STRING). */
+static inline void as_wire_put_bytes(as_strbuf *b, const void *data, uint32_t n) {
+  as_wire_put_u32(b, n);
+  if (n) as_strbuf_append(b, (const char *)data, n);
 }
 static inline void as_wire_put_str(as_strbuf *b, const char *s) {
   if (!s) {
@@ -64,6 +70,19 @@ static inline const char *as_wire_get_str(as_wire_reader *r) {
   const char *s = as_arena_strndup(r->arena, (const char *)r->p, n);
   r->p += n;
   return s;
+}
+/* Bytes written by as_wire_put_bytes, in place (not copied): their length
+ * in *n, or NULL when the rest is too short. */
+static inline const unsigned char *as_wire_get_bytes(as_wire_reader *r, size_t *n) {
+  uint32_t len = as_wire_get_u32(r);
+  if (r->bad || (size_t)(r->end - r->p) < len) {
+    r->bad = true;
+    return NULL;
+  }
+  const unsigned char *at = r->p;
+  r->p += len;
+  *n = len;
+  return at;
 }
 /* A count of items of at least min_bytes each that the rest can hold. */
 static inline uint32_t as_wire_get_count(as_wire_reader *r, size_t min_bytes) {

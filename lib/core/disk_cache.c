@@ -20,6 +20,7 @@
 #endif
 #include "asmstory/disk_cache.h"
 #include "asmstory/hash.h"
+#include "asmstory/wire.h"
 
 #include <dirent.h>
 #include <elf.h>
@@ -171,29 +172,6 @@ static bool entry_path(char *out, const char *kind, const char *spec, const void
 
 /* ---- an entry ------------------------------------------------------------- */
 
-typedef struct {
-  const unsigned char *p, *end;
-  bool bad;
-} cursor;
-
-static const unsigned char *take(cursor *c, size_t *len) {
-  uint32_t n;
-  if (c->bad || (size_t)(c->end - c->p) < sizeof n) {
-    c->bad = true;
-    return NULL;
-  }
-  memcpy(&n, c->p, sizeof n);
-  c->p += sizeof n;
-  if ((size_t)(c->end - c->p) < n) {
-    c->bad = true;
-    return NULL;
-  }
-  const unsigned char *at = c->p;
-  c->p += n;
-  *len = n;
-  return at;
-}
-
 static bool same(const unsigned char *a, size_t alen, const void *b, size_t blen) {
   return a && alen == blen && !memcmp(a, b, blen);
 }
@@ -226,10 +204,10 @@ bool as_disk_cache_get(const char *kind, const char *spec, const void *req, size
   if (buf && size) {
     uint64_t sum;
     memcpy(&sum, buf + size - sizeof sum, sizeof sum);
-    cursor c = {buf + ENTRY_MAGIC_LEN, buf + size - sizeof sum, false};
+    as_wire_reader c = {buf + ENTRY_MAGIC_LEN, buf + size - sizeof sum, NULL, false};
     size_t id_len = 0, spec_len = 0, rq_len = 0, ans_len = 0;
-    const unsigned char *id = take(&c, &id_len), *sp = take(&c, &spec_len), *rq = take(&c, &rq_len);
-    const unsigned char *ans = take(&c, &ans_len);
+    const unsigned char *id = as_wire_get_bytes(&c, &id_len), *sp = as_wire_get_bytes(&c, &spec_len);
+    const unsigned char *rq = as_wire_get_bytes(&c, &rq_len), *ans = as_wire_get_bytes(&c, &ans_len);
     ok = !memcmp(buf, ENTRY_MAGIC, ENTRY_MAGIC_LEN) && !c.bad && c.p == c.end &&
          sum == as_fnv1a(AS_FNV_START, buf, size - sizeof sum) &&
          same(id, id_len, cache.identity, strlen(cache.identity)) &&
@@ -242,16 +220,6 @@ bool as_disk_cache_get(const char *kind, const char *spec, const void *req, size
   }
   free(buf);
   return ok;
-}
-
-static bool put_piece(unsigned char **p, const void *data, size_t len) {
-  if (len > UINT32_MAX) return false;
-  uint32_t n = (uint32_t)len;
-  memcpy(*p, &n, sizeof n);
-  *p += sizeof n;
-  if (len) memcpy(*p, data, len);
-  *p += len;
-  return true;
 }
 
 /* ---- the size bound -------------------------------------------------------
@@ -368,16 +336,20 @@ void as_disk_cache_put(const char *kind, const char *spec, const void *req, size
   size_t size = ENTRY_MAGIC_LEN + 4 * sizeof(uint32_t) + id_len + spec_len + req_len + resp_len +
                 sizeof(uint64_t);
   if (size > ENTRY_MAX) return;
-  unsigned char *buf = malloc(size), *p = buf;
-  if (!buf) return;
-  memcpy(p, ENTRY_MAGIC, ENTRY_MAGIC_LEN);
-  p += ENTRY_MAGIC_LEN;
-  bool ok = put_piece(&p, cache.identity, id_len) && put_piece(&p, spec, spec_len) &&
-            put_piece(&p, req, req_len) && put_piece(&p, resp, resp_len);
-  uint64_t sum = as_fnv1a(AS_FNV_START, buf, (size_t)(p - buf));
-  memcpy(p, &sum, sizeof sum);
+  as_arena scratch;
+  as_arena_init(&scratch);
+  as_strbuf entry;
+  as_strbuf_init(&entry, &scratch);
+  as_strbuf_append(&entry, ENTRY_MAGIC, ENTRY_MAGIC_LEN);
+  as_wire_put_bytes(&entry, cache.identity, (uint32_t)id_len);
+  as_wire_put_bytes(&entry, spec, (uint32_t)spec_len);
+  as_wire_put_bytes(&entry, req, (uint32_t)req_len);
+  as_wire_put_bytes(&entry, resp, (uint32_t)resp_len);
+  uint64_t sum = as_fnv1a(AS_FNV_START, entry.data, entry.length);
+  as_strbuf_append(&entry, (const char *)&sum, sizeof sum);
+  const unsigned char *buf = (const unsigned char *)entry.data;
   char path[PATH_CAP], temp[PATH_CAP];
-  ok = ok && entry_path(path, kind, spec, req, req_len);
+  bool ok = entry_path(path, kind, spec, req, req_len);
   int n = snprintf(temp, sizeof temp, "%s/%s/.tmp-%ld-%u", cache.dir, kind, (long)getpid(),
                    atomic_fetch_add(&temp_counter, 1));
   ok = ok && n > 0 && (size_t)n < sizeof temp;
@@ -400,5 +372,5 @@ void as_disk_cache_put(const char *kind, const char *spec, const void *req, size
     if (!written || rename(temp, path) != 0) unlink(temp);
     else trim();
   }
-  free(buf);
+  as_arena_free(&scratch);
 }
