@@ -21,11 +21,13 @@ typedef struct object_names {
 } object_names;
 
 /* A block whose analysis was looked up on disk (asmstory/disk_cache.h,
- * kind "blocks"): its findings as bytes, or NULL for a miss. */
+ * kind "blocks"): its findings as bytes, or, for a miss, its key, which
+ * records the analysis once it is done. */
 typedef struct looked_up {
   const as_block *block;
-  const unsigned char *answer;
+  const unsigned char *answer; /* NULL: a miss */
   size_t len;
+  as_strbuf key;               /* length 0: the block has no key */
 } looked_up;
 
 typedef struct reported {
@@ -150,32 +152,37 @@ static const char *record_spec(as_plugin *p) {
   return p->record_spec;
 }
 
-/* The block's key in scratch, or false (a block with IR facts has none). */
-static bool block_key(as_arena *scratch, const as_block *b, as_strbuf *key) {
-  as_strbuf_init(key, scratch);
-  return as_block_key(key, b);
-}
-
-/* Looks the block's analysis up on disk: the answer in p->arena, or NULL. */
-static const unsigned char *look_up(as_plugin *p, const as_block *b, size_t *len) {
+/* Looks b's analysis up on disk, keeping the answer, or the key for a miss,
+ * in p->arena (a block with IR facts has no key, and is a miss). */
+static void look_up(as_plugin *p, const as_block *b, looked_up *l) {
+  l->block = b;
+  l->answer = NULL;
+  l->len = 0;
+  as_strbuf_init(&l->key, &p->arena);
   as_arena scratch;
   as_arena_init(&scratch);
   as_strbuf key;
+  as_strbuf_init(&key, &scratch);
   unsigned char *answer = NULL;
-  if (!block_key(&scratch, b, &key) ||
-      !as_disk_cache_get("blocks", record_spec(p), key.data, key.length, &p->arena, &answer, len))
-    answer = NULL;
+  if (as_block_key(&key, b)) {
+    if (as_disk_cache_get("blocks", record_spec(p), key.data, key.length, &p->arena, &answer,
+                          &l->len))
+      l->answer = answer;
+    else
+      as_strbuf_append(&l->key, key.data, key.length);
+  }
   as_arena_free(&scratch);
-  return answer;
 }
 
-static void record(as_plugin *p, const as_block *b, const as_finding_list *findings) {
+static void record(as_plugin *p, const looked_up *l, const as_finding_list *findings) {
+  if (!l->key.length) return;
   as_arena scratch;
   as_arena_init(&scratch);
-  as_strbuf key, answer;
+  as_strbuf answer;
   as_strbuf_init(&answer, &scratch);
-  if (block_key(&scratch, b, &key) && as_findings_write(&answer, findings, b))
-    as_disk_cache_put("blocks", record_spec(p), key.data, key.length, answer.data, answer.length);
+  if (as_findings_write(&answer, findings, l->block))
+    as_disk_cache_put("blocks", record_spec(p), l->key.data, l->key.length, answer.data,
+                      answer.length);
   as_arena_free(&scratch);
 }
 
@@ -191,15 +198,16 @@ static const looked_up *looked_up_for(as_plugin *p, const as_block *b) {
 int as_plugin_analyze(as_plugin *p, as_arena *arena, const as_block *b, as_finding_list *findings,
                       char *err, size_t errlen) {
   selftest_crash();
-  if (as_disk_cache_enabled()) {
-    const looked_up *seen = looked_up_for(p, b);
-    size_t len = 0;
-    const unsigned char *answer = seen ? seen->answer : look_up(p, b, &len);
-    if (seen) len = seen->len;
-    if (answer && as_findings_read(arena, answer, len, b, findings)) {
-      stats_count(&stat_recorded);
-      return 0;
-    }
+  /* Looked up by as_plugin_prefetch, or now (the analyzer checker). */
+  looked_up here;
+  const looked_up *l = NULL;
+  if (as_disk_cache_enabled() && !(l = looked_up_for(p, b))) {
+    look_up(p, b, &here);
+    l = &here;
+  }
+  if (l && l->answer && as_findings_read(arena, l->answer, l->len, b, findings)) {
+    stats_count(&stat_recorded);
+    return 0;
   }
   if (!target_for(p, b, err, errlen)) return -1;
   as_analysis_options options = {p->options.checks, false, false};
@@ -210,8 +218,7 @@ int as_plugin_analyze(as_plugin *p, as_arena *arena, const as_block *b, as_findi
   stats_count(&stat_analyzed);
   /* Findings that depend on a template the assembler gave no answer for
    * (a crash, a time-out) are this run's, not the block's. */
-  if (rc == 0 && failed == as_target_failed_answers() && as_disk_cache_enabled())
-    record(p, b, findings);
+  if (rc == 0 && failed == as_target_failed_answers() && l) record(p, l, findings);
   return rc;
 }
 
@@ -235,8 +242,7 @@ void as_plugin_prefetch(as_plugin *p, as_block *const *blocks, unsigned n) {
   unsigned num_missing = 0;
   for (unsigned i = 0; i < n; i++) {
     looked_up *l = &p->looked[p->num_looked++];
-    l->block = blocks[i];
-    l->answer = look_up(p, blocks[i], &l->len);
+    look_up(p, blocks[i], l);
     if (!l->answer) missing[num_missing++] = blocks[i];
   }
   as_target_prefetch(p->targets, missing, num_missing);
