@@ -45,6 +45,13 @@ bool as_disk_cache_get(const char *kind, const char *spec, const void *req, size
 void as_disk_cache_put(const char *kind, const char *spec, const void *req, size_t req_len,
                        const void *resp, size_t resp_len);
 
+/* Counts an answer of kind ("mc", "blocks"): read from disk, or made (by
+ * the assembler, by an analysis).  ASMSTORY_MC_STATS=1 prints the counts of
+ * each kind counted at exit, one line each ("asmstory: assembler answers:
+ * 15 from the disk cache, 0 assembled"; "asmstory: block analyses: 20
+ * from the disk cache, 0 done"), also with the cache off. */
+void as_disk_cache_count(const char *kind, bool from_disk);
+
 #ifdef __cplusplus
 }
 #endif

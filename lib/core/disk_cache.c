@@ -222,6 +222,34 @@ bool as_disk_cache_get(const char *kind, const char *spec, const void *req, size
   return ok;
 }
 
+/* ---- where answers came from (ASMSTORY_MC_STATS=1) ------------------------ */
+
+static struct {
+  const char *kind, *what, *made;
+  atomic_uint from_disk, made_here;
+} stats[] = {
+    {"mc", "assembler answers", "assembled", 0, 0},
+    {"blocks", "block analyses", "done", 0, 0},
+};
+static atomic_bool stats_registered;
+
+static void stats_print(void) {
+  for (size_t i = 0; i < sizeof stats / sizeof stats[0]; i++) {
+    unsigned disk = atomic_load(&stats[i].from_disk), made = atomic_load(&stats[i].made_here);
+    if (disk || made)
+      fprintf(stderr, "asmstory: %s: %u from the disk cache, %u %s\n", stats[i].what, disk, made,
+              stats[i].made);
+  }
+}
+
+void as_disk_cache_count(const char *kind, bool from_disk) {
+  for (size_t i = 0; i < sizeof stats / sizeof stats[0]; i++)
+    if (!strcmp(stats[i].kind, kind))
+      atomic_fetch_add(from_disk ? &stats[i].from_disk : &stats[i].made_here, 1);
+  const char *e = getenv("ASMSTORY_MC_STATS");
+  if (e && !strcmp(e, "1") && !atomic_exchange(&stats_registered, true)) atexit(stats_print);
+}
+
 /* ---- the size bound -------------------------------------------------------
  * The cache keeps to ASMSTORY_CACHE_MAX_MB (default 1024; 0: no limit).  A
  * write checks, at most once a minute per cache (the time of <dir>/.trimmed),

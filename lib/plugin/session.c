@@ -5,7 +5,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include "plugin.h"
 
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,22 +127,8 @@ static void selftest_crash(void) {
 /* ---- the record of analyses on disk --------------------------------------
  * A header's asm statement is the same block in every file that includes
  * it: its findings are kept on disk (kind "blocks", keyed by as_block_key
- * and the checks), so a build analyzes it once.  ASMSTORY_MC_STATS=1 says
- * at exit how many analyses came from there. */
-
-static atomic_uint stat_recorded, stat_analyzed;
-static atomic_bool stat_registered;
-
-static void stats_print(void) {
-  fprintf(stderr, "asmstory: block analyses: %u from the disk cache, %u done\n",
-          atomic_load(&stat_recorded), atomic_load(&stat_analyzed));
-}
-
-static void stats_count(atomic_uint *counter) {
-  atomic_fetch_add(counter, 1);
-  const char *e = getenv("ASMSTORY_MC_STATS");
-  if (e && !strcmp(e, "1") && !atomic_exchange(&stat_registered, true)) atexit(stats_print);
-}
+ * and the checks), so a build analyzes it once (ASMSTORY_MC_STATS=1 counts
+ * them: as_disk_cache_count). */
 
 static const char *record_spec(as_plugin *p) {
   if (!p->record_spec)
@@ -206,7 +191,7 @@ int as_plugin_analyze(as_plugin *p, as_arena *arena, const as_block *b, as_findi
     l = &here;
   }
   if (l && l->answer && as_findings_read(arena, l->answer, l->len, b, findings)) {
-    stats_count(&stat_recorded);
+    as_disk_cache_count("blocks", true);
     return 0;
   }
   if (!target_for(p, b, err, errlen)) return -1;
@@ -215,7 +200,7 @@ int as_plugin_analyze(as_plugin *p, as_arena *arena, const as_block *b, as_findi
   /* No story context: the permission story is the pass's (it has the IR). */
   int rc = as_analyze_block(p->targets, NULL, arena, b, &options, findings, NULL, NULL, err,
                             errlen);
-  stats_count(&stat_analyzed);
+  as_disk_cache_count("blocks", false);
   /* Findings that depend on a template the assembler gave no answer for
    * (a crash, a time-out) are this run's, not the block's. */
   if (rc == 0 && failed == as_target_failed_answers() && l) record(p, l, findings);

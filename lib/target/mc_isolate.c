@@ -134,22 +134,6 @@ static void memo_free(as_mc_server *s) {
   s->memo_bytes = 0;
 }
 
-/* ASMSTORY_MC_STATS=1: where the answers came from, on standard error at
- * exit (the disk cache at work; bench/plugin-kernel prints it). */
-static atomic_uint stat_disk, stat_assembled;
-static atomic_bool stat_registered;
-
-static void stats_print(void) {
-  fprintf(stderr, "asmstory: assembler answers: %u from the disk cache, %u assembled\n",
-          atomic_load(&stat_disk), atomic_load(&stat_assembled));
-}
-
-static void stats_count(atomic_uint *counter) {
-  atomic_fetch_add(counter, 1);
-  const char *e = getenv("ASMSTORY_MC_STATS");
-  if (e && !strcmp(e, "1") && !atomic_exchange(&stat_registered, true)) atexit(stats_print);
-}
-
 /* An answer from the disk cache (asmstory/disk_cache.h), kept in the memo; NULL when
  * the cache has none. */
 static memo_entry *memo_from_disk(as_mc_server *s, uint64_t hash, const void *req, size_t len) {
@@ -160,7 +144,7 @@ static memo_entry *memo_from_disk(as_mc_server *s, uint64_t hash, const void *re
   memo_entry *e = NULL;
   if (as_disk_cache_get("mc", s->triple, req, len, &scratch, &resp, &resp_len) &&
       (e = memo_add(s, hash, req, len, resp, resp_len, NULL)))
-    stats_count(&stat_disk);
+    as_disk_cache_count("mc", true);
   as_arena_free(&scratch);
   return e;
 }
@@ -170,7 +154,7 @@ static void memo_answer(as_mc_server *s, uint64_t hash, const void *req, size_t 
                         const void *resp, size_t resp_len) {
   memo_add(s, hash, req, len, resp, resp_len, NULL);
   as_disk_cache_put("mc", s->triple, req, len, resp, resp_len);
-  stats_count(&stat_assembled);
+  as_disk_cache_count("mc", false);
 }
 
 /* The program to exec as the server (a tool sets it before it starts
